@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildRegion,
+  inlineCode,
+  neighbourPairs,
+  regionFromInline,
+  totalPopulation,
+  type MunicipalityRecord,
+  type Region,
+  type RegionProblem,
+} from '../../../src/core/entities/region.js';
+
+const meta = { id: 't', name: 'Test', year: 2019, source: 'test' };
+
+// A small universe: a chain A-B-C-D plus E, which borders only D. B lists C but C does not
+// list B, to check that the relation is made symmetric.
+const universe: MunicipalityRecord[] = [
+  { code: 'GM0004', name: 'D', population: 400, neighbours: ['GM0003', 'GM0005'], centroid: [4, 52], province: 'P' },
+  { code: 'GM0001', name: 'A', population: 100, neighbours: ['GM0002'] },
+  { code: 'GM0003', name: 'C', population: 300, neighbours: ['GM0004'] },
+  { code: 'GM0002', name: 'B', population: 200, neighbours: ['GM0001', 'GM0003'] },
+  { code: 'GM0005', name: 'E', population: 500, neighbours: ['GM0004'] },
+];
+
+function expectSymmetric(region: Region): void {
+  const byCode = new Map(region.municipalities.map((m) => [m.code, m]));
+  for (const m of region.municipalities) {
+    for (const n of m.neighbours) {
+      expect(byCode.has(n), `${m.code} -> ${n} stays inside the region`).toBe(true);
+      expect(byCode.get(n)!.neighbours, `${n} lists ${m.code} back`).toContain(m.code);
+      expect(n).not.toBe(m.code);
+    }
+  }
+}
+
+describe('buildRegion', () => {
+  it('keeps the members, sorted by code, and drops neighbours outside the region', () => {
+    const r = buildRegion(meta, universe, ['GM0004', 'GM0002', 'GM0003']);
+    expect(r.municipalities.map((m) => m.code)).toEqual(['GM0002', 'GM0003', 'GM0004']);
+    expect(r.municipalities.map((m) => m.neighbours)).toEqual([['GM0003'], ['GM0002', 'GM0004'], ['GM0003']]);
+    expect(totalPopulation(r)).toBe(900);
+    expect(neighbourPairs(r)).toBe(2);
+    expect(r.municipalities[2]).toEqual({
+      code: 'GM0004', name: 'D', population: 400, neighbours: ['GM0003'], centroid: [4, 52], province: 'P',
+    });
+    expectSymmetric(r);
+  });
+
+  it("takes every record for 'all' and makes one-sided neighbour lists symmetric", () => {
+    const r = buildRegion(meta, universe, 'all');
+    expect(r.municipalities).toHaveLength(5);
+    expect(r.municipalities.find((m) => m.code === 'GM0003')!.neighbours).toEqual(['GM0002', 'GM0004']);
+    expect(neighbourPairs(r)).toBe(4);
+    expect(totalPopulation(r)).toBe(1500);
+    expectSymmetric(r);
+  });
+
+  it('does not share arrays with its input', () => {
+    const r = buildRegion(meta, universe, ['GM0004', 'GM0005']);
+    r.municipalities[0]!.centroid![0] = 99;
+    expect(universe[0]!.centroid![0]).toBe(4);
+  });
+
+  it('throws for unknown or repeated member codes', () => {
+    expect(() => buildRegion(meta, universe, ['GM0001', 'GM9999'])).toThrow(/GM9999/);
+    expect(() => buildRegion(meta, universe, ['GM0001', 'GM0001'])).toThrow(/twice/);
+  });
+});
+
+function problemsOf(def: unknown): RegionProblem[] {
+  const r = regionFromInline(def);
+  if (r.ok) throw new Error('expected problems, got a region');
+  return r.problems;
+}
+
+describe('regionFromInline', () => {
+  it('generates codes U001… in the given order and treats a region without neighbours as compact', () => {
+    const r = regionFromInline({
+      name: 'Drie Dorpen',
+      municipalities: [
+        { name: 'Noord', population: 1000 },
+        { name: 'Midden', population: 2500 },
+        { name: 'Zuid', population: 500 },
+      ],
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.compact).toBe(true);
+    expect(r.region.id).toBe('drie-dorpen');
+    expect(r.region.year).toBe(2019);
+    expect(r.region.source).toMatch(/every pair treated as neighbours/);
+    expect(r.region.municipalities).toEqual([
+      { code: 'U001', name: 'Noord', population: 1000, neighbours: ['U002', 'U003'] },
+      { code: 'U002', name: 'Midden', population: 2500, neighbours: ['U001', 'U003'] },
+      { code: 'U003', name: 'Zuid', population: 500, neighbours: ['U001', 'U002'] },
+    ]);
+    expect(totalPopulation(r.region)).toBe(4000);
+    expect(inlineCode(11)).toBe('U012');
+  });
+
+  it('makes given neighbours symmetric and keeps given codes', () => {
+    const r = regionFromInline({
+      id: 'ketting',
+      name: 'Ketting',
+      year: 2024,
+      source: 'scenario file',
+      municipalities: [
+        { name: 'A', population: 10, neighbours: ['B'] },
+        { name: 'B', population: 20 },
+        { name: 'C', population: 30, code: 'X9', neighbours: ['B'] },
+        { name: 'D', population: 40 },
+      ],
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.compact).toBe(false);
+    expect(r.region).toEqual({
+      id: 'ketting',
+      name: 'Ketting',
+      year: 2024,
+      source: 'scenario file',
+      municipalities: [
+        { code: 'U001', name: 'A', population: 10, neighbours: ['U002'] },
+        { code: 'U002', name: 'B', population: 20, neighbours: ['U001', 'X9'] },
+        { code: 'U004', name: 'D', population: 40, neighbours: [] },
+        { code: 'X9', name: 'C', population: 30, neighbours: ['U002'] },
+      ],
+    });
+    expectSymmetric(r.region);
+  });
+
+  it('reports unknown neighbour names, duplicate names and bad populations with their paths', () => {
+    const problems = problemsOf({
+      name: 'Fout',
+      municipalities: [
+        { name: 'A', population: 0, neighbours: ['B', 'Atlantis'] },
+        { name: 'B', population: 12.5 },
+        { name: 'A', population: 100 },
+        { name: 'C', population: -3, neighbours: ['C'] },
+        { name: 'D', population: '500' },
+      ],
+    });
+    expect(problems).toEqual([
+      { path: 'municipalities[0].population', expected: 'a positive integer', found: '0' },
+      { path: 'municipalities[1].population', expected: 'a positive integer', found: '12.5' },
+      {
+        path: 'municipalities[2].name',
+        expected: 'a name not used before (also at municipalities[0])',
+        found: '"A"',
+      },
+      { path: 'municipalities[3].population', expected: 'a positive integer', found: '-3' },
+      { path: 'municipalities[4].population', expected: 'a positive integer', found: '"500"' },
+      {
+        path: 'municipalities[0].neighbours[1]',
+        expected: 'the name of a municipality in this region',
+        found: '"Atlantis"',
+      },
+      {
+        path: 'municipalities[3].neighbours[0]',
+        expected: 'the name of another municipality (not itself)',
+        found: '"C"',
+      },
+    ]);
+  });
+
+  it('checks neighbour names of otherwise valid municipalities', () => {
+    expect(
+      problemsOf({
+        name: 'R',
+        municipalities: [
+          { name: 'A', population: 1, neighbours: ['B', 'Atlantis'] },
+          { name: 'B', population: 2 },
+        ],
+      }),
+    ).toEqual([
+      {
+        path: 'municipalities[0].neighbours[1]',
+        expected: 'the name of a municipality in this region',
+        found: '"Atlantis"',
+      },
+    ]);
+  });
+
+  it('needs at least two municipalities', () => {
+    expect(problemsOf({ name: 'Solo', municipalities: [{ name: 'A', population: 5 }] })).toEqual([
+      { path: 'municipalities', expected: 'at least 2 municipalities', found: 'an array of 1' },
+    ]);
+    expect(problemsOf({ name: 'Leeg', municipalities: [] })).toEqual([
+      { path: 'municipalities', expected: 'at least 2 municipalities', found: 'an array of 0' },
+    ]);
+  });
+
+  it('reports a missing name, a missing list, duplicate codes and non-objects', () => {
+    expect(problemsOf(null)).toEqual([
+      { path: '', expected: 'an object with name and municipalities', found: 'null' },
+    ]);
+    expect(problemsOf({ municipalities: 'A, B' })).toEqual([
+      { path: 'name', expected: 'a non-empty string', found: 'nothing' },
+      { path: 'municipalities', expected: 'an array of at least 2 municipalities', found: '"A, B"' },
+    ]);
+    expect(
+      problemsOf({
+        name: 'Codes',
+        municipalities: [
+          { name: 'A', population: 1, code: 'U002' },
+          { name: 'B', population: 2 },
+          'C',
+        ],
+      }),
+    ).toEqual([
+      {
+        path: 'municipalities[1].code',
+        expected: 'a code not used before (also at municipalities[0])',
+        found: '"U002"',
+      },
+      { path: 'municipalities[2]', expected: 'an object with name and population', found: '"C"' },
+    ]);
+  });
+});
