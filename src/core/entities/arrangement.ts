@@ -1,0 +1,140 @@
+/**
+ * Arrangements (samenwerkingsverbanden): kinds, their default properties, and the runtime record.
+ */
+import type { Domain } from '../domains.js';
+
+export const ARRANGEMENT_KINDS = ['wgr-plus', 'gr', 'modular-gr', 'basiscoalitie', 'network', 'convenant', 'centrumgemeente'] as const;
+export type ArrangementKind = (typeof ARRANGEMENT_KINDS)[number];
+
+/** How a table decides: binding (weighted) majority, consensus, or a coalition of the willing. */
+export type DecisionRule = 'majority' | 'consensus' | 'willing';
+/** What holds the institutional memory: a bureau (hub), a secretary, or nothing. */
+export type Secretariat = 'hub' | 'secretary' | 'none';
+
+export interface KindProperties {
+  readonly description: string;
+  readonly decisionRule: DecisionRule;
+  readonly mandatory: boolean;
+  readonly secretariat: Secretariat;
+  /** Bindingness in [0,1]: how much autonomy a member gives up per unit of cost committed. */
+  readonly binding: number;
+  /** Months between meetings at which decisions are taken. */
+  readonly meetingInterval: number;
+  /** Open agenda items the table can carry at once. */
+  readonly agendaCapacity: number;
+  /** Coordination FTE per member per month (meetings, bureau, secretary). */
+  readonly overheadFte: number;
+  /** Money overhead, EUR per inhabitant of the members per year (bureau budget). */
+  readonly overheadEuroPerCapita: number;
+  /** Exit cost as months of the member's overhead contribution (0: free to leave). */
+  readonly exitCostMonths: number;
+  /** Execution coordination quality in [0,1] of projects run through this table. */
+  readonly coordination: number;
+  /** Discount on ad hoc search cost between its members (network: they know where to find each other). */
+  readonly searchDiscount: number;
+  /** Whether a member may hold only some of the domains (modules). */
+  readonly modular: boolean;
+}
+
+export const KIND_DEFAULTS: Record<ArrangementKind, KindProperties> = {
+  'wgr-plus': {
+    description: 'Mandatory city region (WGR-plus, 2006-2014): binding majority, bureau, central funds.',
+    decisionRule: 'majority', mandatory: true, secretariat: 'hub', binding: 1, meetingInterval: 1, agendaCapacity: 20,
+    overheadFte: 0.4, overheadEuroPerCapita: 12, exitCostMonths: 0, coordination: 0.95, searchDiscount: 1, modular: false,
+  },
+  gr: {
+    description: 'Voluntary public body (gemeenschappelijke regeling): bureau, binding majority, costly exit.',
+    decisionRule: 'majority', mandatory: false, secretariat: 'hub', binding: 0.8, meetingInterval: 1, agendaCapacity: 15,
+    overheadFte: 0.3, overheadEuroPerCapita: 8, exitCostMonths: 24, coordination: 0.92, searchDiscount: 1, modular: false,
+  },
+  'modular-gr': {
+    description: 'Minimal GR (principle agreement plus core tasks) with opt-in modules per domain, cheap exit per module.',
+    decisionRule: 'consensus', mandatory: false, secretariat: 'hub', binding: 0.5, meetingInterval: 1, agendaCapacity: 12,
+    overheadFte: 0.15, overheadEuroPerCapita: 3, exitCostMonths: 3, coordination: 0.9, searchDiscount: 1, modular: true,
+  },
+  basiscoalitie: {
+    description: 'Periodic meeting of the responsible aldermen supported by a secretary; no budget; the willing go ahead.',
+    decisionRule: 'willing', mandatory: false, secretariat: 'secretary', binding: 0.2, meetingInterval: 2, agendaCapacity: 10,
+    overheadFte: 0.08, overheadEuroPerCapita: 0.3, exitCostMonths: 0, coordination: 0.85, searchDiscount: 1, modular: false,
+  },
+  network: {
+    description: 'Ad hoc network: project by project, no secretariat; each project carries its own (reduced) search cost.',
+    decisionRule: 'willing', mandatory: false, secretariat: 'none', binding: 0.1, meetingInterval: 1, agendaCapacity: 0,
+    overheadFte: 0.02, overheadEuroPerCapita: 0, exitCostMonths: 0, coordination: 0.78, searchDiscount: 0.5, modular: false,
+  },
+  convenant: {
+    description: 'Written but non-binding agreement: a table that meets quarterly, consensus, no secretariat.',
+    decisionRule: 'consensus', mandatory: false, secretariat: 'none', binding: 0.3, meetingInterval: 3, agendaCapacity: 6,
+    overheadFte: 0.04, overheadEuroPerCapita: 0, exitCostMonths: 0, coordination: 0.8, searchDiscount: 1, modular: false,
+  },
+  centrumgemeente: {
+    description: 'One member (the largest) executes for the others, who are consulted; its staff act as the hub.',
+    decisionRule: 'willing', mandatory: false, secretariat: 'hub', binding: 0.6, meetingInterval: 1, agendaCapacity: 12,
+    overheadFte: 0.1, overheadEuroPerCapita: 2, exitCostMonths: 12, coordination: 0.9, searchDiscount: 1, modular: false,
+  },
+};
+
+/** Runtime record of one arrangement. Member lists hold municipality indices in ascending order. */
+export interface Arrangement {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: ArrangementKind;
+  props: KindProperties;
+  /** Domains on the table. */
+  domains: Domain[];
+  /** Members; for modular arrangements the members of the core agreement. */
+  members: number[];
+  /** For modular arrangements: the members of each module (domain). */
+  modules: Map<Domain, number[]>;
+  /** Central funding per domain, EUR per inhabitant per year (e.g. the BDU transport grant). */
+  funding: Map<Domain, number>;
+  /** Share of a funded task's cost the central funds pay. */
+  fundShare: number;
+  /** Month (absolute) the arrangement started and, when dissolved, ended. */
+  start: number;
+  end: number | null;
+  endReason: string | null;
+  /** Whether it was formed by the model (true) or set by the scenario (false). */
+  emergent: boolean;
+  /** Month of the last decision taken at the table. */
+  lastDecision: number;
+  /** Population share at formation above which a member is key. */
+  keyMembers: number[];
+  /** Open agenda: task ids waiting for a decision at this table. */
+  agenda: number[];
+  /** Month each current member joined (index by municipality), for membership spells. */
+  memberSince: Map<string, number>;
+  /** Value and cost per member since the last election, for value-for-money reviews (index by municipality). */
+  termValue: Map<number, number>;
+  termCost: Map<number, number>;
+}
+
+export function isActive(a: Arrangement): boolean {
+  return a.end === null;
+}
+
+/** Members that take part in decisions on a domain (module members for modular arrangements). */
+export function membersFor(a: Arrangement, domain: Domain): number[] {
+  if (!a.domains.includes(domain)) return [];
+  if (a.props.modular) return a.modules.get(domain) ?? [];
+  return a.members;
+}
+
+/** Key of a membership spell: `m:<municipality>` for core membership, `m:<municipality>:<domain>` for a module. */
+export function membershipKey(municipality: number, domain?: Domain): string {
+  return domain ? `${municipality}:${domain}` : `${municipality}`;
+}
+
+export function insertSorted(list: number[], value: number): void {
+  if (list.includes(value)) return;
+  let i = 0;
+  while (i < list.length && list[i]! < value) i++;
+  list.splice(i, 0, value);
+}
+
+export function removeValue(list: number[], value: number): boolean {
+  const i = list.indexOf(value);
+  if (i < 0) return false;
+  list.splice(i, 1);
+  return true;
+}

@@ -1,0 +1,132 @@
+/**
+ * Every model parameter: name, default, unit, declared bounds (used for validation and as the
+ * default ranges of sensitivity analysis), meaning and justification. docs/ODD.md is generated
+ * from the same facts and must agree with this table (a test checks that every name appears there).
+ */
+
+export interface ParamSpec {
+  readonly default: number;
+  readonly unit: string;
+  readonly min: number;
+  readonly max: number;
+  readonly integer?: boolean;
+  readonly group: 'tasks' | 'capacity' | 'decision' | 'trust' | 'staff' | 'elections' | 'structure' | 'money';
+  readonly meaning: string;
+  readonly justification: string;
+}
+
+const p = (spec: ParamSpec): ParamSpec => spec;
+
+export const PARAMS = {
+  // ---------------------------------------------------------------- tasks
+  taskRatePerMunicipality: p({ default: 0.1, unit: 'tasks per municipality per month', min: 0.01, max: 0.5, group: 'tasks',
+    meaning: 'Mean arrival rate of regional tasks (opgaven), all domains together, before domain multipliers.',
+    justification: 'Argued guess: about one regional dossier per municipality per ten months gives Haaglanden (9) about 11 new regional dossiers a year, in line with the agenda of a stadsregio board.' }),
+  shareHousing: p({ default: 0.25, unit: 'share', min: 0, max: 1, group: 'tasks', meaning: 'Share of tasks in housing (wonen).', justification: 'WGR-plus core domain; argued guess.' }),
+  shareTransport: p({ default: 0.3, unit: 'share', min: 0, max: 1, group: 'tasks', meaning: 'Share of tasks in traffic and transport.', justification: 'The largest WGR-plus domain by money (BDU), seed 000.' }),
+  shareEconomy: p({ default: 0.2, unit: 'share', min: 0, max: 1, group: 'tasks', meaning: 'Share of tasks in economy.', justification: 'WGR-plus core domain; argued guess.' }),
+  shareSocial: p({ default: 0.1, unit: 'share', min: 0, max: 1, group: 'tasks', meaning: 'Share of tasks in the social domain before the 2015 decentralisation (scenario events raise it).', justification: 'Small before 2015; youth care, work and care were decentralised in 2015 (seed 001).' }),
+  shareOperations: p({ default: 0.15, unit: 'share', min: 0, max: 1, group: 'tasks', meaning: 'Share of tasks in operations (bedrijfsvoering).', justification: 'Shared services are a common reason to cooperate (seed 004); argued guess.' }),
+  taskWorkMedian: p({ default: 8, unit: 'FTE-months', min: 1, max: 50, group: 'tasks', meaning: 'Median staff work a task needs over its whole duration (log-normal).', justification: 'Argued guess: a regional dossier occupies a few civil servants part-time for about a year.' }),
+  taskWorkSigma: p({ default: 0.7, unit: 'log-scale sd', min: 0, max: 2, group: 'tasks', meaning: 'Spread of task work.', justification: 'Argued guess: dossiers differ several-fold in size.' }),
+  taskBudgetMedian: p({ default: 2, unit: 'M EUR', min: 0.1, max: 50, group: 'tasks', meaning: 'Median investment budget of a task (log-normal), shared by the participants by population.', justification: 'Argued guess: regional projects of a few million euro; the BDU-funded transport projects are larger.' }),
+  taskBudgetSigma: p({ default: 1, unit: 'log-scale sd', min: 0, max: 2, group: 'tasks', meaning: 'Spread of task budgets.', justification: 'Argued guess.' }),
+  benefitCostMedian: p({ default: 1.4, unit: 'ratio', min: 0.5, max: 4, group: 'tasks', meaning: 'Median ratio of regional value to total cost of a task (log-normal).', justification: 'Regional tasks are worth doing on average ("de taart samen groter maken", seed 003), but not all are.' }),
+  benefitCostSigma: p({ default: 0.5, unit: 'log-scale sd', min: 0, max: 1.5, group: 'tasks', meaning: 'Spread of the benefit-cost ratio.', justification: 'Argued guess: some tasks lose money for the region as a whole.' }),
+  taskDurationMin: p({ default: 6, unit: 'months', min: 1, max: 36, integer: true, group: 'tasks', meaning: 'Shortest execution time of a task; urgent tasks are shorter.', justification: 'Argued guess.' }),
+  taskDurationMax: p({ default: 24, unit: 'months', min: 1, max: 60, integer: true, group: 'tasks', meaning: 'Longest execution time of a task.', justification: 'Argued guess: most regional projects are carried out within two years.' }),
+  taskPatience: p({ default: 12, unit: 'months', min: 1, max: 48, integer: true, group: 'tasks', meaning: 'How long a task waits to be taken up or decided before it lapses (less for urgent tasks).', justification: 'Argued guess: a dossier not handled within a year loses its window.' }),
+  localityDecay: p({ default: 0.45, unit: 'factor per neighbour step', min: 0, max: 1, group: 'tasks', meaning: 'A task located in A benefits a municipality k neighbour steps away with weight localityDecay^k (up to 3 steps).', justification: '"A road through A serves B": benefits are geographic (seed 003: partners are nearby).' }),
+  interestSd: p({ default: 0.5, unit: 'log-scale sd', min: 0, max: 1.5, group: 'tasks', meaning: 'Heterogeneity of municipalities\' interest weights per domain.', justification: 'Interests of members are unequal (brief); argued guess.' }),
+  benefitPopulationExponent: p({ default: 0.7, unit: 'exponent', min: 0, max: 1.5, group: 'tasks', meaning: 'Benefit of a task to a municipality scales with population^exponent.', justification: 'Larger municipalities gain more in absolute terms, less than proportionally; argued guess.' }),
+  locationPopulationExponent: p({ default: 0.5, unit: 'exponent', min: 0, max: 1.5, group: 'tasks', meaning: 'Tasks are located in a municipality with probability proportional to population^exponent.', justification: 'Cities generate more regional tasks, less than in proportion to size; argued guess.' }),
+  // ---------------------------------------------------------------- capacity
+  regionalFtePer10k: p({ default: 2, unit: 'FTE per 10,000 inhabitants', min: 0.2, max: 10, group: 'capacity', meaning: 'Staff capacity a municipality can spend on regional work.', justification: 'About 7 FTE per 1,000 inhabitants in all, of which a few percent on regional dossiers; argued guess.' }),
+  fteMonthCost: p({ default: 0.008, unit: 'M EUR per FTE-month', min: 0.004, max: 0.015, group: 'capacity', meaning: 'Cost of one FTE-month of municipal staff, used to price work and coordination.', justification: 'About EUR 96,000 a year for a fully loaded civil servant.' }),
+  overloadPenalty: p({ default: 1, unit: 'factor', min: 0, max: 5, group: 'capacity', meaning: 'Extra weight on cost when a new task would push a municipality\'s committed work above its capacity.', justification: 'Ingekrompen ambtelijke organisaties make regional capacity scarce (seed 000); argued guess.' }),
+  // ---------------------------------------------------------------- decision
+  altruism: p({ default: 0.5, unit: 'weight', min: 0, max: 1, group: 'decision', meaning: 'Weight of partners\' net gain (times trust) in a member\'s decision.', justification: '"Goed samenwerken vraagt ook het verdedigen van de belangen van de partners" (seed 003); argued guess.' }),
+  autonomyWeight: p({ default: 0.4, unit: 'share of own cost', min: 0, max: 2, group: 'decision', meaning: 'Cost of autonomy given up, per unit of own cost, times the member\'s autonomy preference and the arrangement\'s bindingness.', justification: '"Samenwerken leidt nagenoeg altijd tot inleveren van eigen autonomie" (seed 002); argued guess.' }),
+  autonomyMean: p({ default: 0.5, unit: 'index 0-1', min: 0, max: 1, group: 'decision', meaning: 'Mean autonomy preference of municipalities.', justification: 'Argued guess (neutral).' }),
+  autonomySd: p({ default: 0.15, unit: 'index 0-1', min: 0, max: 0.5, group: 'decision', meaning: 'Spread of autonomy preference.', justification: 'Argued guess.' }),
+  decisionNoise: p({ default: 0.3, unit: 'share of task value per member', min: 0, max: 2, group: 'decision', meaning: 'Idiosyncratic judgement of a member about a task (drawn at arrival, so shared across scenarios).', justification: 'Politics is not arithmetic; argued guess.' }),
+  mandateScale: p({ default: 0.5, unit: 'share of own cost', min: 0, max: 2, group: 'decision', meaning: 'An alderman may accept a net loss up to mandateScale x council stance x own cost share without going back to the council (the kaders).', justification: 'Seed 002: decision makers need a mandate; argued guess.' }),
+  majorityQuota: p({ default: 0.5, unit: 'share of votes', min: 0.3, max: 0.9, group: 'decision', meaning: 'Share of weighted votes a binding majority needs.', justification: 'Simple majority, as in the stadsregio general boards.' }),
+  voteExponent: p({ default: 0.5, unit: 'exponent', min: 0, max: 1, group: 'decision', meaning: 'Votes are weighted by population^exponent.', justification: 'Stadsregio boards weighted votes by size with caps; the square root is a compromise (argued guess).' }),
+  viabilityShare: p({ default: 0.5, unit: 'share of task value', min: 0.1, max: 1, group: 'decision', meaning: 'A coalition of the willing goes ahead only if its members hold at least this share of the task\'s value.', justification: 'Without the main beneficiaries a regional project is pointless; argued guess.' }),
+  spillover: p({ default: 0.3, unit: 'share', min: 0, max: 1, group: 'decision', meaning: 'Share of its value a non-participating beneficiary still receives (free-riding).', justification: 'Regional goods are partly non-excludable; argued guess.' }),
+  mandjeTrust: p({ default: 0.45, unit: 'trust 0-1', min: 0, max: 1, group: 'decision', meaning: 'Mean trust among the members needed to make a package deal (mandje).', justification: 'Mandjes need trust that the other side delivers (seed 001); argued guess.' }),
+  mandjeSpotWithoutSecretariat: p({ default: 0.3, unit: 'probability', min: 0, max: 1, group: 'decision', meaning: 'Chance that a possible mandje is spotted at a table without a secretariat (with one it always is).', justification: 'A secretariat sees the whole agenda; argued guess.' }),
+  searchCost: p({ default: 1.5, unit: 'FTE-months', min: 0, max: 10, group: 'decision', meaning: 'Search and negotiation cost of assembling an ad hoc coalition, per partner approached, halved by good relationships (Feiock\'s transaction costs).', justification: 'Feiock (2013) Institutional Collective Action; argued guess.' }),
+  preparationCost: p({ default: 0.1, unit: 'FTE-months per member', min: 0, max: 2, group: 'decision', meaning: 'Cost for each member of preparing a decision on a standing table.', justification: 'Argued guess.' }),
+  unconvincedCommitment: p({ default: 0.7, unit: 'probability', min: 0, max: 1, group: 'decision', meaning: 'Monthly chance that a member who voted against (or was outvoted) still delivers in full.', justification: 'Outvoted members under-deliver (brief, step 4); argued guess.' }),
+  convincedCommitment: p({ default: 0.95, unit: 'probability', min: 0, max: 1, group: 'decision', meaning: 'Monthly chance that a member who voted for a task delivers in full.', justification: 'Argued guess.' }),
+  shirkDelivery: p({ default: 0.3, unit: 'share', min: 0, max: 1, group: 'decision', meaning: 'Share of its due work a member delivers in a month in which it does not deliver in full.', justification: 'Argued guess.' }),
+  // ---------------------------------------------------------------- trust
+  trustBase: p({ default: 0.5, unit: 'trust 0-1', min: 0, max: 1, group: 'trust', meaning: 'Level trust drifts back to when nothing happens.', justification: 'Neutral; argued guess.' }),
+  trustInitial: p({ default: 0.55, unit: 'trust 0-1', min: 0, max: 1, group: 'trust', meaning: 'Initial trust between municipalities.', justification: 'Slightly above neutral for municipalities that already met in regional bodies; argued guess.' }),
+  neighbourTrustBonus: p({ default: 0.05, unit: 'trust 0-1', min: 0, max: 0.3, group: 'trust', meaning: 'Extra initial trust between neighbours.', justification: 'Neighbours know each other (seed 003); argued guess.' }),
+  trustDrift: p({ default: 0.01, unit: 'share per month', min: 0, max: 0.2, group: 'trust', meaning: 'Share of the gap to the base level closed each month (personal part).', justification: 'Relations fade over years when unused; argued guess.' }),
+  trustGainDelivery: p({ default: 0.1, unit: 'share of gap to 1', min: 0, max: 0.5, group: 'trust', meaning: 'Trust gain toward a partner that delivered what it promised (at least 90%).', justification: 'Argued guess; trust builds slowly.' }),
+  trustLossFreeRide: p({ default: 0.25, unit: 'share of trust', min: 0, max: 1, group: 'trust', meaning: 'Trust loss toward a partner that delivered nothing (scaled by the shortfall below 90%).', justification: 'Losses weigh more than gains (negativity bias); argued guess.' }),
+  trustLossOutvoted: p({ default: 0.06, unit: 'share of trust', min: 0, max: 0.5, group: 'trust', meaning: 'Trust loss of an outvoted member toward those who voted for.', justification: 'Binding majority costs legitimacy (brief); argued guess.' }),
+  trustLossBrokenDeal: p({ default: 0.2, unit: 'share of trust', min: 0, max: 1, group: 'trust', meaning: 'Extra trust loss toward a partner who under-delivered on a package deal.', justification: 'A broken mandje is a broken promise; argued guess.' }),
+  institutionalWeightHub: p({ default: 0.6, unit: 'weight', min: 0, max: 1, group: 'trust', meaning: 'Weight of institutional trust in effective trust between members of an arrangement with a hub (bureau).', justification: 'A bureau carries institutional memory; argued guess.' }),
+  institutionalWeightSecretary: p({ default: 0.4, unit: 'weight', min: 0, max: 1, group: 'trust', meaning: 'Weight of institutional trust between members of an arrangement with a secretary only (basiscoalitie).', justification: 'Lesson 1 (seed 001): the secretary supports the periodic meeting; argued guess.' }),
+  institutionalDecayWithout: p({ default: 0.05, unit: 'share per month', min: 0, max: 0.5, group: 'trust', meaning: 'Monthly drift of institutional trust to the base when no shared secretariat holds it.', justification: '"Er is geen centraal punt meer" after abolition (seed 000); argued guess.' }),
+  // ---------------------------------------------------------------- staff
+  secretaryTurnoverPerYear: p({ default: 0.25, unit: 'share per year', min: 0, max: 0.6, group: 'staff', meaning: 'Mean annual share of municipal secretaries who leave.', justification: '"Elk jaar één op de vier" (seed 002); public records 2011-2015 suggest 17%.' }),
+  secretaryElectionPeak: p({ default: 1.6, unit: 'factor', min: 1, max: 3, group: 'staff', meaning: 'Turnover hazard in the 12 months after an election relative to the mean (the other months are lowered so the mean holds).', justification: 'Peaks after elections in the public records (brief, fact 1).' }),
+  civilServantTurnoverPerYear: p({ default: 0.1, unit: 'share per year', min: 0, max: 0.4, group: 'staff', meaning: 'Annual share of civil servants in regional work who leave.', justification: 'Typical public-sector outflow; argued guess.' }),
+  secretaryRelationLoss: p({ default: 0.5, unit: 'share', min: 0, max: 1, group: 'staff', meaning: 'Share of a municipality\'s personal trust capital (deviation from base) lost when its secretary leaves.', justification: 'Relationships go with people (brief, step 5); argued guess.' }),
+  relationshipGrowth: p({ default: 0.03, unit: 'share of gap per month', min: 0, max: 0.2, group: 'staff', meaning: 'Monthly growth of a municipality\'s relationship and knowledge stock while it works in the region.', justification: 'Argued guess.' }),
+  secretariatMemoryHub: p({ default: 0.7, unit: 'share', min: 0, max: 1, group: 'staff', meaning: 'Share of relationship and knowledge loss through turnover that a hub holds for its members.', justification: '"Een centraal punt waar veel kennis is" (seed 000); argued guess.' }),
+  secretariatMemorySecretary: p({ default: 0.5, unit: 'share', min: 0, max: 1, group: 'staff', meaning: 'Share of that loss a basiscoalitie secretary holds.', justification: 'Lesson 1 (seed 001); argued guess.' }),
+  // ---------------------------------------------------------------- elections
+  electionFirstYear: p({ default: 2006, unit: 'year', min: 1900, max: 2100, integer: true, group: 'elections', meaning: 'A year with municipal elections; elections are held every electionCycle years from it (in both directions).', justification: 'Dutch municipal elections in March 2006, 2010, 2014, 2018, 2022, 2026.' }),
+  electionCycle: p({ default: 4, unit: 'years', min: 1, max: 10, integer: true, group: 'elections', meaning: 'Years between council elections.', justification: 'Gemeentewet: four-year terms.' }),
+  electionMonth: p({ default: 3, unit: 'month', min: 1, max: 12, integer: true, group: 'elections', meaning: 'Calendar month of council elections.', justification: 'Elections are held in March.' }),
+  stanceMean: p({ default: 0.55, unit: 'index 0-1', min: 0, max: 1, group: 'elections', meaning: 'Mean council stance toward regional cooperation.', justification: 'Mildly positive: "de intentie om samen te werken is snel uitgesproken" (seed 004).' }),
+  stanceSd: p({ default: 0.15, unit: 'index 0-1', min: 0, max: 0.5, group: 'elections', meaning: 'Spread of council stance; the electoral shock at each election.', justification: '"Je weet niet wat de nieuwe raad wil" (seed 004); argued guess.' }),
+  stancePersistence: p({ default: 0.3, unit: 'weight', min: 0, max: 1, group: 'elections', meaning: 'Weight of the old council\'s stance in the new one.', justification: 'Councils change but not completely; argued guess.' }),
+  stanceRetrospective: p({ default: 0.15, unit: 'index per log value ratio', min: 0, max: 1, group: 'elections', meaning: 'How much the value-for-money of the last term moves the new stance.', justification: 'Retrospective judgement of cooperation; argued guess.' }),
+  legitimacyLossOutvoted: p({ default: 0.02, unit: 'index 0-1', min: 0, max: 0.2, group: 'elections', meaning: 'Drop of council stance each time its municipality is outvoted.', justification: 'Binding majority costs legitimacy (brief); argued guess.' }),
+  agendaRevisitShare: p({ default: 0.3, unit: 'probability', min: 0, max: 1, group: 'elections', meaning: 'Chance that a new council takes an open agenda item off the regional agenda.', justification: 'The college writes a new programme (brief, step 6).' }),
+  exitThreshold: p({ default: 0.8, unit: 'value-for-money ratio', min: 0, max: 3, group: 'elections', meaning: 'Value-for-money of a voluntary membership at which a new council is indifferent about leaving.', justification: 'Argued guess: leave when the arrangement returns clearly less than it costs.' }),
+  exitSteepness: p({ default: 4, unit: 'per unit ratio', min: 0.5, max: 20, group: 'elections', meaning: 'Steepness of the logistic exit choice of a new council.', justification: 'Argued guess.' }),
+  exitStanceWeight: p({ default: 1, unit: 'ratio per stance unit', min: 0, max: 5, group: 'elections', meaning: 'How much council stance (minus 0.5) adds to the perceived value-for-money in the exit choice.', justification: 'Argued guess.' }),
+  crisisExitHazard: p({ default: 0.02, unit: 'probability per month', min: 0, max: 0.5, group: 'elections', meaning: 'Monthly chance of leaving between elections when trust in co-members has collapsed below crisisTrust.', justification: 'Exits also happen between elections, after conflicts; argued guess.' }),
+  crisisTrust: p({ default: 0.3, unit: 'trust 0-1', min: 0, max: 1, group: 'elections', meaning: 'Mean trust in co-members below which a member may leave between elections.', justification: 'Argued guess.' }),
+  // ---------------------------------------------------------------- structure
+  formationPressure: p({ default: 2.5, unit: 'M EUR of unmet stake', min: 0, max: 50, group: 'structure', meaning: 'Unmet stake (value of lapsed or failed tasks, decaying 4% a month) a municipality must have in a domain before it initiates a new arrangement.', justification: 'New arrangements form when urgency suffices (brief, step 7); argued guess.' }),
+  formationTrust: p({ default: 0.5, unit: 'trust 0-1', min: 0, max: 1, group: 'structure', meaning: 'Mutual trust needed between initiator and partner to form or join an arrangement.', justification: 'New arrangements need trust (brief, step 7); argued guess.' }),
+  formationReach: p({ default: 2, unit: 'neighbour steps', min: 1, max: 5, integer: true, group: 'structure', meaning: 'How many neighbour steps away an initiator looks for partners.', justification: 'Municipalities choose nearby partners (seed 003).' }),
+  dormancyMonths: p({ default: 24, unit: 'months', min: 3, max: 120, integer: true, group: 'structure', meaning: 'A voluntary arrangement without any decision for this long dissolves.', justification: 'Argued guess.' }),
+  keyMemberShare: p({ default: 0.3, unit: 'population share', min: 0, max: 1, group: 'structure', meaning: 'A member with at least this population share is key: when it leaves a voluntary arrangement, the arrangement dissolves.', justification: 'Arrangements dissolve when a key member leaves (brief, step 7).' }),
+  joinProbability: p({ default: 0.1, unit: 'probability per month', min: 0, max: 1, group: 'structure', meaning: 'Monthly chance that an eligible non-member (unmet stake, trust, adjacency) joins an arrangement.', justification: 'Argued guess.' }),
+  // ---------------------------------------------------------------- money
+  spendingPerCapita: p({ default: 3400, unit: 'EUR per inhabitant per year', min: 1000, max: 10000, group: 'money', meaning: 'Municipal spending, the denominator of the share of budget going through cooperation.', justification: 'About EUR 58 billion for 17 million inhabitants (brief, public facts).' }),
+} as const;
+
+export type ParamName = keyof typeof PARAMS;
+export type Params = { [K in ParamName]: number };
+export const PARAM_NAMES = Object.keys(PARAMS) as ParamName[];
+
+export function defaultParams(): Params {
+  const out = {} as Params;
+  for (const name of PARAM_NAMES) out[name] = PARAMS[name].default;
+  return out;
+}
+
+export function isParamName(name: string): name is ParamName {
+  return Object.prototype.hasOwnProperty.call(PARAMS, name);
+}
+
+/** Problems with a parameter value (empty when valid). */
+export function checkParam(name: ParamName, value: unknown): string | null {
+  const spec = PARAMS[name];
+  if (typeof value !== 'number' || !Number.isFinite(value)) return `a finite number (${spec.unit})`;
+  if (value < spec.min || value > spec.max) return `a number between ${spec.min} and ${spec.max} (${spec.unit})`;
+  if (spec.integer && !Number.isInteger(value)) return `a whole number between ${spec.min} and ${spec.max} (${spec.unit})`;
+  return null;
+}
