@@ -108,3 +108,24 @@ export function createStreams(seed: number | string): Streams {
   for (const name of STREAMS) out[name] = new Stream(`regiosim:${seed}:${name}`);
   return out;
 }
+
+/**
+ * Counter-based noise: a uniform in [0,1) from (key, index) without consuming any stream.
+ * Used for per-member judgement of a task: the task draws one key at arrival (from the tasks
+ * stream), and every member's noise derives from it, so it is identical across scenarios
+ * whatever the structure asks of it.
+ */
+export function hashUniform(key: number, index: number, salt = 0): number {
+  let h = (key ^ Math.imul(index + 0x9e3779b9, 0x85ebca6b) ^ Math.imul(salt + 0x27d4eb2f, 0xc2b2ae35)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d) >>> 0;
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b) >>> 0;
+  h = (h ^ (h >>> 16)) >>> 0;
+  return h / 4294967296;
+}
+
+/** Standard normal from (key, index) by Box–Muller over two hashed uniforms. */
+export function hashNormal(key: number, index: number): number {
+  const u1 = 1 - hashUniform(key, index, 1);
+  const u2 = hashUniform(key, index, 2);
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}

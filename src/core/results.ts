@@ -132,7 +132,10 @@ export interface RunResult {
   dates: string[];
   /** One array per entry of TIMESERIES_COLUMNS, each with one value per month. */
   series: Float64Array[];
+  /** Full event log (empty when the run was asked not to record events). */
   events: ModelEvent[];
+  /** Monthly event counts: one array per entry of EVENT_TYPES, one value per month. */
+  eventCounts: Int32Array[];
   trust: TrustSnapshot[];
   outcomes: Record<string, number>;
   spells: Spell[];

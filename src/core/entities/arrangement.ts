@@ -40,17 +40,17 @@ export const KIND_DEFAULTS: Record<ArrangementKind, KindProperties> = {
   'wgr-plus': {
     description: 'Mandatory city region (WGR-plus, 2006-2014): binding majority, bureau, central funds.',
     decisionRule: 'majority', mandatory: true, secretariat: 'hub', binding: 1, meetingInterval: 1, agendaCapacity: 20,
-    overheadFte: 0.4, overheadEuroPerCapita: 12, exitCostMonths: 0, coordination: 0.95, searchDiscount: 1, modular: false,
+    overheadFte: 0.4, overheadEuroPerCapita: 5, exitCostMonths: 0, coordination: 0.95, searchDiscount: 1, modular: false,
   },
   gr: {
     description: 'Voluntary public body (gemeenschappelijke regeling): bureau, binding majority, costly exit.',
     decisionRule: 'majority', mandatory: false, secretariat: 'hub', binding: 0.8, meetingInterval: 1, agendaCapacity: 15,
-    overheadFte: 0.3, overheadEuroPerCapita: 8, exitCostMonths: 24, coordination: 0.92, searchDiscount: 1, modular: false,
+    overheadFte: 0.3, overheadEuroPerCapita: 3, exitCostMonths: 24, coordination: 0.92, searchDiscount: 1, modular: false,
   },
   'modular-gr': {
-    description: 'Minimal GR (principle agreement plus core tasks) with opt-in modules per domain, cheap exit per module.',
-    decisionRule: 'consensus', mandatory: false, secretariat: 'hub', binding: 0.5, meetingInterval: 1, agendaCapacity: 12,
-    overheadFte: 0.15, overheadEuroPerCapita: 3, exitCostMonths: 3, coordination: 0.9, searchDiscount: 1, modular: true,
+    description: 'Minimal GR (principle agreement plus core tasks) with opt-in modules per domain; module members decide by majority; cheap exit per module.',
+    decisionRule: 'majority', mandatory: false, secretariat: 'hub', binding: 0.5, meetingInterval: 1, agendaCapacity: 12,
+    overheadFte: 0.15, overheadEuroPerCapita: 1.5, exitCostMonths: 3, coordination: 0.9, searchDiscount: 1, modular: true,
   },
   basiscoalitie: {
     description: 'Periodic meeting of the responsible aldermen supported by a secretary; no budget; the willing go ahead.',
@@ -98,15 +98,20 @@ export interface Arrangement {
   emergent: boolean;
   /** Month of the last decision taken at the table. */
   lastDecision: number;
+  /** Month of the last decision that passed (a task taken on), or -Infinity. */
+  lastPassed: number;
   /** Population share at formation above which a member is key. */
   keyMembers: number[];
   /** Open agenda: task ids waiting for a decision at this table. */
   agenda: number[];
   /** Month each current member joined (index by municipality), for membership spells. */
   memberSince: Map<string, number>;
-  /** Value and cost per member since the last election, for value-for-money reviews (index by municipality). */
-  termValue: Map<number, number>;
-  termCost: Map<number, number>;
+  /**
+   * Value and cost per member since the last election, for value-for-money reviews: keys
+   * `<municipality>` for the whole membership and `<municipality>:<domain>` per module.
+   */
+  termValue: Map<string, number>;
+  termCost: Map<string, number>;
 }
 
 export function isActive(a: Arrangement): boolean {
@@ -120,7 +125,7 @@ export function membersFor(a: Arrangement, domain: Domain): number[] {
   return a.members;
 }
 
-/** Key of a membership spell: `m:<municipality>` for core membership, `m:<municipality>:<domain>` for a module. */
+/** Key of a membership: `<municipality>` for the whole membership, `<municipality>:<domain>` for a module. */
 export function membershipKey(municipality: number, domain?: Domain): string {
   return domain ? `${municipality}:${domain}` : `${municipality}`;
 }
@@ -137,4 +142,18 @@ export function removeValue(list: number[], value: number): boolean {
   if (i < 0) return false;
   list.splice(i, 1);
   return true;
+}
+
+/** Adds to a per-member account (term value or cost), for the membership and, in a modular arrangement, the module. */
+export function account(map: Map<string, number>, a: Arrangement, m: number, domain: Domain | null, amount: number): void {
+  map.set(`${m}`, (map.get(`${m}`) ?? 0) + amount);
+  if (domain && a.props.modular) map.set(`${m}:${domain}`, (map.get(`${m}:${domain}`) ?? 0) + amount);
+}
+
+/** Coordination FTE a member spends on an arrangement per month (modular: core half plus modules taken). */
+export function overheadFteOf(a: Arrangement, m: number): number {
+  if (!a.props.modular) return a.props.overheadFte;
+  let taken = 0;
+  for (const list of a.modules.values()) if (list.includes(m)) taken++;
+  return a.props.overheadFte * (0.5 + (0.5 * taken) / Math.max(1, a.domains.length));
 }

@@ -1,0 +1,51 @@
+/** Municipalities (gemeenten): the agents. */
+import { DOMAINS } from '../domains.js';
+
+export interface Municipality {
+  readonly index: number;
+  readonly code: string;
+  readonly name: string;
+  readonly population: number;
+  /** Indices of neighbouring municipalities in the region (ascending). */
+  readonly neighbours: number[];
+  /** Interest weight per domain (mean 1 over domains): how much regional solutions in a domain matter to it. */
+  readonly interest: Float64Array;
+  /** Autonomy preference in [0,1]. */
+  readonly autonomy: number;
+  /** Regional capacity before austerity, FTE (FTE-months per month). */
+  readonly capacityBase: number;
+  /** Civil servants in regional work (whole persons, at least 1). */
+  readonly staff: number;
+  /** Council stance toward regional cooperation in [0,1]; sets the alderman's mandate. */
+  stance: number;
+  /** Month (absolute) the current gemeentesecretaris took office. */
+  secretarySince: number;
+  /** Relationship and knowledge stock of its staff in [0,1]. */
+  relationship: number;
+  /** Work committed to running projects, FTE per month. */
+  load: number;
+  /** Coordination effort this month, FTE. */
+  coordination: number;
+  /** Value received and cost paid for cooperation since the last election (M EUR), for the new council's judgement. */
+  termValue: number;
+  termCost: number;
+  /** Unmet stake per domain (M EUR, decaying): value of tasks that lapsed or failed for lack of a table. */
+  readonly unmet: Float64Array;
+  /** Value received within the evaluation window (M EUR). */
+  valueEval: number;
+  /** Value received per month over the last 12 months (ring buffer, M EUR). */
+  readonly valueRecent: Float64Array;
+}
+
+export function newMunicipality(init: Omit<Municipality, 'unmet' | 'valueRecent' | 'load' | 'coordination' | 'termValue' | 'termCost' | 'valueEval'>): Municipality {
+  return {
+    ...init,
+    load: 0,
+    coordination: 0,
+    termValue: 0,
+    termCost: 0,
+    unmet: new Float64Array(DOMAINS.length),
+    valueEval: 0,
+    valueRecent: new Float64Array(12),
+  };
+}

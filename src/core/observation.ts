@@ -1,0 +1,277 @@
+/**
+ * Observation: the monthly measures (timeseries.csv), the per-run outcomes (summary.json),
+ * trust snapshots and per-municipality outcomes. Also the monthly cost accounting of
+ * arrangements (coordination effort and money through cooperation).
+ */
+import { DOMAINS } from './domains.js';
+import { isActive, overheadFteOf } from './entities/arrangement.js';
+import { OUTCOMES, TIMESERIES_COLUMNS, type MunicipalityOutcome, type TimeseriesColumn } from './results.js';
+import { capacity, dateLabel, inEvaluation, type World } from './state.js';
+
+/** Coordination effort and money of standing arrangements this month. */
+export function accountOverhead(world: World): void {
+  const p = world.params;
+  for (const a of world.arrangements) {
+    if (!isActive(a)) continue;
+    for (const m of a.members) {
+      const mu = world.municipalities[m]!;
+      const fte = overheadFteOf(a, m);
+      const euros = (a.props.overheadEuroPerCapita * mu.population) / 12 / 1e6;
+      mu.coordination += fte;
+      mu.termCost += fte * p.fteMonthCost + euros;
+      world.counters.cooperationSpending += euros;
+      for (const [, perCapita] of a.funding) world.counters.cooperationSpending += (perCapita * mu.population) / 12 / 1e6;
+    }
+  }
+}
+
+/** Gini coefficient of non-negative values (0 when all are equal or all zero). */
+export function gini(values: readonly number[]): number {
+  const xs = [...values].sort((a, b) => a - b);
+  const n = xs.length;
+  const total = xs.reduce((a, b) => a + b, 0);
+  if (n === 0 || total <= 0) return 0;
+  let cum = 0;
+  for (let i = 0; i < n; i++) cum += (i + 1) * xs[i]!;
+  return (2 * cum) / (n * total) - (n + 1) / n;
+}
+
+/** A table ties its members while it works: it passed a decision in the last 12 months. */
+function alive(world: World, a: { lastPassed: number }): boolean {
+  return world.t - a.lastPassed < 12;
+}
+
+const COL = Object.fromEntries(TIMESERIES_COLUMNS.map((c, i) => [c, i])) as Record<TimeseriesColumn, number>;
+const TRANSPORT = DOMAINS.indexOf('transport');
+
+/** Computes this month's row of measures into `series` at index `row`. */
+export function observe(world: World, series: Float64Array[], row: number): void {
+  const { n, trust, municipalities, counters: c, params: p } = world;
+  const set = (col: TimeseriesColumn, v: number): void => {
+    series[COL[col]]![row] = v;
+  };
+  const pairs = (n * (n - 1)) / 2;
+  // Ties: co-membership of a working table, or a running joint project.
+  const { tie, project } = world.scratch;
+  tie.fill(0);
+  project.fill(0);
+  let memberships = 0;
+  let arrangementsActive = 0;
+  let agendaOpen = 0;
+  for (const a of world.arrangements) {
+    if (!isActive(a)) continue;
+    arrangementsActive++;
+    agendaOpen += a.agenda.length;
+    memberships += a.members.length;
+    if (a.props.modular) for (const l of a.modules.values()) memberships += l.length;
+    if (!alive(world, a)) continue;
+    const ms = a.members;
+    for (let x = 0; x < ms.length; x++) for (let y = x + 1; y < ms.length; y++) tie[ms[x]! * n + ms[y]!] = 1;
+  }
+  let projects = 0;
+  for (const task of world.tasks.values()) {
+    if (task.status !== 'project') continue;
+    projects++;
+    const ps = task.participants;
+    for (let x = 0; x < ps.length; x++) {
+      for (let y = x + 1; y < ps.length; y++) {
+        const k = ps[x]! * n + ps[y]!;
+        tie[k] = 1;
+        project[k] = 1;
+      }
+    }
+  }
+  let tied = 0;
+  let stable = 0;
+  let projectPairs = 0;
+  let projectNeighbours = 0;
+  const tieAge = world.tieAge;
+  const distance = world.distance;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const k = i * n + j;
+      if (tie[k]) {
+        const age = tieAge[k]! + 1;
+        tieAge[k] = age;
+        tied++;
+        if (age >= 12) stable++;
+      } else tieAge[k] = 0;
+      if (project[k]) {
+        projectPairs++;
+        if (distance[k] === 1) projectNeighbours++;
+      }
+    }
+  }
+  // Trust statistics over ordered pairs.
+  let ts = 0;
+  let ts2 = 0;
+  let tp = 0;
+  let ti = 0;
+  const { personal, institutional, weight } = trust;
+  for (let k = 0; k < n * n; k++) {
+    if (k % (n + 1) === 0) continue;
+    const w = weight[k]!;
+    const v = w * institutional[k]! + (1 - w) * personal[k]!;
+    ts += v;
+    ts2 += v * v;
+    tp += personal[k]!;
+    ti += institutional[k]!;
+  }
+  const ordered = n * (n - 1);
+  const trustMean = ts / ordered;
+  let capTotal = 0;
+  let coord = 0;
+  let rel = 0;
+  let stance = 0;
+  const perCapita: number[] = [];
+  for (const m of municipalities) {
+    const cap = capacity(world, m);
+    capTotal += cap;
+    coord += Math.min(m.coordination, cap);
+    rel += m.relationship;
+    stance += m.stance;
+    let recent = 0;
+    for (let k = 0; k < 12; k++) recent += m.valueRecent[k]!;
+    perCapita.push(recent / m.population);
+  }
+  let valueTotal = 0;
+  for (let d = 0; d < DOMAINS.length; d++) {
+    valueTotal += c.valueByDomain[d]!;
+    series[COL.completed_housing + d]![row] = c.completedByDomain[d]!;
+    series[COL.value_housing + d]![row] = c.valueByDomain[d]!;
+  }
+  const spendingBase = (p.spendingPerCapita * world.totalPopulation) / 12 / 1e6;
+  set('month', world.t - world.scenario.start);
+  set('election', world.lastElection === world.t ? 1 : 0);
+  set('arrangements_active', arrangementsActive);
+  set('memberships_active', memberships);
+  set('joins', c.joins);
+  set('exits', c.exits);
+  set('dissolutions', c.dissolutions);
+  set('formations', c.formations);
+  set('pairs_cooperating', pairs > 0 ? tied / pairs : 0);
+  set('cooperation_stability', pairs > 0 ? stable / pairs : 0);
+  set('network_density', pairs > 0 ? projectPairs / pairs : 0);
+  set('neighbour_tie_share', projectPairs > 0 ? projectNeighbours / projectPairs : NaN);
+  set('tasks_arrived', c.tasksArrived);
+  set('tasks_addressed', c.tasksAddressed);
+  set('tasks_completed', c.tasksCompleted);
+  set('tasks_failed', c.tasksFailed);
+  set('tasks_lapsed', c.tasksLapsed);
+  set('projects_active', projects);
+  set('agenda_open', agendaOpen);
+  set('value_total', valueTotal);
+  set('value_per_inhabitant', (valueTotal * 1e6) / world.totalPopulation);
+  set('value_gini_12m', gini(perCapita));
+  set('decisions', c.decisions);
+  set('deadlocks', c.deadlocks);
+  set('mandjes', c.mandjes);
+  set('forced_votes', c.forcedVotes);
+  set('fte_capacity', capTotal);
+  set('fte_coordination', coord);
+  set('fte_delivery', c.fteDelivery);
+  set('coordination_share', coord + c.fteDelivery > 0 ? coord / (coord + c.fteDelivery) : NaN);
+  set('cooperation_spending_share', c.cooperationSpending / (spendingBase + c.cooperationSpending));
+  set('trust_mean', trustMean);
+  set('trust_sd', Math.sqrt(Math.max(0, ts2 / ordered - trustMean * trustMean)));
+  set('trust_personal_mean', tp / ordered);
+  set('trust_institutional_mean', ti / ordered);
+  set('relationship_stock', rel / n);
+  set('secretary_turnovers', c.secretaryTurnovers);
+  set('civil_servant_departures', c.civilServantDepartures);
+  set('stance_mean', stance / n);
+  set('mandate_mean', (p.mandateScale * stance) / n);
+  if (inEvaluation(world)) {
+    world.totals.months++;
+    const sums = world.windowSums;
+    for (let k = 0; k < sums.length; k++) {
+      const v = series[k]![row]!;
+      if (!Number.isNaN(v)) sums[k] = sums[k]! + v;
+    }
+    world.totals.valueNonTransport += valueTotal - c.valueByDomain[TRANSPORT]!;
+  }
+}
+
+export function snapshotTrust(world: World, label: 'start' | 'election' | 'end'): void {
+  world.trustSnapshots.push({
+    date: dateLabel(world),
+    label,
+    effective: world.trust.matrix('effective'),
+    personal: world.trust.matrix('personal'),
+    institutional: world.trust.matrix('institutional'),
+  });
+}
+
+/** Per-run outcomes over the evaluation window (names and meaning in OUTCOMES). */
+export function outcomes(world: World, series: Float64Array[]): Record<string, number> {
+  const t = world.totals;
+  const sum = (k: string): number => world.windowSums[TIMESERIES_COLUMNS.indexOf(k as TimeseriesColumn)] ?? NaN;
+  const mean = (k: string): number => (t.months > 0 ? sum(k) / t.months : NaN);
+  const years = t.months / 12;
+  const lastRow = series[0]!.length - 1;
+  const col = (name: string): number => series[TIMESERIES_COLUMNS.indexOf(name as never)]![lastRow]!;
+  const neighbourPairs = (() => {
+    let c = 0;
+    for (let i = 0; i < world.n; i++) for (let j = i + 1; j < world.n; j++) if (world.distance[i * world.n + j] === 1) c++;
+    return c;
+  })();
+  const allPairs = (world.n * (world.n - 1)) / 2;
+  const neighbourShare = allPairs > 0 ? neighbourPairs / allPairs : NaN;
+  const out: Record<string, number> = {
+    cooperation_stability: mean('cooperation_stability'),
+    pairs_cooperating: mean('pairs_cooperating'),
+    network_density: mean('network_density'),
+    value_total: sum('value_total'),
+    value_per_inhabitant: years > 0 ? (sum('value_total') * 1e6) / world.totalPopulation / years : NaN,
+    value_nontransport: t.valueNonTransport,
+    value_gini: gini(world.municipalities.map((m) => m.valueEval / m.population)),
+    tasks_arrived: sum('tasks_arrived'),
+    completion_rate: sum('tasks_arrived') > 0 ? sum('tasks_completed') / sum('tasks_arrived') : NaN,
+    tasks_completed: sum('tasks_completed'),
+    tasks_failed: sum('tasks_failed'),
+    tasks_lapsed: sum('tasks_lapsed'),
+    deadlocks: sum('deadlocks'),
+    mandjes: sum('mandjes'),
+    forced_votes: sum('forced_votes'),
+    joins: sum('joins'),
+    exits: sum('exits'),
+    dissolutions: sum('dissolutions'),
+    formations: sum('formations'),
+    arrangements_mean: mean('arrangements_active'),
+    memberships_mean: mean('memberships_active'),
+    coordination_share: sum('fte_coordination') + sum('fte_delivery') > 0 ? sum('fte_coordination') / (sum('fte_coordination') + sum('fte_delivery')) : NaN,
+    cooperation_spending_share: mean('cooperation_spending_share'),
+    trust_mean: mean('trust_mean'),
+    trust_end: col('trust_mean'),
+    relationship_stock: mean('relationship_stock'),
+    secretary_turnover_rate: years > 0 ? t.secretaryTurnovers / world.n / years : NaN,
+    exits_after_election_share: t.exits > 0 ? t.exitsAfterElection / t.exits : NaN,
+    neighbour_partner_ratio: t.partnerPairs > 0 && neighbourShare > 0 ? t.partnerPairsNeighbours / t.partnerPairs / neighbourShare : NaN,
+    stance_mean: mean('stance_mean'),
+  };
+  const ordered: Record<string, number> = {};
+  for (const o of OUTCOMES) ordered[o.name] = out[o.name]!;
+  return ordered;
+}
+
+export function municipalityOutcomes(world: World): MunicipalityOutcome[] {
+  return world.municipalities.map((m) => {
+    let memberships = 0;
+    for (const a of world.arrangements) if (isActive(a) && a.members.includes(m.index)) memberships++;
+    const others = world.municipalities.filter((x) => x.index !== m.index).map((x) => x.index);
+    let tin = 0;
+    let tout = 0;
+    for (const j of others) {
+      tin += world.trust.get(j, m.index);
+      tout += world.trust.get(m.index, j);
+    }
+    return {
+      code: m.code, name: m.name, population: m.population,
+      value: m.valueEval, valuePerInhabitant: (m.valueEval * 1e6) / m.population,
+      memberships,
+      trustIn: others.length ? tin / others.length : NaN,
+      trustOut: others.length ? tout / others.length : NaN,
+      relationshipStock: m.relationship,
+    };
+  });
+}

@@ -1,0 +1,130 @@
+/** The whole model state of one run. */
+import type { Domain } from './domains.js';
+import { DOMAINS } from './domains.js';
+import type { Arrangement } from './entities/arrangement.js';
+import type { Municipality } from './entities/municipality.js';
+import type { Task } from './entities/task.js';
+import type { Trust } from './entities/trust.js';
+import type { Params } from './params.js';
+import type { Streams } from './random.js';
+import { EVENT_TYPES, type EventType, type ModelEvent, type Spell, type TrustSnapshot } from './results.js';
+
+const EVENT_INDEX = Object.fromEntries(EVENT_TYPES.map((t, i) => [t, i])) as Record<EventType, number>;
+import type { Scenario } from './scenario/resolve.js';
+
+/** Counters for the current month, reset at the start of each step. */
+export interface MonthCounters {
+  joins: number;
+  exits: number;
+  dissolutions: number;
+  formations: number;
+  tasksArrived: number;
+  tasksAddressed: number;
+  tasksCompleted: number;
+  tasksFailed: number;
+  tasksLapsed: number;
+  completedByDomain: Float64Array;
+  valueByDomain: Float64Array;
+  decisions: number;
+  deadlocks: number;
+  mandjes: number;
+  forcedVotes: number;
+  fteDelivery: number;
+  /** Money through cooperation this month, M EUR (overhead contributions, joint budgets, central funds). */
+  cooperationSpending: number;
+  secretaryTurnovers: number;
+  civilServantDepartures: number;
+}
+
+export function newCounters(): MonthCounters {
+  return {
+    joins: 0, exits: 0, dissolutions: 0, formations: 0,
+    tasksArrived: 0, tasksAddressed: 0, tasksCompleted: 0, tasksFailed: 0, tasksLapsed: 0,
+    completedByDomain: new Float64Array(DOMAINS.length), valueByDomain: new Float64Array(DOMAINS.length),
+    decisions: 0, deadlocks: 0, mandjes: 0, forcedVotes: 0, fteDelivery: 0, cooperationSpending: 0,
+    secretaryTurnovers: 0, civilServantDepartures: 0,
+  };
+}
+
+/** Running totals over the evaluation window for per-run outcomes. */
+export interface Totals {
+  months: number;
+  /** Value outside transport within the window, M EUR. */
+  valueNonTransport: number;
+  exits: number;
+  exitsAfterElection: number;
+  /** Joint-project partner pairs (counted once per task): all, and neighbours. */
+  partnerPairs: number;
+  partnerPairsNeighbours: number;
+  secretaryTurnovers: number;
+}
+
+export interface World {
+  readonly scenario: Scenario;
+  readonly params: Params;
+  readonly rng: Streams;
+  readonly n: number;
+  readonly municipalities: Municipality[];
+  readonly totalPopulation: number;
+  /** Neighbour-step distance between municipalities, capped at 255 (n*n). */
+  readonly distance: Uint8Array;
+  readonly trust: Trust;
+  /** Arrangements in creation order (dissolved ones stay, with an end). */
+  readonly arrangements: Arrangement[];
+  /** Tasks that are alive (pool, agenda or project), by id in ascending order. */
+  readonly tasks: Map<number, Task>;
+  nextTaskId: number;
+  /** Current month (absolute). */
+  t: number;
+  /** Task-rate multiplier per domain, changed by scenario events. */
+  readonly rateMultiplier: Float64Array;
+  /** Capacity multiplier from austerity events. */
+  capacityMultiplier: number;
+  /** Month of the last election (absolute), or -Infinity. */
+  lastElection: number;
+  /** Months each undirected pair (i<j at i*n+j) has had a cooperation tie. */
+  readonly tieAge: Int32Array;
+  counters: MonthCounters;
+  readonly totals: Totals;
+  readonly events: ModelEvent[];
+  readonly spells: Spell[];
+  readonly trustSnapshots: TrustSnapshot[];
+  /** Whether institutional trust weights must be recomputed. */
+  structureDirty: boolean;
+  formedCount: number;
+  /** Whether full events are recorded (counts per type are always kept). */
+  readonly recordEvents: boolean;
+  /** Event counts of the current month, per EVENT_TYPES entry. */
+  readonly eventCounts: Int32Array;
+  /** Scratch buffers reused every month by the observation (n*n). */
+  readonly scratch: { tie: Uint8Array; project: Uint8Array };
+  /** Evaluation-window sums per TIMESERIES_COLUMNS entry. */
+  readonly windowSums: Float64Array;
+}
+
+export function dateLabel(world: World, abs: number = world.t): string {
+  const y = Math.floor(abs / 12);
+  const m = (abs % 12) + 1;
+  return `${y}-${m < 10 ? '0' : ''}${m}`;
+}
+
+/** Records an event with the municipalities' names (sorted by index = by code). */
+export function emit(world: World, type: ModelEvent['type'], municipalities: readonly number[], extra: Omit<ModelEvent, 'date' | 'type' | 'municipalities'> = {}): void {
+  world.eventCounts[EVENT_INDEX[type]] = world.eventCounts[EVENT_INDEX[type]]! + 1;
+  if (!world.recordEvents) return;
+  const sorted = [...municipalities].sort((a, b) => a - b);
+  world.events.push({ date: dateLabel(world), type, municipalities: sorted.map((i) => world.municipalities[i]!.name), ...extra });
+}
+
+export function inEvaluation(world: World): boolean {
+  return world.t >= world.scenario.evaluation.from && world.t <= world.scenario.evaluation.to;
+}
+
+export function domainIdx(d: Domain): number {
+  return DOMAINS.indexOf(d);
+}
+
+/** Available regional capacity of a municipality this month, FTE. */
+export function capacity(world: World, m: Municipality): number {
+  return m.capacityBase * world.capacityMultiplier;
+}

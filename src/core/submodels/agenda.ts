@@ -1,0 +1,262 @@
+/**
+ * The agenda: tasks reach a table through an arrangement whose members hold most of the
+ * task's value; the table decides at its meetings (binding majority, consensus or the willing),
+ * a blocked task may be rescued by a mandje. Without a table a municipality with a stake and
+ * leadership must assemble an ad hoc coalition, approaching partners one by one at a search
+ * and negotiation cost (Feiock's transaction costs); its relationships and its partners' trust
+ * decide how far it gets.
+ */
+import { isActive, membersFor, type Arrangement } from '../entities/arrangement.js';
+import { shareOf, type Task } from '../entities/task.js';
+import { capacity, domainIdx, emit, inEvaluation, type World } from '../state.js';
+import { decide, subsidyAt, type Outcome } from './decision.js';
+
+const TABLE_SHARE = 0.5;
+const AD_HOC_COORDINATION = 0.75;
+
+function table(world: World, id: string | null): Arrangement | null {
+  if (id === null) return null;
+  return world.arrangements.find((a) => a.id === id) ?? null;
+}
+
+/** The table a task can go to: an active arrangement covering the domain whose members hold most of its value. */
+function findTable(world: World, task: Task): Arrangement | null {
+  let best: Arrangement | null = null;
+  let bestShare = TABLE_SHARE;
+  for (const a of world.arrangements) {
+    if (!isActive(a) || a.props.agendaCapacity <= 0 || a.agenda.length >= a.props.agendaCapacity) continue;
+    const ms = membersFor(a, task.domain);
+    if (ms.length < 2) continue;
+    const held = ms.reduce((s, m) => s + shareOf(task, m), 0);
+    if (held >= bestShare + 1e-12) {
+      best = a;
+      bestShare = held;
+    }
+  }
+  return best;
+}
+
+/** Municipalities that want a task but never got it handled keep an unmet stake (drives formation). */
+export function addUnmet(world: World, task: Task): void {
+  const di = domainIdx(task.domain);
+  task.beneficiaries.forEach((b, k) => {
+    world.municipalities[b]!.unmet[di] = world.municipalities[b]!.unmet[di]! + task.shares[k]! * task.value;
+  });
+}
+
+function finish(world: World, task: Task, kind: 'lapse' | 'failed' | 'deadlock', detail: Record<string, string | number | boolean>): void {
+  task.status = 'done';
+  world.tasks.delete(task.id);
+  if (kind === 'lapse') world.counters.tasksLapsed++;
+  else world.counters.tasksFailed++;
+  if (kind === 'deadlock') world.counters.deadlocks++;
+  addUnmet(world, task);
+  emit(world, kind === 'failed' ? 'failed' : kind, task.beneficiaries, { task: task.id, domain: task.domain, ...(task.table ? { arrangement: task.table } : {}), detail });
+}
+
+function startProject(world: World, task: Task, outcome: Outcome, coordination: number, subsidy: number): void {
+  const ev = outcome.evaluation!;
+  task.status = 'project';
+  task.participants = ev.participants;
+  task.convinced = outcome.convinced;
+  task.workDue = ev.workDue;
+  task.costShare = ev.costShare;
+  task.delivered = ev.participants.map(() => 0);
+  task.owed = ev.participants.map(() => 0);
+  task.subsidy = subsidy;
+  task.startedAt = world.t;
+  task.endsAt = world.t + task.duration;
+  const rel = ev.participants.reduce((s, m) => s + world.municipalities[m]!.relationship, 0) / ev.participants.length;
+  task.coordination = Math.min(1, Math.max(0, coordination + 0.1 * (rel - 0.5)));
+  for (let k = 0; k < ev.participants.length; k++) {
+    const m = world.municipalities[ev.participants[k]!]!;
+    m.load += ev.workDue[k]!;
+  }
+  if (inEvaluation(world)) {
+    const ps = ev.participants;
+    for (let a = 0; a < ps.length; a++) {
+      for (let b = a + 1; b < ps.length; b++) {
+        world.totals.partnerPairs++;
+        if (world.distance[ps[a]! * world.n + ps[b]!] === 1) world.totals.partnerPairsNeighbours++;
+      }
+    }
+  }
+}
+
+function outvotedTrust(world: World, t: Arrangement, outcome: Outcome): void {
+  if (outcome.outvoted.length === 0) return;
+  const p = world.params;
+  const institutional = t.props.secretariat !== 'none';
+  for (const i of outcome.outvoted) {
+    for (const j of outcome.yes) world.trust.lower(i, j, p.trustLossOutvoted, institutional);
+    const m = world.municipalities[i]!;
+    m.stance = Math.max(0, m.stance - p.legitimacyLossOutvoted);
+  }
+  world.counters.forcedVotes++;
+}
+
+/** Routes waiting tasks to tables, lets tables decide at their meetings, and handles ad hoc initiation. */
+export function runAgenda(world: World): void {
+  const p = world.params;
+  // 1. Lapse tasks past their deadline.
+  for (const task of [...world.tasks.values()]) {
+    if (task.status === 'project' || task.deadline >= world.t) continue;
+    const t = table(world, task.table);
+    if (t) t.agenda = t.agenda.filter((id) => id !== task.id);
+    finish(world, task, task.status === 'agenda' && task.blocked ? 'deadlock' : 'lapse', { waited: world.t - task.arrived });
+  }
+  // 2. Route pool tasks to a table.
+  for (const task of world.tasks.values()) {
+    if (task.status !== 'pool') continue;
+    const t = findTable(world, task);
+    if (!t) continue;
+    task.status = 'agenda';
+    task.table = t.id;
+    t.agenda.push(task.id);
+    world.counters.tasksAddressed++;
+  }
+  // 3. Tables meet.
+  for (const a of world.arrangements) {
+    if (!isActive(a) || a.agenda.length === 0) continue;
+    if ((world.t - a.start) % a.props.meetingInterval !== 0) continue;
+    meet(world, a);
+  }
+  // 4. Ad hoc initiation for tasks without a table.
+  for (const task of [...world.tasks.values()]) {
+    if (task.status !== 'pool' || task.table !== null) continue;
+    adHoc(world, task);
+  }
+}
+
+function meet(world: World, a: Arrangement): void {
+  const p = world.params;
+  const hasSecretariat = a.props.secretariat !== 'none';
+  const ids = [...a.agenda];
+  const decided = new Set<number>();
+  for (const id of ids) {
+    if (decided.has(id)) continue;
+    const task = world.tasks.get(id);
+    if (!task || task.status !== 'agenda') continue;
+    const members = membersFor(a, task.domain);
+    if (members.length < 2) {
+      // The module or table lost its members: the task goes back to the pool.
+      decided.add(id);
+      task.status = 'pool';
+      task.table = null;
+      continue;
+    }
+    for (const m of members) world.municipalities[m]!.coordination += p.preparationCost;
+    const subsidy = subsidyAt(a, task);
+    const outcome = decide(world, a.props.decisionRule, members, [task], a.props.binding, [subsidy]);
+    world.counters.decisions++;
+    a.lastDecision = world.t;
+    if (outcome.passed) {
+      decided.add(id);
+      a.lastPassed = world.t;
+      outvotedTrust(world, a, outcome);
+      startProject(world, task, outcome, a.props.coordination, subsidy);
+      emit(world, outcome.outvoted.length > 0 ? 'forced-vote' : 'decision', outcome.participants, {
+        task: id, domain: task.domain, arrangement: a.id,
+        detail: { rule: a.props.decisionRule, support: round(outcome.support), ...(outcome.outvoted.length > 0 ? { outvoted: outcome.outvoted.map((m) => world.municipalities[m]!.name).join('; ') } : {}) },
+      });
+      continue;
+    }
+    task.blocked = true;
+    // Mandje: a package with another pending task in a different domain on the same table.
+    const spotted = hasSecretariat || world.rng.decisions.bernoulli(p.mandjeSpotWithoutSecretariat);
+    if (!spotted) continue;
+    for (const otherId of a.agenda) {
+      if (otherId === id || decided.has(otherId)) continue;
+      const other = world.tasks.get(otherId);
+      if (!other || other.status !== 'agenda' || other.domain === task.domain) continue;
+      const members2 = membersFor(a, other.domain);
+      const common = members.filter((m) => members2.includes(m));
+      if (common.length < 2) continue;
+      if (world.trust.groupMean(common) < p.mandjeTrust) continue;
+      const sub2 = subsidyAt(a, other);
+      const pkg = decide(world, a.props.decisionRule, common, [task, other], a.props.binding, [subsidy, sub2]);
+      if (!pkg.passed) continue;
+      // Each task of the package is carried out by the package's participants.
+      const o1 = decide(world, a.props.decisionRule === 'willing' ? 'consensus' : a.props.decisionRule, pkg.participants, [task], a.props.binding, [subsidy]);
+      const o2 = decide(world, a.props.decisionRule === 'willing' ? 'consensus' : a.props.decisionRule, pkg.participants, [other], a.props.binding, [sub2]);
+      // Package members are convinced of the package as a whole.
+      const asPkg = (o: Outcome): Outcome => ({ ...o, passed: true, convinced: pkg.convinced, outvoted: pkg.outvoted, yes: pkg.yes, participants: pkg.participants });
+      decided.add(id);
+      decided.add(otherId);
+      a.lastPassed = world.t;
+      task.mandje = otherId;
+      other.mandje = id;
+      outvotedTrust(world, a, pkg);
+      startProject(world, task, asPkg(o1), a.props.coordination, subsidy);
+      startProject(world, other, asPkg(o2), a.props.coordination, sub2);
+      world.counters.mandjes++;
+      world.counters.decisions++;
+      emit(world, 'mandje', pkg.participants, { arrangement: a.id, detail: { tasks: `${id}+${otherId}`, domains: `${task.domain}+${other.domain}` } });
+      break;
+    }
+  }
+  a.agenda = a.agenda.filter((id) => !decided.has(id));
+}
+
+/**
+ * Ad hoc route: the beneficiary with the largest stake leads, if its council's stance lets it
+ * and it has capacity to spare; it approaches the other beneficiaries in order of stake, each of
+ * whom engages with a probability equal to its trust in the leader (higher when they share a
+ * network), at a search cost to the leader.
+ */
+function adHoc(world: World, task: Task): void {
+  const p = world.params;
+  const rng = world.rng.decisions;
+  let leader = -1;
+  let best = -1;
+  task.beneficiaries.forEach((b, k) => {
+    if (task.shares[k]! > best) {
+      best = task.shares[k]!;
+      leader = b;
+    }
+  });
+  const L = world.municipalities[leader]!;
+  const cap = capacity(world, L);
+  const slack = cap - L.load - L.coordination;
+  // Leadership: a council's stance and urgency move a municipality to take the lead; it needs capacity to spare.
+  if (slack <= 0) return;
+  // Knowing whom to call (the relationship and knowledge stock) makes taking the lead easier.
+  if (!rng.bernoulli(L.stance * (0.5 + 0.5 * task.urgency) * (0.5 + 0.5 * L.relationship))) return;
+  world.counters.tasksAddressed++;
+  task.table = null;
+  const others = task.beneficiaries
+    .map((b, k) => ({ b, s: task.shares[k]! }))
+    .filter((x) => x.b !== leader)
+    .sort((x, y) => y.s - x.s || x.b - y.b);
+  const engaged: number[] = [leader];
+  let searchFte = 0;
+  for (const { b } of others) {
+    const shared = world.arrangements.find((a) => isActive(a) && a.members.includes(leader) && a.members.includes(b));
+    const discount = shared ? shared.props.searchDiscount : 1;
+    const known = world.distance[leader * world.n + b] === 1 ? 0.75 : 1;
+    searchFte += p.searchCost * discount * known * (1 - 0.5 * L.relationship);
+    let reach = world.trust.get(b, leader) * (0.6 + 0.4 * L.relationship);
+    if (shared) reach = reach + (1 - reach) * 0.5;
+    if (rng.bernoulli(reach)) engaged.push(b);
+  }
+  L.coordination += searchFte;
+  engaged.sort((x, y) => x - y);
+  for (const m of engaged) if (m !== leader) world.municipalities[m]!.coordination += p.preparationCost;
+  const outcome = decide(world, 'willing', engaged, [task], 0.1, [0]);
+  world.counters.decisions++;
+  if (outcome.passed) {
+    startProject(world, task, outcome, AD_HOC_COORDINATION, 0);
+    const viaNetwork = world.arrangements.find((a) => isActive(a) && a.props.agendaCapacity === 0 && outcome.participants.every((m) => a.members.includes(m)));
+    if (viaNetwork) {
+      viaNetwork.lastDecision = world.t;
+      viaNetwork.lastPassed = world.t;
+    }
+    emit(world, 'decision', outcome.participants, { task: task.id, domain: task.domain, ...(viaNetwork ? { arrangement: viaNetwork.id } : {}), detail: { rule: 'ad hoc', leader: L.name, support: round(outcome.support) } });
+  } else {
+    finish(world, task, 'failed', { rule: 'ad hoc', leader: L.name, engaged: engaged.length });
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

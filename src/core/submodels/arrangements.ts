@@ -1,0 +1,206 @@
+/**
+ * Structure operations shared by scenario events and structure dynamics: creating arrangements,
+ * joins, exits, dissolution, the spells they leave behind, and the institutional weights and
+ * memory that secretariats give their members.
+ */
+import type { Domain } from '../domains.js';
+import { insertSorted, isActive, membersFor, removeValue, type Arrangement } from '../entities/arrangement.js';
+import type { ArrangementSpec } from '../scenario/resolve.js';
+import { dateLabel, domainIdx, emit, inEvaluation, type World } from '../state.js';
+
+function spellKey(m: number, module?: Domain): string {
+  return module ? `${m}:${module}` : `${m}`;
+}
+
+function openMembership(world: World, a: Arrangement, m: number, module?: Domain): void {
+  a.memberSince.set(spellKey(m, module), world.t);
+}
+
+function closeMembership(world: World, a: Arrangement, m: number, reason: string, ended: boolean, module?: Domain): void {
+  const key = spellKey(m, module);
+  const since = a.memberSince.get(key);
+  if (since === undefined) return;
+  a.memberSince.delete(key);
+  const end = ended ? world.t : world.scenario.end + 1;
+  world.spells.push({
+    type: 'membership', arrangement: a.id, kind: a.kind, municipality: world.municipalities[m]!.code,
+    ...(module ? { module } : {}),
+    start: dateLabel(world, since), end: ended ? dateLabel(world) : null, duration: end - since, ended: ended ? 1 : 0, reason,
+  });
+}
+
+/** Module members of a modular arrangement opt in when their interest and stance make the module worth it. */
+function optIn(world: World, a: Arrangement, d: Domain, members: number[]): number[] {
+  const di = domainIdx(d);
+  return members.filter((m) => {
+    const mu = world.municipalities[m]!;
+    // Interest (mean 1) weighted by stance against autonomy: a member takes a module it cares about.
+    return mu.interest[di]! * (0.5 + mu.stance) >= 0.6 + 0.6 * mu.autonomy * a.props.binding;
+  });
+}
+
+export function createArrangement(world: World, spec: ArrangementSpec, emergent: boolean): Arrangement {
+  const a: Arrangement = {
+    id: spec.id, name: spec.name, kind: spec.kind, props: { ...spec.props }, domains: [...spec.domains],
+    members: [...spec.members], modules: new Map(), funding: new Map(), fundShare: spec.fundShare,
+    start: world.t, end: null, endReason: null, emergent, lastDecision: world.t, lastPassed: -Infinity, keyMembers: [], agenda: [],
+    memberSince: new Map(), termValue: new Map(), termCost: new Map(),
+  };
+  for (const [d, v] of Object.entries(spec.funding) as [Domain, number][]) a.funding.set(d, v);
+  const pop = a.members.reduce((s, m) => s + world.municipalities[m]!.population, 0);
+  a.keyMembers = a.members.filter((m) => world.municipalities[m]!.population / pop >= world.params.keyMemberShare);
+  for (const m of a.members) openMembership(world, a, m);
+  if (a.props.modular) {
+    for (const d of a.domains) {
+      const mods = spec.modules[d] ?? optIn(world, a, d, a.members);
+      a.modules.set(d, [...mods]);
+      for (const m of mods) openMembership(world, a, m, d);
+    }
+  }
+  world.arrangements.push(a);
+  world.structureDirty = true;
+  return a;
+}
+
+/** Ends an arrangement: its memberships and its own spell close, its agenda returns to the pool. */
+export function dissolve(world: World, a: Arrangement, reason: string): void {
+  if (!isActive(a)) return;
+  for (const [key] of [...a.memberSince]) {
+    const [m, module] = key.split(':');
+    closeMembership(world, a, Number(m), reason, true, module as Domain | undefined);
+  }
+  a.end = world.t;
+  a.endReason = reason;
+  world.spells.push({
+    type: 'arrangement', arrangement: a.id, kind: a.kind, start: dateLabel(world, a.start), end: dateLabel(world),
+    duration: world.t - a.start, ended: 1, reason,
+  });
+  for (const id of a.agenda) {
+    const task = world.tasks.get(id);
+    if (task && task.status === 'agenda') {
+      task.status = 'pool';
+      task.table = null;
+    }
+  }
+  a.agenda = [];
+  world.counters.dissolutions++;
+  emit(world, 'dissolution', a.members, { arrangement: a.id, detail: { kind: a.kind, reason } });
+  world.structureDirty = true;
+}
+
+export function join(world: World, a: Arrangement, m: number, module?: Domain): void {
+  if (module) {
+    const list = a.modules.get(module) ?? [];
+    if (list.includes(m)) return;
+    insertSorted(list, m);
+    a.modules.set(module, list);
+  } else {
+    if (a.members.includes(m)) return;
+    insertSorted(a.members, m);
+  }
+  openMembership(world, a, m, module);
+  world.counters.joins++;
+  emit(world, 'join', [m], { arrangement: a.id, ...(module ? { domain: module } : {}), detail: { kind: a.kind } });
+  world.structureDirty = true;
+}
+
+/**
+ * A member leaves (the whole arrangement, or one module). Returns true when the exit made the
+ * arrangement dissolve (too few members, or a key member left).
+ */
+export function leave(world: World, a: Arrangement, m: number, reason: string, module?: Domain): boolean {
+  if (module) {
+    const list = a.modules.get(module);
+    if (!list || !removeValue(list, m)) return false;
+    closeMembership(world, a, m, reason, true, module);
+  } else {
+    if (!removeValue(a.members, m)) return false;
+    closeMembership(world, a, m, reason, true);
+    for (const [d, list] of a.modules) {
+      if (removeValue(list, m)) closeMembership(world, a, m, reason, true, d);
+    }
+  }
+  world.counters.exits++;
+  if (inEvaluation(world)) {
+    world.totals.exits++;
+    if (world.t - world.lastElection < 12) world.totals.exitsAfterElection++;
+  }
+  emit(world, 'exit', [m], { arrangement: a.id, ...(module ? { domain: module } : {}), detail: { kind: a.kind, reason } });
+  world.structureDirty = true;
+  if (a.members.length < 2) {
+    dissolve(world, a, 'too few members');
+    return true;
+  }
+  if (!module && a.keyMembers.includes(m)) {
+    dissolve(world, a, `key member ${world.municipalities[m]!.name} left`);
+    return true;
+  }
+  return false;
+}
+
+/** Closes the spells still open at the end of the horizon (censored). */
+export function censorAll(world: World): void {
+  for (const a of world.arrangements) {
+    if (!isActive(a)) continue;
+    for (const [key] of [...a.memberSince]) {
+      const [m, module] = key.split(':');
+      closeMembership(world, a, Number(m), 'censored', false, module as Domain | undefined);
+    }
+    world.spells.push({
+      type: 'arrangement', arrangement: a.id, kind: a.kind, start: dateLabel(world, a.start), end: null,
+      duration: world.scenario.end + 1 - a.start, ended: 0, reason: 'censored',
+    });
+  }
+}
+
+export function activeArrangements(world: World): Arrangement[] {
+  return world.arrangements.filter(isActive);
+}
+
+/** Institutional weight of a secretariat kind. */
+function secretariatWeight(world: World, a: Arrangement): number {
+  if (a.props.secretariat === 'hub') return world.params.institutionalWeightHub;
+  if (a.props.secretariat === 'secretary') return world.params.institutionalWeightSecretary;
+  return 0;
+}
+
+export function secretariatMemory(world: World, a: Arrangement): number {
+  if (a.props.secretariat === 'hub') return world.params.secretariatMemoryHub;
+  if (a.props.secretariat === 'secretary') return world.params.secretariatMemorySecretary;
+  return 0;
+}
+
+/** Recomputes the institutional trust weights after a structural change. */
+export function refreshStructure(world: World): void {
+  if (!world.structureDirty) return;
+  const { n, trust } = world;
+  trust.weight.fill(0);
+  for (const a of activeArrangements(world)) {
+    const w = secretariatWeight(world, a);
+    if (w <= 0) continue;
+    const ms = a.members;
+    for (const i of ms) {
+      for (const j of ms) {
+        if (i === j) continue;
+        const k = i * n + j;
+        if (trust.weight[k]! < w) trust.weight[k] = w;
+      }
+    }
+  }
+  world.structureDirty = false;
+}
+
+/** The strongest secretariat memory that holds a municipality's relationships (0 when none). */
+export function memoryOf(world: World, m: number): number {
+  let best = 0;
+  for (const a of world.arrangements) {
+    if (!isActive(a) || !a.members.includes(m)) continue;
+    best = Math.max(best, secretariatMemory(world, a));
+  }
+  return best;
+}
+
+/** Active arrangements whose table covers a domain for a municipality. */
+export function tablesFor(world: World, m: number, d: Domain): Arrangement[] {
+  return world.arrangements.filter((a) => isActive(a) && membersFor(a, d).includes(m));
+}

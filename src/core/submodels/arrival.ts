@@ -1,0 +1,66 @@
+/**
+ * Task arrival. Each month, for each domain, a Poisson number of tasks arrives; every task
+ * draws the same number of uniforms from the `tasks` stream whatever the structure, so all
+ * scenarios with the same region, horizon and seed see the same tasks (common random numbers).
+ */
+import { DOMAINS } from '../domains.js';
+import type { Task } from '../entities/task.js';
+import { domainIdx, type World } from '../state.js';
+
+export function arriveTasks(world: World): void {
+  const { params: p, rng, n, municipalities } = world;
+  const shares = [p.shareHousing, p.shareTransport, p.shareEconomy, p.shareSocial, p.shareOperations];
+  const shareSum = shares.reduce((a, b) => a + b, 0) || 1;
+  const locationWeights = municipalities.map((m) => Math.pow(m.population, p.locationPopulationExponent));
+  for (const d of DOMAINS) {
+    const di = domainIdx(d);
+    const lambda = p.taskRatePerMunicipality * n * (shares[di]! / shareSum) * world.rateMultiplier[di]!;
+    const count = rng.tasks.poisson(lambda);
+    for (let c = 0; c < count; c++) {
+      // Fixed draw sequence: location, urgency, work (2), budget (2), benefit-cost (2), noise key.
+      const location = rng.tasks.weighted(locationWeights);
+      const urgency = 0.2 + 0.8 * rng.tasks.next();
+      const work = rng.tasks.lognormal(p.taskWorkMedian, p.taskWorkSigma);
+      const budget = rng.tasks.lognormal(p.taskBudgetMedian, p.taskBudgetSigma);
+      const bcr = rng.tasks.lognormal(p.benefitCostMedian, p.benefitCostSigma);
+      const noiseKey = Math.floor(rng.tasks.next() * 4294967296);
+      const value = bcr * (budget + work * p.fteMonthCost);
+      const duration = Math.round(p.taskDurationMax - (p.taskDurationMax - p.taskDurationMin) * urgency);
+      const patience = Math.max(1, Math.round(p.taskPatience * (1.25 - 0.5 * urgency)));
+      // Benefits: interest in the domain, decaying with neighbour steps from the location, growing with size.
+      const beneficiaries: number[] = [];
+      const weights: number[] = [];
+      let total = 0;
+      for (let i = 0; i < n; i++) {
+        const dist = world.distance[location * n + i]!;
+        if (dist > 3) continue;
+        const w = municipalities[i]!.interest[di]! * Math.pow(p.localityDecay, dist) * Math.pow(municipalities[i]!.population, p.benefitPopulationExponent);
+        if (w <= 0) continue;
+        beneficiaries.push(i);
+        weights.push(w);
+        total += w;
+      }
+      // Drop negligible beneficiaries and renormalise.
+      const keepB: number[] = [];
+      const keepS: number[] = [];
+      let kept = 0;
+      beneficiaries.forEach((b, k) => {
+        const s = weights[k]! / total;
+        if (s >= p.beneficiaryMinShare || b === location) {
+          keepB.push(b);
+          keepS.push(s);
+          kept += s;
+        }
+      });
+      const task: Task = {
+        id: world.nextTaskId++, domain: d, arrived: world.t, location, urgency, work, budget, value, duration,
+        deadline: world.t + patience, beneficiaries: keepB, shares: keepS.map((s) => s / kept), noiseKey,
+        status: 'pool', table: null, blocked: false, mandje: null,
+        participants: [], convinced: [], workDue: [], costShare: [], delivered: [], owed: [], subsidy: 0,
+        startedAt: -1, endsAt: -1, coordination: 0,
+      };
+      world.tasks.set(task.id, task);
+      world.counters.tasksArrived++;
+    }
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * Execution: participants deliver work every month. A member delivers in full with a
+ * probability that is lower when it was not convinced (outvoted) or just lost its secretary,
+ * and only as far as its capacity allows when it is overloaded (under-delivery, free-riding).
+ * At the end, success depends on what was delivered and on coordination; value is realised per
+ * member, and each participant updates its trust in each other participant on what they did.
+ */
+import { account } from '../entities/arrangement.js';
+import type { Task } from '../entities/task.js';
+import { capacity, domainIdx, emit, inEvaluation, type World } from '../state.js';
+
+export function execute(world: World): void {
+  const p = world.params;
+  const rng = world.rng.execution;
+  const { municipalities } = world;
+  const projects: Task[] = [];
+  for (const task of world.tasks.values()) if (task.status === 'project') projects.push(task);
+  // Supply ratio per municipality: capacity left after coordination, over the work due.
+  const demand = new Float64Array(world.n);
+  for (const task of projects) task.participants.forEach((m, k) => (demand[m] = demand[m]! + task.workDue[k]!));
+  const ratio = new Float64Array(world.n);
+  for (let i = 0; i < world.n; i++) {
+    const m = municipalities[i]!;
+    const free = Math.max(0, capacity(world, m) - m.coordination);
+    ratio[i] = demand[i]! > 0 ? Math.min(1, free / demand[i]!) : 1;
+  }
+  for (const task of projects) {
+    task.participants.forEach((m, k) => {
+      const mu = municipalities[m]!;
+      let commit = task.convinced[k] ? p.convincedCommitment : p.unconvincedCommitment;
+      if (world.t - mu.secretarySince < 3) commit *= 0.9;
+      const full = rng.next() < commit;
+      const due = task.workDue[k]!;
+      const delivered = due * ratio[m]! * (full ? 1 : p.shirkDelivery);
+      task.owed[k] = task.owed[k]! + due;
+      task.delivered[k] = task.delivered[k]! + delivered;
+      world.counters.fteDelivery += delivered;
+    });
+    // Money through cooperation: the project's budget, spread over its duration.
+    world.counters.cooperationSpending += task.budget / task.duration;
+    if (world.t >= task.endsAt - 1) complete(world, task);
+  }
+}
+
+function complete(world: World, task: Task): void {
+  const p = world.params;
+  const { municipalities, trust } = world;
+  const owed = task.owed.reduce((a, b) => a + b, 0);
+  const delivered = task.delivered.reduce((a, b) => a + b, 0);
+  const fraction = owed > 0 ? delivered / owed : 1;
+  const success = task.coordination * Math.pow(fraction, 1.5);
+  const ok = success >= 0.5;
+  const realised = task.value * success * (ok ? 1 : 0.3);
+  const di = domainIdx(task.domain);
+  const table = task.table ? world.arrangements.find((a) => a.id === task.table) ?? null : null;
+  const evaluation = inEvaluation(world);
+  // Value per municipality: participants in full, other beneficiaries through spillover.
+  task.beneficiaries.forEach((b, k) => {
+    const part = task.participants.includes(b);
+    const v = realised * task.shares[k]! * (part ? 1 : p.spillover);
+    const m = municipalities[b]!;
+    m.termValue += v;
+    m.valueRecent[world.t % 12] = m.valueRecent[world.t % 12]! + v;
+    if (evaluation) m.valueEval += v;
+    world.counters.valueByDomain[di] = world.counters.valueByDomain[di]! + v;
+    if (table && table.members.includes(b)) account(table.termValue, table, b, task.domain, v);
+  });
+  task.participants.forEach((m, k) => {
+    const mu = municipalities[m]!;
+    mu.load = Math.max(0, mu.load - task.workDue[k]!);
+    mu.termCost += task.costShare[k]!;
+    if (table) account(table.termCost, table, m, task.domain, task.costShare[k]!);
+  });
+  // Trust: each participant judges each other participant on its delivery.
+  const institutional = table !== null && table.props.secretariat !== 'none';
+  const ratios = task.participants.map((_, k) => (task.owed[k]! > 0 ? task.delivered[k]! / task.owed[k]! : 1));
+  task.participants.forEach((i) => {
+    task.participants.forEach((j, l) => {
+      if (i === j) return;
+      const r = ratios[l]!;
+      if (r >= 0.9) trust.raise(i, j, p.trustGainDelivery, institutional);
+      else {
+        trust.lower(i, j, (p.trustLossFreeRide * (0.9 - r)) / 0.9, institutional);
+        if (task.mandje !== null && r < 0.7) trust.lower(i, j, p.trustLossBrokenDeal, institutional);
+      }
+    });
+  });
+  for (const m of task.participants) {
+    const mu = municipalities[m]!;
+    mu.relationship = mu.relationship + p.relationshipGrowth * (1 - mu.relationship);
+  }
+  task.status = 'done';
+  world.tasks.delete(task.id);
+  if (ok) {
+    world.counters.tasksCompleted++;
+    world.counters.completedByDomain[di] = world.counters.completedByDomain[di]! + 1;
+  } else world.counters.tasksFailed++;
+  emit(world, ok ? 'completed' : 'failed', task.participants, {
+    task: task.id, domain: task.domain, ...(task.table ? { arrangement: task.table } : {}),
+    detail: { delivered: Math.round(fraction * 1000) / 1000, value: Math.round(realised * 1000) / 1000, ...(task.mandje !== null ? { mandje: true } : {}) },
+  });
+}

@@ -1,0 +1,111 @@
+/**
+ * Structure dynamics between elections: voluntary arrangements dissolve when dormant; members
+ * leave after a collapse of trust; municipalities with an unmet stake in a domain form a new
+ * arrangement with nearby partners they trust; eligible neighbours join existing ones.
+ */
+import { DOMAINS, type Domain } from '../domains.js';
+import { isActive, membersFor, KIND_DEFAULTS } from '../entities/arrangement.js';
+import { domainIdx, emit, type World } from '../state.js';
+import { createArrangement, dissolve, join, leave, tablesFor } from './arrangements.js';
+
+const UNMET_DECAY = 0.96;
+
+export function structureDynamics(world: World): void {
+  const p = world.params;
+  for (const m of world.municipalities) for (let d = 0; d < DOMAINS.length; d++) m.unmet[d] = m.unmet[d]! * UNMET_DECAY;
+  // Dormancy and crisis exits.
+  for (const a of [...world.arrangements]) {
+    if (!isActive(a) || a.props.mandatory) continue;
+    if (world.t - a.lastDecision >= p.dormancyMonths) {
+      dissolve(world, a, 'dormant');
+      continue;
+    }
+    for (const m of [...a.members]) {
+      if (!isActive(a)) break;
+      const u = world.rng.structure.next();
+      if (world.trust.meanTrustIn(m, a.members) < p.crisisTrust && u < p.crisisExitHazard) leave(world, a, m, 'trust collapsed');
+    }
+  }
+  if (!world.scenario.formation) return;
+  for (const d of DOMAINS) form(world, d);
+  joins(world);
+}
+
+function form(world: World, d: Domain): void {
+  const p = world.params;
+  const di = domainIdx(d);
+  const n = world.n;
+  // Initiator: the municipality with the largest unmet stake above the threshold and no table for the domain.
+  let initiator = -1;
+  let best = p.formationPressure;
+  for (const m of world.municipalities) {
+    if (m.unmet[di]! < best) continue;
+    if (tablesFor(world, m.index, d).length > 0) continue;
+    best = m.unmet[di]!;
+    initiator = m.index;
+  }
+  if (initiator < 0) return;
+  const I = world.municipalities[initiator]!;
+  if (!world.rng.structure.bernoulli(I.stance)) return;
+  const partners: number[] = [];
+  for (let j = 0; j < n; j++) {
+    if (j === initiator) continue;
+    if (world.distance[initiator * n + j]! > p.formationReach) continue;
+    const mj = world.municipalities[j]!;
+    if (mj.unmet[di]! < p.formationPressure / 4) continue;
+    if (tablesFor(world, j, d).length > 0) continue;
+    if (world.trust.get(initiator, j) < p.formationTrust || world.trust.get(j, initiator) < p.formationTrust) continue;
+    partners.push(j);
+  }
+  if (partners.length === 0) return;
+  const members = [initiator, ...partners].sort((a, b) => a - b);
+  // An arrangement of the formation kind the initiator already belongs to takes the domain on.
+  const existing = world.arrangements.find((a) => isActive(a) && a.kind === world.scenario.formationKind && a.members.includes(initiator) && !a.domains.includes(d));
+  for (const m of members) world.municipalities[m]!.unmet[di] = 0;
+  if (existing) {
+    existing.domains.push(d);
+    if (existing.props.modular) existing.modules.set(d, existing.members.filter((m) => members.includes(m)));
+    for (const m of members) if (!existing.members.includes(m)) join(world, existing, m);
+    existing.lastDecision = world.t;
+    emit(world, 'formation', existing.members, { arrangement: existing.id, domain: d, detail: { kind: existing.kind, extended: true } });
+    world.structureDirty = true;
+    return;
+  }
+  world.formedCount++;
+  const kind = world.scenario.formationKind;
+  const id = `${kind}-${world.formedCount}`;
+  createArrangement(world, {
+    id, name: `${I.name} ${d} ${kind}`, kind, props: { ...KIND_DEFAULTS[kind] }, members, domains: [d],
+    modules: {}, funding: {}, fundShare: 0,
+  }, true);
+  world.counters.formations++;
+  emit(world, 'formation', members, { arrangement: id, domain: d, detail: { kind, initiator: I.name } });
+}
+
+function joins(world: World): void {
+  const p = world.params;
+  const n = world.n;
+  for (const a of [...world.arrangements]) {
+    if (!isActive(a) || a.props.mandatory) continue;
+    for (let i = 0; i < n; i++) {
+      const m = world.municipalities[i]!;
+      for (const d of a.domains) {
+        const di = domainIdx(d);
+        if (m.unmet[di]! < p.formationPressure / 2) continue;
+        if (membersFor(a, d).includes(i)) continue;
+        const adjacent = a.members.some((j) => world.distance[i * n + j] === 1);
+        if (!adjacent) continue;
+        const u = world.rng.structure.next();
+        if (u >= p.joinProbability) continue;
+        const ms = a.members.filter((j) => j !== i);
+        if (world.trust.meanTrustIn(i, ms) < p.formationTrust) continue;
+        let back = 0;
+        for (const j of ms) back += world.trust.get(j, i);
+        if (back / ms.length < p.formationTrust) continue;
+        if (!a.members.includes(i)) join(world, a, i);
+        if (a.props.modular) join(world, a, i, d);
+        m.unmet[di] = 0;
+      }
+    }
+  }
+}
