@@ -7,9 +7,12 @@ import { emit, type World } from '../state.js';
 import { binomialInverse } from '../random.js';
 import { memoryOf } from './arrangements.js';
 
-/** Monthly hazard from an annual rate. */
+/**
+ * Monthly probability of a departure from an annual turnover rate, read as departures per post
+ * per year ("one in four secretaries leaves each year": 0.25 departures per municipality per year).
+ */
 export function monthlyHazard(annual: number): number {
-  return 1 - Math.pow(1 - Math.min(0.999999, annual), 1 / 12);
+  return Math.min(1, annual / 12);
 }
 
 /** Multiplier on the secretary hazard: `peak` for 12 months after an election, lowered elsewhere so the mean over a cycle is 1. */
