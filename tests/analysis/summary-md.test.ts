@@ -1,0 +1,78 @@
+/**
+ * summary.md: plain-language sentences in English and Dutch, with the verdict following the
+ * Holm-corrected test and the interval, units and directions from OUTCOMES.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeData } from '../../src/analysis/analyze.js';
+import { loadBatch } from '../../src/analysis/batch-data.js';
+import { decimalsFor, formatFixed } from '../../src/analysis/summary-md.js';
+import { writeFixtureBatch } from './fixtures.js';
+
+/** Ten paired runs in which b has clearly higher cooperation stability and fewer exits than a. */
+function clearBatch(): string {
+  const a = [0.30, 0.32, 0.28, 0.35, 0.31, 0.29, 0.33, 0.30, 0.34, 0.27];
+  const bump = [0.05, 0.06, 0.04, 0.05, 0.07, 0.05, 0.06, 0.04, 0.05, 0.06];
+  const exitsA = [5, 6, 4, 7, 5, 6, 5, 4, 6, 5];
+  const exitsB = [4, 5, 4, 5, 4, 5, 3, 4, 5, 4];
+  let runs = 'run,scenario,point,replication,seed,cooperation_stability,exits,tasks_arrived\n';
+  for (let r = 0; r < 10; r++) runs += `${r},a,0,${r},${900 + r},${a[r]},${exitsA[r]},${10 + r}\n`;
+  for (let r = 0; r < 10; r++) runs += `${10 + r},b,1,${r},${900 + r},${a[r]! + bump[r]!},${exitsB[r]},${10 + r}\n`;
+  return writeFixtureBatch({
+    replace: {
+      'points.csv': 'point,scenario\n0,a\n1,b\n',
+      'runs.csv': runs,
+      'spells.csv': 'run,scenario,point,replication,type,arrangement,kind,municipality,module,start,end,duration,ended,reason\n0,a,0,0,arrangement,x,gr,,,2015-01,,192,0,censored\n10,b,1,0,arrangement,x,basiscoalitie,,,2015-01,2016-01,12,1,dormant\n',
+      'manifest.json': JSON.stringify({ regiosim_version: '0.1.0', scenarios: [{ name: 'a', region: 'Haaglanden', evaluation: { from: '2015-01', to: '2030-12' } }, { name: 'b', title: 'Basiscoalitie', region: 'Haaglanden', evaluation: { from: '2015-01', to: '2030-12' } }] }),
+    },
+  });
+}
+
+describe('summary.md', () => {
+  it('says in English how much higher a clearly better scenario is, with interval and share of paired runs', () => {
+    const md = analyzeData(loadBatch(clearBatch()), { bootstrap: 0, lang: 'en' }).markdown;
+    // mean difference 0.053 (5.3 percentage points), sd of the differences 0.00949,
+    // t(0.975, 9)·sd/√10 = 0.00679: one decimal of a percentage point
+    expect(md).toContain(
+      '- **Cooperation stability**: in *b* in Haaglanden over 2015-01–2030-12 it is on average 5.3 percentage points higher (95% interval 4.6 to 6.0) than in *a* (36.2% against 30.9%); it does better in 100% of the 10 paired runs.',
+    );
+    expect(md).toContain('This batch has 2 scenarios with 10 runs each in Haaglanden, with outcomes measured over 2015-01 to 2030-12.');
+    expect(md).toContain('Reference scenario: *a*.');
+    expect(md).toContain('| Exits | memberships | 5.3 | 4.3 | −1.0 (−1.5 … −0.5) | 90% | yes |');
+    expect(md).toContain('| Tasks that arose | tasks | 14.5 | 14.5 | +0 (0 … 0) | – | no, could be chance |');
+    expect(md).toContain('| *a* | Arrangements | not reached: more than half last to the end | – | 1 | 0 |');
+    expect(md).toContain('| *b* | Arrangements | 12 | – | 1 | 1 |');
+  });
+
+  it('says the same in Dutch, with decimal commas', () => {
+    const md = analyzeData(loadBatch(clearBatch()), { bootstrap: 0, lang: 'nl' }).markdown;
+    expect(md).toContain(
+      '- **Stabiliteit van de samenwerking**: in *b* in Haaglanden over 2015-01–2030-12 is dit gemiddeld 5,3 procentpunt hoger (95%-interval 4,6 tot 6,0) dan in *a* (36,2% tegen 30,9%); het scenario doet het beter in 100% van de 10 gepaarde runs.',
+    );
+    expect(md).toContain('Deze batch bevat 2 scenario’s met elk 10 runs in Haaglanden');
+    expect(md).toContain('| Uittredingen | lidmaatschappen | 5,3 | 4,3 | −1,0 (−1,5 … −0,5) | 90% | ja |');
+  });
+
+  it('says plainly when a difference cannot be told apart from chance', () => {
+    const en = analyzeData(loadBatch(writeFixtureBatch()), { bootstrap: 0, lang: 'en' }).markdown;
+    expect(en).toContain('- **Cooperation stability**: the difference between *b* and *a* (+3 percentage points, 95% interval −8 to 13) is too small to tell apart from chance.');
+    const nl = analyzeData(loadBatch(writeFixtureBatch()), { bootstrap: 0, lang: 'nl' }).markdown;
+    expect(nl).toContain('- **Stabiliteit van de samenwerking**: het verschil tussen *b* en *a* (+3 procentpunt, 95%-interval −8 tot 13) is te klein om van toeval te onderscheiden.');
+    expect(nl).toContain('| Uittredingen na verkiezingen | % | – | – | – | – | te weinig runs |');
+  });
+
+  it('reports how many runs a ±precision interval needs', () => {
+    const md = analyzeData(loadBatch(writeFixtureBatch()), { bootstrap: 0 }).markdown;
+    expect(md).toContain('- Cooperation stability: 412 runs (now 6)');
+  });
+
+  it('rounds to the precision the interval supports', () => {
+    expect(decimalsFor(0.0043, 0.05)).toBe(3);
+    expect(decimalsFor(0.68, 5.3)).toBe(1);
+    expect(decimalsFor(4.3, 100)).toBe(0);
+    expect(decimalsFor(43, 1000)).toBe(0);
+    expect(decimalsFor(NaN, 0.123456)).toBe(3);
+    expect(formatFixed(-1234.5, 1, 'nl')).toBe('−1234,5');
+    expect(formatFixed(12345.5, 1, 'en')).toBe('12,345.5');
+    expect(formatFixed(-0.0001, 2, 'en')).toBe('0.00');
+  });
+});
