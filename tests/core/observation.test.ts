@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { gini } from '../../src/core/observation.js';
+import { distances } from '../../src/core/initialization.js';
+
+describe('gini', () => {
+  it('matches hand-computed values', () => {
+    expect(gini([1, 1, 1, 1])).toBe(0);
+    expect(gini([0, 0, 0, 1])).toBeCloseTo(0.75, 12);
+    // mean abs difference / (2 mean): pairs of [1,2,3]: sum |xi-xj| over all ordered = 8; 8/(2*9*2) = 2/9
+    expect(gini([1, 2, 3])).toBeCloseTo(2 / 9, 12);
+    expect(gini([])).toBe(0);
+  });
+});
+
+describe('neighbour-step distances', () => {
+  it('are breadth-first on a path graph, 255 when unreachable', () => {
+    const d = distances([[1], [0, 2], [1], []]);
+    expect(Array.from(d.slice(0, 4))).toEqual([0, 1, 2, 255]);
+    expect(d[2 * 4 + 0]).toBe(2);
+  });
+});

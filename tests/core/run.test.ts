@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runSimulation } from '../../src/core/run.js';
+import { EVENT_TYPES, TIMESERIES_COLUMNS } from '../../src/core/results.js';
+import { loadScenario } from '../../src/io/scenario.js';
+
+const col = (name: string): number => TIMESERIES_COLUMNS.indexOf(name as never);
+
+describe('runSimulation', () => {
+  const abolished = loadScenario('wgr-plus-abolished', {}).scenario;
+  const basis = loadScenario('basiscoalitie', {}).scenario;
+
+  it('gives identical results for the same scenario and seed, different ones for another seed', () => {
+    const a = runSimulation(abolished, 11);
+    const b = runSimulation(abolished, 11);
+    expect(JSON.stringify({ ...a, series: a.series.map((s) => Array.from(s)), eventCounts: [] })).toBe(
+      JSON.stringify({ ...b, series: b.series.map((s) => Array.from(s)), eventCounts: [] }),
+    );
+    const c = runSimulation(abolished, 12);
+    expect(JSON.stringify(c.outcomes)).not.toBe(JSON.stringify(a.outcomes));
+  });
+
+  it('covers every month of the horizon with every measure', () => {
+    const r = runSimulation(abolished, 3, { events: false, trustSnapshots: false });
+    expect(r.dates[0]).toBe('2006-01');
+    expect(r.dates.at(-1)).toBe('2030-12');
+    expect(r.series).toHaveLength(TIMESERIES_COLUMNS.length);
+    for (const s of r.series) expect(s).toHaveLength(300);
+    expect(r.events).toHaveLength(0);
+    expect(r.eventCounts).toHaveLength(EVENT_TYPES.length);
+  });
+
+  it('shares external events between scenarios with the same seed (common random numbers)', () => {
+    const a = runSimulation(abolished, 5);
+    const b = runSimulation(basis, 5);
+    expect(Array.from(b.series[col('tasks_arrived')]!)).toEqual(Array.from(a.series[col('tasks_arrived')]!));
+    const sec = (r: typeof a): string[] => r.events.filter((e) => e.type === 'secretary-turnover').map((e) => `${e.date} ${e.municipalities[0]}`);
+    expect(sec(b)).toEqual(sec(a));
+    // Before 2015 the two scenarios are the same world.
+    const pre = a.dates.indexOf('2015-01');
+    expect(Array.from(b.series[col('trust_mean')]!.slice(0, pre))).toEqual(Array.from(a.series[col('trust_mean')]!.slice(0, pre)));
+    expect(b.series[col('trust_mean')]![pre + 24]).not.toBe(a.series[col('trust_mean')]![pre + 24]);
+  });
+
+  it('holds elections for all municipalities at once, every four years in March', () => {
+    const r = runSimulation(abolished, 2);
+    const dates = [...new Set(r.events.filter((e) => e.type === 'election').map((e) => e.date))];
+    expect(dates).toEqual(['2006-03', '2010-03', '2014-03', '2018-03', '2022-03', '2026-03', '2030-03']);
+    for (const d of dates) expect(r.events.filter((e) => e.type === 'election' && e.date === d)).toHaveLength(9);
+  });
+
+  it('has secretary turnover near the configured 25% a year, peaking after elections', () => {
+    let events = 0;
+    let afterElection = 0;
+    const seeds = 40;
+    for (let s = 1; s <= seeds; s++) {
+      const r = runSimulation(abolished, s, { trustSnapshots: false });
+      for (const e of r.events) {
+        if (e.type !== 'secretary-turnover') continue;
+        events++;
+        const [y, m] = e.date.split('-').map(Number) as [number, number];
+        const sinceMarch = (y - 2006) * 12 + (m - 3);
+        if (sinceMarch >= 0 && sinceMarch % 48 < 12) afterElection++;
+      }
+    }
+    // 40 runs x 9 municipalities x 25 years = 9000 secretary-years; Poisson sd of the rate ~ 0.0053.
+    const rate = events / (seeds * 9 * 25);
+    expect(rate).toBeGreaterThan(0.25 - 0.02);
+    expect(rate).toBeLessThan(0.25 + 0.02);
+    // A quarter of the months are post-election months, with 1.6 times the hazard: 40% of departures.
+    expect(afterElection / events).toBeGreaterThan(0.34);
+    expect(afterElection / events).toBeLessThan(0.46);
+  });
+});
+
+describe('the simulation core is pure', () => {
+  it('imports nothing from Node and reads no clock or global randomness', () => {
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const f of readdirSync(dir)) {
+        const p = join(dir, f);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (p.endsWith('.ts')) files.push(p);
+      }
+    };
+    walk(join(import.meta.dirname, '../../src/core'));
+    expect(files.length).toBeGreaterThan(15);
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      expect(text, f).not.toMatch(/from ['"](node:|fs|path|process|os|child_process|worker_threads)/);
+      expect(text, f).not.toMatch(/Math\.random|Date\.now|new Date\(|performance\.now|process\./);
+    }
+  });
+});
