@@ -1,0 +1,21 @@
+/**
+ * The commands of `regiosim`, in the order `regiosim --help` lists them.
+ * To add a command: write `src/cli/commands/<name>.ts` exporting a CliCommand, import it here
+ * and add it to the list.
+ */
+import type { CliCommand } from '../context.js';
+import { paramsCommand } from './params.js';
+import { runCommand } from './run.js';
+import { scenariosCommand } from './scenarios.js';
+import { schemaCommand } from './schema.js';
+import { startCommand } from './start.js';
+import { validateCommand } from './validate.js';
+
+export const commands: CliCommand[] = [
+  startCommand,
+  runCommand,
+  validateCommand,
+  scenariosCommand,
+  paramsCommand,
+  schemaCommand,
+];

@@ -1,0 +1,114 @@
+/**
+ * Writes one run to a directory, per docs/formats.md ("One run"): timeseries.csv,
+ * events.jsonl, summary.json, trust.csv and manifest.json.
+ *
+ * Everything except the manifest's `created` timestamp is a function of the scenario file,
+ * the overrides, the seed and the regiosim version, so two runs of the same scenario and seed
+ * give byte-identical files.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PARAM_NAMES } from '../core/params.js';
+import { OUTCOMES, TIMESERIES_COLUMNS, type RunResult } from '../core/results.js';
+import type { Scenario } from '../core/scenario/resolve.js';
+import { fromAbsMonth } from '../core/time.js';
+import { packageRoot } from './regions.js';
+import { manifestPath, type LoadedScenario } from './scenario.js';
+import { toCsv, toJson, toJsonLine, writeDirAtomically, type CsvCell } from './write.js';
+
+let versionCache: string | undefined;
+/** regiosim's version, from its package.json. */
+export function regiosimVersion(): string {
+  versionCache ??= (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return versionCache;
+}
+
+export const RUN_FILES = ['timeseries.csv', 'events.jsonl', 'summary.json', 'trust.csv', 'manifest.json'] as const;
+
+export const TRUST_COLUMNS = ['date', 'label', 'from_code', 'from_name', 'to_code', 'to_name', 'trust', 'personal', 'institutional'] as const;
+
+export function timeseriesCsv(result: RunResult): string {
+  const rows: CsvCell[][] = result.dates.map((date, t) => [date, ...result.series.map((col) => col[t]!)]);
+  return toCsv(['date', ...TIMESERIES_COLUMNS], rows);
+}
+
+export function eventsJsonl(result: RunResult): string {
+  return result.events.map(toJsonLine).join('');
+}
+
+export function trustCsv(result: RunResult, scenario: Scenario): string {
+  const ms = scenario.region.municipalities;
+  const rows: CsvCell[][] = [];
+  for (const snap of result.trust) {
+    for (let i = 0; i < ms.length; i++) {
+      for (let j = 0; j < ms.length; j++) {
+        if (i === j) continue;
+        rows.push([snap.date, snap.label, ms[i]!.code, ms[i]!.name, ms[j]!.code, ms[j]!.name, snap.effective[i]![j]!, snap.personal[i]![j]!, snap.institutional[i]![j]!]);
+      }
+    }
+  }
+  return toCsv(TRUST_COLUMNS, rows);
+}
+
+/** The outcomes in OUTCOMES order (NaN written as null by toJson). */
+export function orderedOutcomes(result: RunResult): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const o of OUTCOMES) out[o.name] = result.outcomes[o.name] ?? Number.NaN;
+  return out;
+}
+
+export function summaryJson(result: RunResult, scenario: Scenario): string {
+  return toJson({
+    scenario: scenario.name,
+    title: scenario.title,
+    seed: result.seed,
+    region: scenario.region.id,
+    start: fromAbsMonth(scenario.start),
+    end: fromAbsMonth(scenario.end),
+    evaluation: { from: fromAbsMonth(scenario.evaluation.from), to: fromAbsMonth(scenario.evaluation.to) },
+    outcomes: orderedOutcomes(result),
+    spells: result.spells,
+    municipalities: result.municipalities,
+  });
+}
+
+export interface ManifestInput {
+  loaded: LoadedScenario;
+  seed: number;
+  /** The command line, shell-quoted. */
+  command: string;
+  /** ISO timestamp; defaults to now (the only field that differs between identical runs). */
+  created?: string;
+}
+
+export function manifestJson(m: ManifestInput): string {
+  const { loaded } = m;
+  const parameters: Record<string, number> = {};
+  for (const name of PARAM_NAMES) parameters[name] = loaded.scenario.params[name];
+  return toJson({
+    regiosim_version: regiosimVersion(),
+    created: m.created ?? new Date().toISOString(),
+    command: m.command,
+    scenario: { name: loaded.scenario.name, file: manifestPath(loaded), sha256: loaded.hash },
+    seed: m.seed,
+    parameters,
+    overrides: loaded.overrides,
+    node: process.version,
+  });
+}
+
+/**
+ * Writes the five files of a run into `dir` atomically (a previous result there is replaced
+ * once the new one is complete).
+ */
+export async function writeRunOutput(dir: string, result: RunResult, m: ManifestInput): Promise<void> {
+  const scenario = m.loaded.scenario;
+  await writeDirAtomically(dir, (tmp) => {
+    // The directory is new and private until renamed, so plain writes suffice inside it.
+    writeFileSync(join(tmp, 'timeseries.csv'), timeseriesCsv(result));
+    writeFileSync(join(tmp, 'events.jsonl'), eventsJsonl(result));
+    writeFileSync(join(tmp, 'summary.json'), summaryJson(result, scenario));
+    writeFileSync(join(tmp, 'trust.csv'), trustCsv(result, scenario));
+    writeFileSync(join(tmp, 'manifest.json'), manifestJson(m));
+  });
+}
