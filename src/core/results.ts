@@ -141,3 +141,72 @@ export interface RunResult {
   spells: Spell[];
   municipalities: MunicipalityOutcome[];
 }
+
+const perDomainText = (what: string): Record<string, string> =>
+  Object.fromEntries(DOMAINS.map((d) => [`${what === 'completed' ? 'completed' : 'value'}_${d}`, what === 'completed' ? `Tasks in ${d} completed successfully this month.` : `Value realised in ${d} this month (M EUR).`]));
+
+/** Meaning of every timeseries column (README, ODD, chart tooltips). */
+export const TIMESERIES_DESCRIPTIONS: Record<TimeseriesColumn, string> = {
+  month: 'Months since the start of the run (0 = first month).',
+  election: '1 in a month with council elections, else 0.',
+  arrangements_active: 'Arrangements in existence at the end of the month.',
+  memberships_active: 'Memberships of those arrangements (module memberships of a modular GR counted per module, plus the core).',
+  joins: 'Memberships started this month.',
+  exits: 'Memberships ended by a member leaving this month.',
+  dissolutions: 'Arrangements dissolved this month (by decree, too few members, a key member leaving, or dormancy).',
+  formations: 'Arrangements formed by municipalities this month.',
+  pairs_cooperating: 'Share of municipality pairs with a cooperation tie: both sit at a table that passed a decision in the last 12 months, or they run a project together.',
+  cooperation_stability: 'Share of municipality pairs whose cooperation tie has lasted at least 12 months without a break.',
+  network_density: 'Share of municipality pairs running at least one joint project.',
+  neighbour_tie_share: 'Share of joint-project pairs that are neighbours (NaN without projects).',
+  tasks_arrived: 'Regional tasks that arose this month.',
+  tasks_addressed: 'Tasks that reached a table or an ad hoc initiative this month.',
+  tasks_completed: 'Projects completed successfully this month.',
+  tasks_failed: 'Tasks rejected, deadlocked, or carried out so poorly that they failed, this month.',
+  tasks_lapsed: 'Tasks that lapsed this month without being taken up (including those a new council took off the agenda).',
+  projects_active: 'Projects being carried out.',
+  agenda_open: 'Tasks waiting for a decision on the agendas of all tables.',
+  ...(perDomainText('completed') as Record<`completed_${Domain}`, string>),
+  ...(perDomainText('value') as Record<`value_${Domain}`, string>),
+  value_total: 'Value realised by completed projects this month, all domains (M EUR).',
+  value_per_inhabitant: 'value_total per inhabitant of the region (EUR).',
+  value_gini_12m: 'Gini coefficient of value per inhabitant over the last 12 months across municipalities.',
+  decisions: 'Decisions taken at tables and in ad hoc negotiations this month.',
+  deadlocks: 'Tasks blocked at a table until they lapsed, this month.',
+  mandjes: 'Package deals made this month.',
+  forced_votes: 'Decisions passed by binding majority over objections this month.',
+  fte_capacity: 'Regional staff capacity of all municipalities (FTE).',
+  fte_coordination: 'Capacity spent on coordination: meetings, bureaus, preparation, search and negotiation (FTE).',
+  fte_delivery: 'Capacity delivered to projects (FTE).',
+  coordination_share: 'fte_coordination / (fte_coordination + fte_delivery).',
+  cooperation_spending_share: 'Money through cooperation (overhead, central funds, joint project budgets) as a share of municipal spending plus that money.',
+  trust_mean: 'Mean effective trust over all ordered pairs of municipalities.',
+  trust_sd: 'Standard deviation of effective trust over ordered pairs.',
+  trust_personal_mean: 'Mean personal trust (held by people).',
+  trust_institutional_mean: 'Mean institutional trust (held by secretariats).',
+  relationship_stock: 'Mean relationship and knowledge stock of the municipalities (0-1).',
+  secretary_turnovers: 'Municipal secretaries who left this month.',
+  civil_servant_departures: 'Civil servants in regional work who left this month.',
+  stance_mean: 'Mean council stance toward regional cooperation (0-1).',
+  mandate_mean: 'Mean mandate of the aldermen: tolerated loss as a share of own cost (mandateScale x stance).',
+};
+
+/** Meaning of every event type (README, events.jsonl). */
+export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
+  scenario: 'A scenario event took effect (detail.event: start-arrangement, end-arrangement, change-arrangement, task-rate, austerity).',
+  election: 'A council election in a municipality (detail: stance before and after, value-for-money of the last term).',
+  'secretary-turnover': 'The gemeentesecretaris left (detail.memory: share of the loss a secretariat held).',
+  'civil-servant-turnover': 'Civil servants in regional work left (detail: departures, staff).',
+  'agenda-revisit': 'New councils took items off a table\'s agenda (detail: dropped, remaining).',
+  join: 'A municipality joined an arrangement (or a module: domain).',
+  exit: 'A municipality left an arrangement or module (detail.reason).',
+  dissolution: 'An arrangement ended (detail.reason).',
+  formation: 'Municipalities formed a new arrangement, or extended one with a domain (detail.kind, initiator).',
+  decision: 'A task was taken on by a table or an ad hoc coalition (municipalities: participants; detail: rule, support).',
+  mandje: 'A package deal of two blocked or pending tasks in different domains (detail: tasks, domains).',
+  'forced-vote': 'A task passed by binding majority over objections (detail.outvoted).',
+  deadlock: 'A task blocked at a table lapsed.',
+  lapse: 'A task lapsed without being taken up.',
+  completed: 'A project finished successfully (detail: delivered share, value realised).',
+  failed: 'A task was rejected in ad hoc negotiation or a project failed (detail).',
+};
