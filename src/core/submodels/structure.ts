@@ -23,7 +23,7 @@ export function structureDynamics(world: World): void {
     for (const m of [...a.members]) {
       if (!isActive(a)) break;
       const u = world.rng.structure.next();
-      if (world.trust.meanTrustIn(m, a.members) < p.crisisTrust && u < p.crisisExitHazard) leave(world, a, m, 'trust collapsed');
+      if (u < p.crisisExitHazard && world.trust.meanTrustIn(m, a.members) < p.crisisTrust) leave(world, a, m, 'trust collapsed');
     }
   }
   if (!world.scenario.formation) return;

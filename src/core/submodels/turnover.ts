@@ -34,6 +34,7 @@ export function turnover(world: World): void {
     const uSec = rng.next();
     const uCs = rng.next();
     const departures = binomialInverse(m.staff, hCs, uCs);
+    if (uSec >= hSec && departures === 0) continue;
     const memory = memoryOf(world, m.index);
     if (uSec < hSec) {
       m.secretarySince = world.t;
