@@ -99,7 +99,10 @@ async function dispatch(argv: string[], ctx: CliContext): Promise<number> {
 function usageMessage(msg: string, argv: readonly string[]): string {
   const unknown = /^Unknown arguments?: (.*)$/.exec(msg);
   if (unknown) {
-    const names = unknown[1]!.split(', ');
+    // yargs lists `--strict-mode` twice: as strict-mode and as strictMode.
+    const all = unknown[1]!.split(', ');
+    const kebab = (n: string): string => n.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    const names = all.filter((n) => kebab(n) === n || !all.includes(kebab(n)));
     const shown = names.map((n) => {
       const dashed = argv.find((a) => a === `--${n}` || a.startsWith(`--${n}=`) || a === `-${n}`);
       return dashed ? dashed.split('=')[0]! : n;

@@ -59,6 +59,11 @@ describe('help and version', () => {
     expect(listFiles(d)).toEqual([]);
   });
 
+  it('names an unknown kebab-case option once', async () => {
+    const r = await runCli(['validate', 'basiscoalitie', '--strict-mode', '--x'], cwd);
+    expect(r).toEqual({ code: 2, out: '', err: 'regiosim: unknown options --strict-mode, --x\nRun `regiosim validate --help` for usage.\n' });
+  });
+
   it('a misspelt command gets a suggestion', async () => {
     const r = await runCli(['rnu', 'x'], cwd);
     expect(r.code).toBe(2);
