@@ -148,6 +148,17 @@ describe('bad input: exit 2, every problem named, no stack trace, nothing writte
   });
 });
 
+describe('--set', () => {
+  it('may come before the scenario and be repeated', async () => {
+    const d = workdir({ 'mini.yaml': GOOD });
+    const r = await runCli(['run', '--set', 'altruism=0.2', 'mini.yaml', '--set', 'trustBase=0.4', '--set', 'altruism=0.3', '--seed', '3'], d);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(d, 'output/mini/seed-3/manifest.json'), 'utf8')) as { overrides: unknown };
+    expect(manifest.overrides).toEqual({ altruism: 0.3, trustBase: 0.4 });
+  });
+});
+
 describe('validate', () => {
   it('prints ok per valid file (exit 0)', async () => {
     const d = workdir({ 'a.yaml': GOOD });

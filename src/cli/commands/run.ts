@@ -95,7 +95,7 @@ interface RunArgs {
   scenario: string;
   seed?: string;
   out?: string;
-  set?: string[];
+  set?: string | string[];
 }
 
 export const runCommand: CliCommand = {
@@ -106,7 +106,8 @@ export const runCommand: CliCommand = {
       .positional('scenario', { type: 'string', describe: 'A scenario file (.yaml) or the name of a built-in scenario (see `regiosim scenarios`)' })
       .option('seed', { type: 'string', describe: 'Random seed, a whole number (default: the scenario\'s seed, else 1)' })
       .option('out', { type: 'string', describe: 'Output directory (default: output/<scenario>/seed-<N>/)' })
-      .option('set', { type: 'string', array: true, describe: 'Override a model parameter, e.g. --set altruism=0.3 (repeatable; see `regiosim params`)' })
+      // Not `array: true`: that would swallow a scenario name after `--set a=1`; repeated options still collect into a list.
+      .option('set', { type: 'string', describe: 'Override a model parameter, e.g. --set altruism=0.3 (repeat for more; see `regiosim params`)' })
       .example('regiosim run basiscoalitie --seed 3', 'Run the built-in basiscoalitie scenario with seed 3')
       .example('regiosim run my-region.yaml --set secretaryTurnoverPerYear=0.17', 'Run your own scenario with one parameter changed'),
   handler: async (rawArgs, ctx) => {
@@ -121,7 +122,7 @@ export const runCommand: CliCommand = {
     }
     let loaded: LoadedScenario;
     try {
-      loaded = loadScenario(args.scenario, parseSetArgs(args.set ?? []), { cwd: ctx.cwd });
+      loaded = loadScenario(args.scenario, parseSetArgs(args.set === undefined ? [] : ([] as string[]).concat(args.set)), { cwd: ctx.cwd });
     } catch (err) {
       if (err instanceof UserError && seedProblem) throw new UserError(err.file, [...seedProblem.problems, ...err.problems]);
       throw err;
