@@ -100,8 +100,10 @@ export interface Arrangement {
   lastDecision: number;
   /** Month of the last decision that passed (a task taken on), or -Infinity. */
   lastPassed: number;
-  /** Population share at formation above which a member is key. */
+  /** Members whose population share at formation makes them key (their exit dissolves the arrangement). */
   keyMembers: number[];
+  /** Geographic centre: the initiator of an emergent arrangement, else the most populous member. */
+  centre: number;
   /** Open agenda: task ids waiting for a decision at this table. */
   agenda: number[];
   /** Month each current member joined (index by municipality), for membership spells. */

@@ -39,16 +39,17 @@ function optIn(world: World, a: Arrangement, d: Domain, members: number[]): numb
   });
 }
 
-export function createArrangement(world: World, spec: ArrangementSpec, emergent: boolean): Arrangement {
+export function createArrangement(world: World, spec: ArrangementSpec & { centre?: number }, emergent: boolean): Arrangement {
   const a: Arrangement = {
     id: spec.id, name: spec.name, kind: spec.kind, props: { ...spec.props }, domains: [...spec.domains],
     members: [...spec.members], modules: new Map(), funding: new Map(), fundShare: spec.fundShare,
-    start: world.t, end: null, endReason: null, emergent, lastDecision: world.t, lastPassed: -Infinity, keyMembers: [], agenda: [],
+    start: world.t, end: null, endReason: null, emergent, lastDecision: world.t, lastPassed: -Infinity, keyMembers: [], centre: spec.members[0]!, agenda: [],
     memberSince: new Map(), termValue: new Map(), termCost: new Map(),
   };
   for (const [d, v] of Object.entries(spec.funding) as [Domain, number][]) a.funding.set(d, v);
   const pop = a.members.reduce((s, m) => s + world.municipalities[m]!.population, 0);
   a.keyMembers = a.members.filter((m) => world.municipalities[m]!.population / pop >= world.params.keyMemberShare);
+  a.centre = spec.centre ?? a.members.reduce((best, m) => (world.municipalities[m]!.population > world.municipalities[best]!.population ? m : best), a.members[0]!);
   for (const m of a.members) openMembership(world, a, m);
   if (a.props.modular) {
     for (const d of a.domains) {

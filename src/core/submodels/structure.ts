@@ -76,7 +76,7 @@ function form(world: World, d: Domain): void {
   const id = `${kind}-${world.formedCount}`;
   createArrangement(world, {
     id, name: `${I.name} ${d} ${kind}`, kind, props: { ...KIND_DEFAULTS[kind] }, members, domains: [d],
-    modules: {}, funding: {}, fundShare: 0,
+    modules: {}, funding: {}, fundShare: 0, centre: initiator,
   }, true);
   world.counters.formations++;
   emit(world, 'formation', members, { arrangement: id, domain: d, detail: { kind, initiator: I.name } });
@@ -93,6 +93,8 @@ function joins(world: World): void {
         const di = domainIdx(d);
         if (m.unmet[di]! < p.formationPressure / 2) continue;
         if (membersFor(a, d).includes(i)) continue;
+        // Arrangements stay regional: a newcomer borders a member and lies near the centre.
+        if (world.distance[i * n + a.centre]! > p.formationReach + 1) continue;
         const adjacent = a.members.some((j) => world.distance[i * n + j] === 1);
         if (!adjacent) continue;
         const u = world.rng.structure.next();
