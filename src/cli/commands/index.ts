@@ -4,9 +4,11 @@
  * and add it to the list.
  */
 import type { CliCommand } from '../context.js';
+import { analyzeCommand } from './analyze.js';
 import { paramsCommand } from './params.js';
 import { runCommand } from './run.js';
 import { scenariosCommand } from './scenarios.js';
+import { sensitivityCommand } from './sensitivity.js';
 import { schemaCommand } from './schema.js';
 import { startCommand } from './start.js';
 import { validateCommand } from './validate.js';
@@ -14,6 +16,8 @@ import { validateCommand } from './validate.js';
 export const commands: CliCommand[] = [
   startCommand,
   runCommand,
+  analyzeCommand,
+  sensitivityCommand,
   validateCommand,
   scenariosCommand,
   paramsCommand,
