@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // Builds dist/ once per test run for the tests that spawn the real CLI or workers.
+    globalSetup: ['tests/setup/build.ts'],
   },
 });
