@@ -1,0 +1,201 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { expandExperiment, experimentJsonSchemaText, experimentSchema, loadExperiment } from '../../src/batch/experiment.js';
+import { buildPlan, totalRuns } from '../../src/batch/plan.js';
+import { PARAM_NAMES } from '../../src/core/params.js';
+import { UserError } from '../../src/io/errors.js';
+import { ROOT } from '../setup/build.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'regiosim-experiment-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function expand(raw: unknown) {
+  const r = expandExperiment(experimentSchema.parse(raw), 'x');
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.spec;
+}
+
+/** Writes an experiment file and returns the problems loadExperiment reports (or [] when it loads). */
+function problemsOf(text: string): string[] {
+  const file = join(tmp, `e-${Math.random().toString(36).slice(2)}.yaml`);
+  writeFileSync(file, text);
+  try {
+    loadExperiment(file, tmp);
+    return [];
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    expect(err.file).toBe(file);
+    return err.problems.map((p) => `${p.path}: expected ${p.expected}, found ${p.found}`);
+  }
+}
+
+describe('experiment variations', () => {
+  it('without variations has one point: the scenario as it is', () => {
+    const spec = expand({ scenarios: ['a', 'b'], replications: 3 });
+    expect(spec.points).toEqual([{}]);
+    expect(spec.masterSeed).toBe(1);
+    expect(spec.name).toBe('x');
+  });
+
+  it('expands a grid as a full factorial, the first parameter varying slowest', () => {
+    const spec = expand({ scenarios: ['a'], replications: 1, variations: { grid: { altruism: [0.3, 0.5], trustDrift: [0.01, 0.02, 0.03] } } });
+    expect(spec.points).toEqual([
+      { altruism: 0.3, trustDrift: 0.01 },
+      { altruism: 0.3, trustDrift: 0.02 },
+      { altruism: 0.3, trustDrift: 0.03 },
+      { altruism: 0.5, trustDrift: 0.01 },
+      { altruism: 0.5, trustDrift: 0.02 },
+      { altruism: 0.5, trustDrift: 0.03 },
+    ]);
+  });
+
+  it('draws a seeded Latin hypercube with one value per stratum, integers rounded, values at 10 significant digits', () => {
+    const raw = { scenarios: ['a'], replications: 2, variations: { lhs: { samples: 4, seed: 20, parameters: { altruism: { min: 0.2, max: 0.8 }, taskPatience: { min: 3, max: 24 } } } } };
+    const spec = expand(raw);
+    expect(spec.points).toEqual([
+      { altruism: 0.4172353701, taskPatience: 7 },
+      { altruism: 0.5199913489, taskPatience: 13 },
+      { altruism: 0.2006533013, taskPatience: 16 },
+      { altruism: 0.7459695376, taskPatience: 21 },
+    ]);
+    const strata = spec.points.map((p) => Math.floor((p['altruism']! - 0.2) / 0.15)).sort();
+    expect(strata).toEqual([0, 1, 2, 3]);
+    expect(expand(raw).points).toEqual(spec.points);
+    const other = expand({ ...raw, variations: { lhs: { ...raw.variations.lhs, seed: 21 } } });
+    expect(other.points).not.toEqual(spec.points);
+  });
+
+  it('concatenates points, grid and lhs in that order', () => {
+    const spec = expand({
+      scenarios: ['a'],
+      replications: 1,
+      variations: { points: [{ altruism: 0.9 }], grid: { trustDrift: [0.01, 0.02] }, lhs: { samples: 2, seed: 1, parameters: { stanceSd: { min: 0.1, max: 0.1 } } } },
+    });
+    expect(spec.points).toEqual([{ altruism: 0.9 }, { trustDrift: 0.01 }, { trustDrift: 0.02 }, { stanceSd: 0.1 }, { stanceSd: 0.1 }]);
+  });
+
+  it('rounds given values to the 10 significant digits the output files hold', () => {
+    const spec = expand({ scenarios: ['a'], replications: 1, set: { altruism: 0.123456789012345 }, variations: { points: [{ trustDrift: 0.0123456789012 }] } });
+    expect(spec.set).toEqual({ altruism: 0.123456789 });
+    expect(spec.points).toEqual([{ trustDrift: 0.01234567890 }]);
+  });
+});
+
+describe('experiment files', () => {
+  it('ships example experiments that load and plan', () => {
+    const expected: Record<string, { points: number; runs: number }> = {
+      'haaglanden-standard': { points: 4, runs: 4000 },
+      'turnover-points': { points: 4, runs: 800 },
+      'trust-grid': { points: 18, runs: 1800 },
+      'rivierenland-lhs': { points: 80, runs: 2000 },
+    };
+    for (const [name, want] of Object.entries(expected)) {
+      const loaded = loadExperiment(join('scenarios', 'experiments', `${name}.yaml`), ROOT);
+      expect(loaded.spec.name).toBe(name);
+      const plan = buildPlan(loaded.spec, loaded.file, loaded.file, loaded.dir);
+      expect({ points: plan.points.length, runs: totalRuns(plan) }).toEqual(want);
+    }
+  });
+
+  it('records each point\'s parameter values (LHS example: set plus the four sampled parameters)', () => {
+    const loaded = loadExperiment('scenarios/experiments/rivierenland-lhs.yaml', ROOT);
+    const plan = buildPlan(loaded.spec, loaded.file, loaded.file, loaded.dir);
+    // Parameter columns in registry order.
+    const want = ['altruism', 'formationTrust', 'searchCost', 'secretaryTurnoverPerYear', 'stanceSd'];
+    expect(plan.paramColumns).toEqual(PARAM_NAMES.filter((n) => want.includes(n)));
+    expect(plan.paramColumns).toHaveLength(5);
+    for (const p of plan.points) expect(p.parameters['secretaryTurnoverPerYear']).toBe(0.17);
+    // The same 40 parameter sets for both scenarios.
+    expect(plan.points.slice(0, 40).map((p) => p.parameters)).toEqual(plan.points.slice(40).map((p) => p.parameters));
+  });
+
+  it('reports every problem at once, with lines: unknown keys and parameters, empty lists, min above max, bounds', () => {
+    const problems = problemsOf(
+      [
+        'scenarios: [basiscoalitie]', // 1
+        'replications: 10', // 2
+        'colour: blue', // 3
+        'set:', // 4
+        '  altruizm: 0.3', // 5
+        'variations:', // 6
+        '  grid:', // 7
+        '    trustDrift: [0.01, 5]', // 8
+        '  lhs:', // 9
+        '    samples: 10', // 10
+        '    seed: 1', // 11
+        '    parameters:', // 12
+        '      altruism: { min: 0.8, max: 0.2 }', // 13
+      ].join('\n'),
+    );
+    expect(problems).toHaveLength(1); // schema problems come first: the unknown key
+    expect(problems[0]).toMatch(/^colour \(line 3\): expected one of the keys .*scenarios.*found an unknown key "colour"/);
+
+    const semantic = problemsOf(
+      [
+        'scenarios: [basiscoalitie]',
+        'replications: 10',
+        'set:',
+        '  altruizm: 0.3',
+        'variations:',
+        '  grid:',
+        '    trustDrift: [0.01, 5]',
+        '  lhs:',
+        '    samples: 10',
+        '    seed: 1',
+        '    parameters:',
+        '      altruism: { min: 0.8, max: 0.2 }',
+      ].join('\n'),
+    );
+    expect(semantic).toEqual([
+      `set.altruizm (line 4): expected the name of a model parameter (${PARAM_NAMES.length} of them: see \`regiosim params\`), found an unknown parameter "altruizm" (did you mean altruism?)`,
+      'variations.grid.trustDrift[1] (line 7): expected a number between 0 and 0.2 (share per month), found 5',
+      'variations.lhs.parameters.altruism.min (line 12): expected a number not above max (0.2), found 0.8',
+    ]);
+  });
+
+  it('rejects empty lists and empty variations', () => {
+    expect(problemsOf('scenarios: []\nreplications: 10\n')).toEqual(['scenarios (line 1): expected a list of at least 1 item, found an empty list']);
+    expect(problemsOf('scenarios: [a]\nreplications: 10\nvariations:\n  points: []\n')).toEqual(['variations.points (line 4): expected a list of at least 1 item, found an empty list']);
+    expect(problemsOf('scenarios: [a]\nreplications: 10\nvariations:\n  grid:\n    altruism: []\n')).toEqual(['variations.grid.altruism (line 5): expected a list of at least 1 item, found an empty list']);
+    expect(problemsOf('scenarios: [a]\nreplications: 10\nvariations:\n  grid: {}\n')).toEqual(['variations.grid (line 4): expected at least one parameter with a list of values, found an empty mapping']);
+    expect(problemsOf('scenarios: [a]\nreplications: 10\nvariations: {}\n')).toEqual(['variations (line 3): expected at least one of points, grid or lhs, found an empty mapping']);
+  });
+
+  it('rejects bad counts, seeds, duplicates and YAML', () => {
+    expect(problemsOf('scenarios: [a, a]\nreplications: 0\nseed: -1\n')).toEqual([
+      'replications (line 2): expected a whole number between 1 and 1000000, found 0',
+      'seed (line 3): expected a whole number between 0 and 4294967295, found -1',
+    ]);
+    expect(problemsOf('scenarios: [a, a]\nreplications: 2\n')).toEqual(['scenarios[1] (line 1): expected each scenario once (also scenarios[0]), found "a"']);
+    expect(problemsOf('scenarios: [a\nreplications: 2\n')[0]).toMatch(/^line \d+, column \d+: expected valid YAML, found a syntax error/);
+    expect(problemsOf('')).toEqual(['(top level): expected an experiment: a mapping with scenarios and replications, found an empty file']);
+    expect(problemsOf('scenarios: [a]\nreplications: 2\nvariations:\n  lhs: { samples: 3, seed: 1, parameters: { nope: { min: 0, max: 1 } } }\n')).toEqual([
+      `variations.lhs.parameters.nope (line 4): expected the name of a model parameter (${PARAM_NAMES.length} of them: see \`regiosim params\`), found an unknown parameter "nope"`,
+    ]);
+  });
+
+  it('names a missing file', () => {
+    expect(() => loadExperiment('no-such.yaml', tmp)).toThrow(UserError);
+    try {
+      loadExperiment('no-such.yaml', tmp);
+    } catch (err) {
+      expect((err as UserError).problems).toEqual([{ path: '--experiment', expected: 'a readable experiment file (YAML)', found: 'no such file' }]);
+    }
+  });
+});
+
+describe('experiment JSON Schema', () => {
+  it('is exported to scenarios/experiment.schema.json and the committed file is current', () => {
+    const path = join(ROOT, 'scenarios', 'experiment.schema.json');
+    const fresh = experimentJsonSchemaText();
+    // Regenerate with: UPDATE_EXPERIMENT_SCHEMA=1 npx vitest run tests/batch/experiment.test.ts
+    if (process.env['UPDATE_EXPERIMENT_SCHEMA'] === '1') writeFileSync(path, fresh);
+    expect(readFileSync(path, 'utf8')).toBe(fresh);
+    const schema = JSON.parse(fresh) as { properties: Record<string, unknown>; additionalProperties: boolean; required: string[] };
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.required).toEqual(['scenarios', 'replications']);
+    expect(Object.keys(schema.properties)).toEqual(['$schema', 'name', 'title', 'description', 'scenarios', 'replications', 'seed', 'set', 'variations']);
+  });
+});
