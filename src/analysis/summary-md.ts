@@ -63,13 +63,14 @@ const T = {
   compareHeading: { en: '{s} compared with {ref}', nl: '{s} vergeleken met {ref}' },
   pointSuffix: { en: ' (point {point}: {params})', nl: ' (punt {point}: {params})' },
   // sentences
-  clearPaired: {
-    en: '**{outcome}**: in {s}{where} it is on average {diff} {dir} (95% interval {lo} to {hi}) than in {ref} ({ms} against {mr}){better}.',
-    nl: '**{outcome}**: in {s}{where} is dit gemiddeld {diff} {dir} (95%-interval {lo} tot {hi}) dan in {ref} ({ms} tegen {mr}){better}.',
+  clear: {
+    en: '**{outcome}**{scale}: in {s}{where} it is on average {diff} {dir} (95% interval {lo} to {hi}) than in {ref} ({ms} against {mr}){better}.',
+    nl: '**{outcome}**{scale}: in {s}{where} is dit gemiddeld {diff} {dir} (95%-interval {lo} tot {hi}) dan in {ref} ({ms} tegen {mr}){better}.',
   },
+  scale: { en: ' (scale 0 to 1)', nl: ' (schaal 0 tot 1)' },
   unclear: {
-    en: '**{outcome}**: the difference between {s} and {ref} ({diff}, 95% interval {lo} to {hi}) is too small to tell apart from chance.',
-    nl: '**{outcome}**: het verschil tussen {s} en {ref} ({diff}, 95%-interval {lo} tot {hi}) is te klein om van toeval te onderscheiden.',
+    en: '**{outcome}**{scale}: the difference between {s} and {ref} ({diff}, 95% interval {lo} to {hi}) is too small to tell apart from chance.',
+    nl: '**{outcome}**{scale}: het verschil tussen {s} en {ref} ({diff}, 95%-interval {lo} tot {hi}) is te klein om van toeval te onderscheiden.',
   },
   tooFew: {
     en: '**{outcome}**: too few runs with a value to compare.',
@@ -195,6 +196,11 @@ function isShare(spec: OutcomeSpec): boolean {
   return spec.unit.startsWith('share');
 }
 
+/** Outcomes on a 0-1 index scale (trust, Gini, stance): the scale is named once, not after every number. */
+function isScale(spec: OutcomeSpec): boolean {
+  return /\b0-1$/.test(spec.unit);
+}
+
 function pValue(p: number, lang: Lang): string {
   if (!Number.isFinite(p)) return '= –';
   if (p < 0.001) return `< ${formatFixed(0.001, 3, lang)}`;
@@ -214,6 +220,9 @@ interface Shown {
   diff: string;
   lo: string;
   hi: string;
+  /** The interval as magnitudes, smaller first (for sentences that say "higher" or "lower"). */
+  absLo: string;
+  absHi: string;
   ms: string;
   mr: string;
   /** Unit word for the difference (percentage points for shares). */
@@ -227,12 +236,15 @@ function show(r: ComparisonRow, spec: OutcomeSpec, lang: Lang): Shown {
   const d = decimalsFor(k * half, k * r.difference);
   const dm = decimalsFor(k * half, k * Math.max(Math.abs(r.mean_scenario), Math.abs(r.mean_reference)));
   const unit = measureUnit(spec.name, lang) || spec.unit;
-  const diffUnit = share ? (lang === 'nl' ? 'procentpunt' : 'percentage points') : unit;
+  const diffUnit = share ? (lang === 'nl' ? 'procentpunt' : 'percentage points') : isScale(spec) ? '' : unit;
+  const [a, b] = [Math.abs(k * r.ci_lo), Math.abs(k * r.ci_hi)].sort((x, y) => x - y) as [number, number];
   const val = (x: number, dec: number): string => (share ? `${formatFixed(k * x, dec, lang)}%` : formatFixed(x, dec, lang));
   return {
     diff: formatFixed(Math.abs(k * r.difference), d, lang),
     lo: formatFixed(k * r.ci_lo, d, lang),
     hi: formatFixed(k * r.ci_hi, d, lang),
+    absLo: formatFixed(a, d, lang),
+    absHi: formatFixed(b, d, lang),
     ms: val(r.mean_scenario, dm),
     mr: val(r.mean_reference, dm),
     diffUnit,
@@ -259,13 +271,14 @@ export function comparisonSentence(r: ComparisonRow, spec: OutcomeSpec, data: Ba
   const s = `*${r.scenario}*`;
   const ref = `*${r.reference}*`;
   const diffWithUnit = `${sh.diff} ${sh.diffUnit}`.trim();
+  const scale = isScale(spec) ? tr('scale', lang) : '';
   if (!isClear(r)) {
     const signed = r.difference < 0 ? `−${diffWithUnit}` : `+${diffWithUnit}`;
-    return tr('unclear', lang, { outcome, s, ref, diff: signed, lo: sh.lo, hi: sh.hi });
+    return tr('unclear', lang, { outcome, scale, s, ref, diff: signed, lo: sh.lo, hi: sh.hi });
   }
   const info = data.scenarioInfo.get(r.scenario);
   const region = info?.region ? tr('inRegion', lang, { region: info.region }) : '';
-  const where = info?.from && info.to ? `${region} ${lang === 'nl' ? 'over' : 'over'} ${info.from}–${info.to}` : region;
+  const where = info?.from && info.to ? `${region} over ${info.from}–${info.to}` : region;
   let better = '';
   if (Number.isFinite(r.share_better)) {
     const how = spec.higherIsBetter === false ? tr('lowerIsBetter', lang) : '';
@@ -273,14 +286,15 @@ export function comparisonSentence(r: ComparisonRow, spec: OutcomeSpec, data: Ba
       ? tr('betterPaired', lang, { how, share: pct(r.share_better, lang), n: formatCount(r.n, lang) })
       : tr('betterUnpaired', lang, { how, share: pct(r.share_better, lang), s, ref });
   }
-  return tr('clearPaired', lang, {
+  return tr('clear', lang, {
     outcome,
+    scale,
     s,
     where,
     diff: diffWithUnit,
     dir: tr(r.difference > 0 ? 'higher' : 'lower', lang),
-    lo: sh.lo,
-    hi: sh.hi,
+    lo: sh.absLo,
+    hi: sh.absHi,
     ref,
     ms: sh.ms,
     mr: sh.mr,

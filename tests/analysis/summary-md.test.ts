@@ -14,9 +14,11 @@ function clearBatch(): string {
   const bump = [0.05, 0.06, 0.04, 0.05, 0.07, 0.05, 0.06, 0.04, 0.05, 0.06];
   const exitsA = [5, 6, 4, 7, 5, 6, 5, 4, 6, 5];
   const exitsB = [4, 5, 4, 5, 4, 5, 3, 4, 5, 4];
-  let runs = 'run,scenario,point,replication,seed,cooperation_stability,exits,tasks_arrived\n';
-  for (let r = 0; r < 10; r++) runs += `${r},a,0,${r},${900 + r},${a[r]},${exitsA[r]},${10 + r}\n`;
-  for (let r = 0; r < 10; r++) runs += `${10 + r},b,1,${r},${900 + r},${a[r]! + bump[r]!},${exitsB[r]},${10 + r}\n`;
+  const trustA = [0.60, 0.62, 0.58, 0.65, 0.61, 0.59, 0.63, 0.60, 0.64, 0.57];
+  const trustDrop = [0.02, 0.03, 0.02, 0.01, 0.02, 0.03, 0.02, 0.02, 0.01, 0.02];
+  let runs = 'run,scenario,point,replication,seed,cooperation_stability,exits,tasks_arrived,trust_mean\n';
+  for (let r = 0; r < 10; r++) runs += `${r},a,0,${r},${900 + r},${a[r]},${exitsA[r]},${10 + r},${trustA[r]}\n`;
+  for (let r = 0; r < 10; r++) runs += `${10 + r},b,1,${r},${900 + r},${a[r]! + bump[r]!},${exitsB[r]},${10 + r},${trustA[r]! - trustDrop[r]!}\n`;
   return writeFixtureBatch({
     replace: {
       'points.csv': 'point,scenario\n0,a\n1,b\n',
@@ -34,6 +36,10 @@ describe('summary.md', () => {
     // t(0.975, 9)·sd/√10 = 0.00679: one decimal of a percentage point
     expect(md).toContain(
       '- **Cooperation stability**: in *b* in Haaglanden over 2015-01–2030-12 it is on average 5.3 percentage points higher (95% interval 4.6 to 6.0) than in *a* (36.2% against 30.9%); it does better in 100% of the 10 paired runs.',
+    );
+    // a lower value: the interval is given as magnitudes (mean −0.0200, half-width 0.0048); 0-1 scales named once
+    expect(md).toContain(
+      '- **Trust** (scale 0 to 1): in *b* in Haaglanden over 2015-01–2030-12 it is on average 0.020 lower (95% interval 0.015 to 0.025) than in *a* (0.589 against 0.609); it does better in 0% of the 10 paired runs.',
     );
     expect(md).toContain('This batch has 2 scenarios with 10 runs each in Haaglanden, with outcomes measured over 2015-01 to 2030-12.');
     expect(md).toContain('Reference scenario: *a*.');
