@@ -263,6 +263,12 @@ function paramsText(params: Record<string, number | null>, lang: Lang): string {
   return entries.join(', ');
 }
 
+/** Sign to show before a rounded magnitude: none when it rounds to zero. */
+function signOf(shown: string, x: number): string {
+  if (!/[1-9]/.test(shown)) return '';
+  return x < 0 ? '−' : '+';
+}
+
 /** One plain-language sentence for a comparison row (a list item without the bullet). */
 export function comparisonSentence(r: ComparisonRow, spec: OutcomeSpec, data: BatchData, lang: Lang): string {
   const outcome = measureName(spec.name, lang);
@@ -273,7 +279,7 @@ export function comparisonSentence(r: ComparisonRow, spec: OutcomeSpec, data: Ba
   const diffWithUnit = `${sh.diff} ${sh.diffUnit}`.trim();
   const scale = isScale(spec) ? tr('scale', lang) : '';
   if (!isClear(r)) {
-    const signed = r.difference < 0 ? `−${diffWithUnit}` : `+${diffWithUnit}`;
+    const signed = `${signOf(sh.diff, r.difference)}${diffWithUnit}`;
     return tr('unclear', lang, { outcome, scale, s, ref, diff: signed, lo: sh.lo, hi: sh.hi });
   }
   const info = data.scenarioInfo.get(r.scenario);
@@ -321,7 +327,7 @@ function comparisonTableRow(r: ComparisonRow, spec: OutcomeSpec, lang: Lang): st
     return [name, unit, '–', '–', '–', '–', tr('na', lang)];
   }
   const sh = show(r, spec, lang);
-  const signed = `${r.difference < 0 ? '−' : '+'}${sh.diff}${isShare(spec) ? ' pp' : ''}`;
+  const signed = `${signOf(sh.diff, r.difference)}${sh.diff}${isShare(spec) ? ' pp' : ''}`;
   return [
     name,
     unit,

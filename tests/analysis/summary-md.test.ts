@@ -44,7 +44,7 @@ describe('summary.md', () => {
     expect(md).toContain('This batch has 2 scenarios with 10 runs each in Haaglanden, with outcomes measured over 2015-01 to 2030-12.');
     expect(md).toContain('Reference scenario: *a*.');
     expect(md).toContain('| Exits | memberships | 5.3 | 4.3 | −1.0 (−1.5 … −0.5) | 90% | yes |');
-    expect(md).toContain('| Tasks that arose | tasks | 14.5 | 14.5 | +0 (0 … 0) | – | no, could be chance |');
+    expect(md).toContain('| Tasks that arose | tasks | 14.5 | 14.5 | 0 (0 … 0) | – | no, could be chance |');
     expect(md).toContain('| *a* | Arrangements | not reached: more than half last to the end | – | 1 | 0 |');
     expect(md).toContain('| *b* | Arrangements | 12 | – | 1 | 1 |');
   });
