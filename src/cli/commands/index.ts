@@ -5,6 +5,8 @@
  */
 import type { CliCommand } from '../context.js';
 import { analyzeCommand } from './analyze.js';
+import { batchCommand } from './batch.js';
+import { mergeCommand } from './merge.js';
 import { paramsCommand } from './params.js';
 import { runCommand } from './run.js';
 import { scenariosCommand } from './scenarios.js';
@@ -16,6 +18,8 @@ import { validateCommand } from './validate.js';
 export const commands: CliCommand[] = [
   startCommand,
   runCommand,
+  batchCommand,
+  mergeCommand,
   analyzeCommand,
   sensitivityCommand,
   validateCommand,

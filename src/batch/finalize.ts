@@ -1,0 +1,235 @@
+/**
+ * Turns journalled runs into the batch files of docs/formats.md, in canonical order (by run id),
+ * so the files do not depend on worker count, completion order, resumes or sharding.
+ *
+ * Memory stays flat in the number of runs: rows are streamed run by run, and the exact
+ * percentiles of timeseries-summary.csv are computed point by point over blocks of months: for
+ * each block, the months' slice of every run's series is read from series.bin (one contiguous
+ * read per run, the series being month-major), at most {@link SUMMARY_BUDGET_BYTES} at a time.
+ *
+ * Statistics per scenario/point, month and measure (over the runs, NaN values left out, n the
+ * number of values used): mean by plain summation in run order; sd with denominator n - 1
+ * (two-pass; NaN for n < 2); percentiles by linear interpolation (R type 7, as in
+ * src/analysis/stats/descriptive.ts).
+ */
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { quantileSorted } from 'simple-statistics';
+import { OUTCOME_NAMES, TIMESERIES_COLUMNS } from '../core/results.js';
+import { csvField, formatNumber } from '../io/write.js';
+import { JOURNAL_DIR, readAt, readLine, SERIES_FILE, LINES_FILE, type JournalIndex } from './journal.js';
+import { inShard, runInfo, scenarioDates, totalRuns, type BatchPlan, type Shard } from './plan.js';
+import { SERIES_COLUMNS } from './record.js';
+
+/** Upper bound on the series values held at once while computing timeseries-summary.csv. */
+export const SUMMARY_BUDGET_BYTES = 32 * 1024 * 1024;
+
+export const BATCH_FILES = ['points.csv', 'runs.csv', 'spells.csv', 'municipalities.csv', 'events-counts.csv', 'timeseries-summary.csv'] as const;
+export const TIMESERIES_RUNS_FILE = 'timeseries-runs.csv';
+
+/** Measures summarised in timeseries-summary.csv: every column of TIMESERIES_COLUMNS except the month counter. */
+export const SUMMARY_MEASURES = TIMESERIES_COLUMNS.map((name, index) => ({ name, index })).filter((m) => m.name !== 'month');
+
+export const SUMMARY_COLUMNS = ['scenario', 'point', 'date', 'measure', 'n', 'mean', 'sd', 'p2_5', 'p25', 'p50', 'p75', 'p97_5'] as const;
+const PERCENTILES = [0.025, 0.25, 0.5, 0.75, 0.975];
+
+/** A text file written through a buffer to a temporary name, renamed into place by {@link finish}. */
+class FileWriter {
+  private readonly fd: number;
+  private readonly tmp: string;
+  private parts: string[] = [];
+  private size = 0;
+  constructor(private readonly path: string) {
+    this.tmp = `${path}.tmp-${process.pid}`;
+    this.fd = openSync(this.tmp, 'w');
+  }
+  write(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size >= 1 << 20) this.flush();
+  }
+  private flush(): void {
+    if (this.parts.length === 0) return;
+    const buf = Buffer.from(this.parts.join(''), 'utf8');
+    let off = 0;
+    while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off);
+    this.parts = [];
+    this.size = 0;
+  }
+  finish(): void {
+    this.flush();
+    fsyncSync(this.fd);
+    closeSync(this.fd);
+    renameSync(this.tmp, this.path);
+  }
+  abort(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    rmSync(this.tmp, { force: true });
+  }
+}
+
+/** File descriptors of every journal of an index, opened once. */
+class Sources {
+  readonly lines: number[];
+  readonly series: number[];
+  constructor(index: JournalIndex) {
+    this.lines = index.dirs.map((d) => openSync(join(d, JOURNAL_DIR, LINES_FILE), 'r'));
+    this.series = index.dirs.map((d) => openSync(join(d, JOURNAL_DIR, SERIES_FILE), 'r'));
+  }
+  close(): void {
+    for (const fd of [...this.lines, ...this.series]) closeSync(fd);
+  }
+}
+
+export interface FinalizeOptions {
+  shard: Shard | null;
+  keepTimeseries: boolean;
+  /** Series bytes held at once for timeseries-summary.csv (default SUMMARY_BUDGET_BYTES; tests make it tiny). */
+  summaryBudgetBytes?: number;
+}
+
+/** The run ids of the plan that the output holds, ascending. */
+function* runsOf(plan: BatchPlan, shard: Shard | null): Generator<number> {
+  const total = totalRuns(plan);
+  if (!shard) {
+    for (let r = 0; r < total; r++) yield r;
+  } else {
+    for (let r = shard.index; r < total; r += shard.count) yield r;
+  }
+}
+
+/**
+ * Writes the batch files into `dir` from the journalled runs in `index`. Every run of the plan
+ * (or of the shard) must be in the index.
+ */
+export function finalizeBatch(plan: BatchPlan, index: JournalIndex, dir: string, options: FinalizeOptions): void {
+  for (const run of runsOf(plan, options.shard)) {
+    if (!index.has(run)) throw new Error(`finalizeBatch: run ${run} is missing from the journal`);
+  }
+  const sources = new Sources(index);
+  const writers: FileWriter[] = [];
+  const open = (name: string): FileWriter => {
+    const w = new FileWriter(join(dir, name));
+    writers.push(w);
+    return w;
+  };
+  try {
+    writePoints(plan, open('points.csv'));
+    writePerRun(plan, index, sources, options.shard, open('runs.csv'), open('spells.csv'), open('municipalities.csv'), open('events-counts.csv'));
+    writeSummary(plan, index, sources, options.shard, open('timeseries-summary.csv'), options.summaryBudgetBytes ?? SUMMARY_BUDGET_BYTES);
+    if (options.keepTimeseries) writeRunSeries(plan, index, sources, options.shard, open(TIMESERIES_RUNS_FILE));
+    for (const w of writers) w.finish();
+  } catch (err) {
+    for (const w of writers) w.abort();
+    throw err;
+  } finally {
+    sources.close();
+  }
+}
+
+const paramHeader = (plan: BatchPlan): string[] => plan.paramColumns.map((p) => `param_${p}`);
+
+function writePoints(plan: BatchPlan, out: FileWriter): void {
+  out.write(['point', 'scenario', ...paramHeader(plan)].join(',') + '\n');
+  for (const p of plan.points) {
+    out.write([p.point, plan.scenarios[p.scenario]!.name, ...plan.paramColumns.map((c) => p.parameters[c]!)].map(csvField).join(',') + '\n');
+  }
+}
+
+function writePerRun(plan: BatchPlan, index: JournalIndex, sources: Sources, shard: Shard | null, runs: FileWriter, spells: FileWriter, munis: FileWriter, events: FileWriter): void {
+  runs.write(['run', 'scenario', 'point', 'replication', 'seed', ...paramHeader(plan), ...OUTCOME_NAMES].join(',') + '\n');
+  spells.write('run,scenario,point,replication,type,arrangement,kind,municipality,module,start,end,duration,ended,reason\n');
+  munis.write('run,scenario,point,replication,code,name,population,value,value_per_inhabitant,memberships,trust_in,trust_out,relationship_stock\n');
+  events.write('run,scenario,point,replication,date,type,count\n');
+  const paramCells = plan.points.map((p) => plan.paramColumns.map((c) => csvField(p.parameters[c]!)));
+  for (const run of runsOf(plan, shard)) {
+    const { point, replication, seed } = runInfo(plan, run);
+    const p = plan.points[point]!;
+    const prefix = `${run},${csvField(plan.scenarios[p.scenario]!.name)},${point},${replication}`;
+    const line = readLine(sources.lines[index.source[run]!]!, index, run);
+    runs.write([prefix, String(seed), ...paramCells[point]!, line.o].join(',') + '\n');
+    for (const row of line.s) spells.write(`${prefix},${row}\n`);
+    for (const row of line.m) munis.write(`${prefix},${row}\n`);
+    for (const row of line.e) events.write(`${prefix},${row}\n`);
+  }
+}
+
+function writeSummary(plan: BatchPlan, index: JournalIndex, sources: Sources, shard: Shard | null, out: FileWriter, budget: number): void {
+  out.write(SUMMARY_COLUMNS.join(',') + '\n');
+  const C = SERIES_COLUMNS;
+  for (const p of plan.points) {
+    const sc = plan.scenarios[p.scenario]!;
+    const dates = scenarioDates(sc);
+    const runs: number[] = [];
+    for (let rep = 0; rep < plan.replications; rep++) {
+      const run = p.point * plan.replications + rep;
+      if (inShard(run, shard)) runs.push(run);
+    }
+    if (runs.length === 0) continue;
+    const n = runs.length;
+    const block = Math.max(1, Math.min(sc.months, Math.floor(budget / (n * C * 8))));
+    const buf = new Float64Array(n * block * C);
+    const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+    const values = new Float64Array(n);
+    const prefix = `${csvField(sc.name)},${p.point},`;
+    for (let m0 = 0; m0 < sc.months; m0 += block) {
+      const mc = Math.min(block, sc.months - m0);
+      const len = mc * C * 8;
+      runs.forEach((run, r) => {
+        if (index.months[run] !== sc.months) throw new Error(`run ${run}: ${index.months[run]} months in the journal, expected ${sc.months}`);
+        const got = readAt(sources.series[index.source[run]!]!, len, index.seriesOffset[run]! + m0 * C * 8, bytes.subarray(r * len, r * len + len));
+        if (got.length !== len) throw new Error(`run ${run}: series block cut short in the journal`);
+      });
+      for (let dm = 0; dm < mc; dm++) {
+        const rowStart = `${prefix}${dates[m0 + dm]},`;
+        for (const measure of SUMMARY_MEASURES) {
+          let k = 0;
+          for (let r = 0; r < n; r++) {
+            const v = buf[r * mc * C + dm * C + measure.index]!;
+            if (!Number.isNaN(v)) values[k++] = v;
+          }
+          out.write(rowStart + measure.name + ',' + statsCells(values.subarray(0, k)) + '\n');
+        }
+      }
+    }
+  }
+}
+
+/** `n,mean,sd,p2_5,p25,p50,p75,p97_5` of the values (in run order; sorted in place afterwards). */
+export function statsCells(values: Float64Array): string {
+  const n = values.length;
+  if (n === 0) return '0,NaN,NaN,NaN,NaN,NaN,NaN,NaN';
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i]!;
+  const mean = sum / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (values[i]! - mean) * (values[i]! - mean);
+  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : NaN;
+  values.sort();
+  const sorted = values as unknown as number[];
+  return [n, mean, sd, ...PERCENTILES.map((q) => quantileSorted(sorted, q))].map(formatNumber).join(',');
+}
+
+function writeRunSeries(plan: BatchPlan, index: JournalIndex, sources: Sources, shard: Shard | null, out: FileWriter): void {
+  out.write(['run', 'scenario', 'point', 'replication', 'date', ...TIMESERIES_COLUMNS].join(',') + '\n');
+  const datesByScenario = plan.scenarios.map(scenarioDates);
+  const C = SERIES_COLUMNS;
+  for (const run of runsOf(plan, shard)) {
+    const { point, replication } = runInfo(plan, run);
+    const p = plan.points[point]!;
+    const sc = plan.scenarios[p.scenario]!;
+    const dates = datesByScenario[p.scenario]!;
+    const series = new Float64Array(sc.months * C);
+    readAt(sources.series[index.source[run]!]!, series.byteLength, index.seriesOffset[run]!, Buffer.from(series.buffer));
+    const prefix = `${run},${csvField(sc.name)},${point},${replication},`;
+    for (let m = 0; m < sc.months; m++) {
+      const cells: string[] = new Array<string>(C);
+      for (let c = 0; c < C; c++) cells[c] = formatNumber(series[m * C + c]!);
+      out.write(prefix + dates[m] + ',' + cells.join(',') + '\n');
+    }
+  }
+}

@@ -1,0 +1,301 @@
+/**
+ * The append-only journal of a batch: what makes it stream, survive `kill -9` and resume.
+ *
+ * `<out>/journal/` holds two files, appended as runs finish (in completion order):
+ * - `series.bin`: the monthly series of each run, raw little-endian float64, month-major
+ *   (months × TIMESERIES_COLUMNS), one block per run, no header;
+ * - `runs.ndjson`: one JSON line per finished run with its formatted outcome cells, spell,
+ *   municipality and event-count rows, and where its series block lies in series.bin (offset,
+ *   length, CRC-32). Writing this line commits the run: the series block is written first.
+ *
+ * Both files are fsynced every few seconds (series first). A crash can therefore leave at most
+ * a torn last line, and series blocks that no line refers to; both are ignored on reading, and
+ * repaired (truncated) before a resumed batch appends. A line whose series block is missing
+ * or fails its CRC (possible after a power loss) is dropped and its run redone.
+ */
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { SERIES_COLUMNS, type RunRecord } from './record.js';
+
+export const JOURNAL_DIR = 'journal';
+export const LINES_FILE = 'runs.ndjson';
+export const SERIES_FILE = 'series.bin';
+
+/** One line of runs.ndjson. */
+export interface JournalLine {
+  run: number;
+  /** outcome cells */
+  o: string;
+  /** spell rows */
+  s: string[];
+  /** municipality rows */
+  m: string[];
+  /** event-count rows */
+  e: string[];
+  months: number;
+  /** byte offset and length of the series block in series.bin */
+  at: number;
+  len: number;
+  crc: number;
+}
+
+function bytesOf(a: Float64Array): Buffer {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+}
+
+/** Appends finished runs to a journal. Open it only after {@link scanJournal} with `repair` when resuming. */
+export class JournalWriter {
+  private readonly linesFd: number;
+  private readonly seriesFd: number;
+  private seriesSize: number;
+  private linesSize: number;
+  private lastSync: number;
+  private dirty = false;
+  private closed = false;
+
+  constructor(
+    readonly dir: string,
+    private readonly syncIntervalMs = 2000,
+  ) {
+    const jdir = join(dir, JOURNAL_DIR);
+    mkdirSync(jdir, { recursive: true });
+    this.seriesFd = openSync(join(jdir, SERIES_FILE), 'a');
+    this.linesFd = openSync(join(jdir, LINES_FILE), 'a');
+    this.seriesSize = fstatSync(this.seriesFd).size;
+    this.linesSize = fstatSync(this.linesFd).size;
+    this.lastSync = performance.now();
+  }
+
+  /** Appends a run; returns where its line and series block lie. */
+  append(rec: RunRecord): { lineOffset: number; lineLength: number; seriesOffset: number } {
+    const bytes = bytesOf(rec.series);
+    writeAll(this.seriesFd, bytes);
+    const line: JournalLine = {
+      run: rec.run,
+      o: rec.outcomes,
+      s: rec.spells,
+      m: rec.municipalities,
+      e: rec.events,
+      months: rec.months,
+      at: this.seriesSize,
+      len: bytes.byteLength,
+      crc: crc32(bytes),
+    };
+    this.seriesSize += bytes.byteLength;
+    const text = Buffer.from(JSON.stringify(line) + '\n', 'utf8');
+    writeAll(this.linesFd, text);
+    const at = { lineOffset: this.linesSize, lineLength: text.byteLength, seriesOffset: line.at };
+    this.linesSize += text.byteLength;
+    this.dirty = true;
+    if (performance.now() - this.lastSync >= this.syncIntervalMs) this.sync();
+    return at;
+  }
+
+  /** Flushes both files to disk, the series before the lines that refer to them. */
+  sync(): void {
+    if (!this.dirty) return;
+    fsyncSync(this.seriesFd);
+    fsyncSync(this.linesFd);
+    this.dirty = false;
+    this.lastSync = performance.now();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.sync();
+    closeSync(this.seriesFd);
+    closeSync(this.linesFd);
+    this.closed = true;
+  }
+}
+
+function writeAll(fd: number, buf: Buffer): void {
+  let off = 0;
+  while (off < buf.byteLength) off += writeSync(fd, buf, off, buf.byteLength - off);
+}
+
+/** Reads exactly `length` bytes at `position` (short only at end of file). */
+export function readAt(fd: number, length: number, position: number, into?: Buffer): Buffer {
+  const buf = into ?? Buffer.allocUnsafe(length);
+  let off = 0;
+  while (off < length) {
+    const n = readSync(fd, buf, off, length - off, position + off);
+    if (n === 0) break;
+    off += n;
+  }
+  return off === length ? buf : buf.subarray(0, off);
+}
+
+/** Where each finished run lies, over one or more journals (several for a merge). */
+export class JournalIndex {
+  readonly lineOffset: Float64Array;
+  readonly lineLength: Int32Array;
+  readonly seriesOffset: Float64Array;
+  readonly months: Int32Array;
+  readonly source: Int32Array;
+  readonly dirs: string[] = [];
+  private count = 0;
+
+  constructor(readonly totalRuns: number) {
+    this.lineOffset = new Float64Array(totalRuns).fill(-1);
+    this.lineLength = new Int32Array(totalRuns);
+    this.seriesOffset = new Float64Array(totalRuns);
+    this.months = new Int32Array(totalRuns);
+    this.source = new Int32Array(totalRuns).fill(-1);
+  }
+
+  has(run: number): boolean {
+    return run >= 0 && run < this.totalRuns && this.source[run]! >= 0;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  set(run: number, source: number, lineOffset: number, lineLength: number, seriesOffset: number, months: number): void {
+    if (!this.has(run)) this.count += 1;
+    this.source[run] = source;
+    this.lineOffset[run] = lineOffset;
+    this.lineLength[run] = lineLength;
+    this.seriesOffset[run] = seriesOffset;
+    this.months[run] = months;
+  }
+}
+
+export interface ScanReport {
+  /** Runs found intact in this journal. */
+  runs: number;
+  /** A torn last line was ignored (and cut off when repairing). */
+  tornTail: boolean;
+  /** Complete lines dropped: unreadable, duplicate, out of range or with a bad series block. */
+  dropped: number;
+  /** Runs present in this journal that another source already holds (merge: overlapping shards). */
+  overlapping: number[];
+}
+
+const CHUNK = 1 << 20;
+
+interface GoodLine {
+  run: number;
+  offset: number;
+  /** including the newline */
+  length: number;
+  at: number;
+  months: number;
+}
+
+/**
+ * Reads a journal into `index` (as source number `source`), checking each line and, with
+ * `verify`, the CRC of its series block. With `repair`, the journal is made fit to append to:
+ * a torn tail is cut off, bad lines are removed, and series.bin is truncated after the last
+ * block a good line refers to.
+ *
+ * @param options.expectMonths months of the series of run r (from the plan)
+ * @param options.accept whether run r belongs here (e.g. to this shard)
+ */
+export function scanJournal(
+  dir: string,
+  index: JournalIndex,
+  source: number,
+  options: { verify: boolean; repair: boolean; expectMonths?: (run: number) => number; accept?: (run: number) => boolean },
+): ScanReport {
+  const jdir = join(dir, JOURNAL_DIR);
+  const linesPath = join(jdir, LINES_FILE);
+  const seriesPath = join(jdir, SERIES_FILE);
+  index.dirs[source] = dir;
+  const report: ScanReport = { runs: 0, tornTail: false, dropped: 0, overlapping: [] };
+  if (!existsSync(linesPath)) return report;
+
+  const linesFd = openSync(linesPath, options.repair ? 'r+' : 'r');
+  const seriesFd = existsSync(seriesPath) ? openSync(seriesPath, options.repair ? 'r+' : 'r') : -1;
+  try {
+    const seriesSize = seriesFd >= 0 ? fstatSync(seriesFd).size : 0;
+    const size = fstatSync(linesFd).size;
+    const good: GoodLine[] = [];
+    const seen = new Set<number>();
+    let pos = 0;
+    let carry: Buffer = Buffer.alloc(0);
+    let carryOffset = 0;
+    while (pos < size) {
+      const chunk = readAt(linesFd, Math.min(CHUNK, size - pos), pos);
+      const buf = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      const bufOffset = carry.length > 0 ? carryOffset : pos;
+      pos += chunk.length;
+      let start = 0;
+      for (;;) {
+        const nl = buf.indexOf(0x0a, start);
+        if (nl < 0) break;
+        const g = checkLine(buf.subarray(start, nl), bufOffset + start, nl - start + 1);
+        start = nl + 1;
+        if (g) {
+          good.push(g);
+          seen.add(g.run);
+        } else report.dropped += 1;
+      }
+      carry = buf.subarray(start);
+      carryOffset = bufOffset + start;
+    }
+    if (carry.length > 0) report.tornTail = true;
+
+    if (options.repair) {
+      if (report.dropped === 0) {
+        if (report.tornTail) ftruncateSync(linesFd, carryOffset);
+      } else {
+        rewriteLines(linesFd, linesPath, good);
+        let offset = 0;
+        for (const g of good) {
+          g.offset = offset;
+          offset += g.length;
+        }
+      }
+      if (seriesFd >= 0) ftruncateSync(seriesFd, good.reduce((end, g) => Math.max(end, g.at + g.months * SERIES_COLUMNS * 8), 0));
+    }
+    for (const g of good) index.set(g.run, source, g.offset, g.length, g.at, g.months);
+    report.runs = good.length;
+    return report;
+
+    function checkLine(bytes: Buffer, offset: number, length: number): GoodLine | null {
+      let line: JournalLine;
+      try {
+        line = JSON.parse(bytes.toString('utf8')) as JournalLine;
+      } catch {
+        return null;
+      }
+      const run = line?.run;
+      if (!Number.isInteger(run) || run < 0 || run >= index.totalRuns) return null;
+      if (options.accept && !options.accept(run)) return null;
+      if (!Number.isInteger(line.months) || line.len !== line.months * SERIES_COLUMNS * 8) return null;
+      if (options.expectMonths && options.expectMonths(run) !== line.months) return null;
+      if (!Number.isInteger(line.at) || line.at < 0 || line.at + line.len > seriesSize) return null;
+      if (seen.has(run)) return null;
+      if (index.has(run)) {
+        report.overlapping.push(run);
+        return null;
+      }
+      if (options.verify && crc32(readAt(seriesFd, line.len, line.at)) !== line.crc) return null;
+      return { run, offset, length, at: line.at, months: line.months };
+    }
+  } finally {
+    closeSync(linesFd);
+    if (seriesFd >= 0) closeSync(seriesFd);
+  }
+}
+
+function rewriteLines(fd: number, path: string, good: GoodLine[]): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  const out = openSync(tmp, 'w');
+  try {
+    for (const g of good) writeAll(out, readAt(fd, g.length, g.offset));
+    fsyncSync(out);
+  } finally {
+    closeSync(out);
+  }
+  renameSync(tmp, path);
+}
+
+/** Reads the journal line of a run from its source. */
+export function readLine(fd: number, index: JournalIndex, run: number): JournalLine {
+  const buf = readAt(fd, index.lineLength[run]!, index.lineOffset[run]!);
+  return JSON.parse(buf.toString('utf8')) as JournalLine;
+}

@@ -1,0 +1,220 @@
+/**
+ * Runs a batch: dispatches chunks of runs to a pool of worker threads (piscina), appends each
+ * finished run to the journal as it arrives, then writes the batch files in run order.
+ *
+ * At most `2 × workers` chunks are in flight, so memory does not grow with the number of
+ * runs; a crash or `kill -9` loses at most those chunks (see journal.ts).
+ */
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Piscina } from 'piscina';
+import { UserError } from '../io/errors.js';
+import { packageRoot } from '../io/regions.js';
+import { assertReplaceable } from '../io/write.js';
+import { finalizeBatch } from './finalize.js';
+import { JOURNAL_DIR, JournalIndex, JournalWriter, scanJournal } from './journal.js';
+import { MANIFEST, newManifest, readManifest, writeManifest, type BatchManifest } from './manifest.js';
+import { inShard, runInfo, shardRuns, totalRuns, type BatchPlan, type Shard } from './plan.js';
+import { silentProgress, type ProgressSink } from './progress.js';
+import type { RunRecord } from './record.js';
+import type { ChunkTask } from './worker.js';
+
+export interface BatchRunOptions {
+  /** Output directory (absolute). */
+  out: string;
+  workers: number;
+  shard: Shard | null;
+  keepTimeseries: boolean;
+  /** Shell-quoted command line, for the manifest. */
+  command: string;
+  progress?: ProgressSink;
+  /** Runs per worker task; default chosen from the number of runs. */
+  chunkSize?: number;
+}
+
+export interface BatchOutcome {
+  out: string;
+  planned: number;
+  /** Runs computed in this session. */
+  ran: number;
+  /** Runs found in the journal when resuming. */
+  resumed: number;
+  manifest: BatchManifest;
+}
+
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+/** The compiled worker: next to this module when running from dist/, else in the build output. */
+export function workerFile(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const local = join(here, 'worker.js');
+  if (existsSync(local)) return local;
+  const built = join(packageRoot(), 'dist', 'src', 'batch', 'worker.js');
+  if (existsSync(built)) return built;
+  throw new Error('the compiled batch worker (dist/src/batch/worker.js) is missing; run `npm run build` first');
+}
+
+/**
+ * Prepares a fresh batch in `out`: refuses a directory that is neither empty nor a regiosim
+ * result, and one that holds an unfinished batch (which --resume continues); clears a finished
+ * result it replaces.
+ */
+export function prepareFreshOutput(out: string): void {
+  assertReplaceable(out);
+  if (!existsSync(out)) return;
+  if (existsSync(join(out, JOURNAL_DIR)) && existsSync(join(out, MANIFEST))) {
+    let status: string | undefined;
+    try {
+      status = readManifest(out, '--out').status;
+    } catch {
+      status = undefined;
+    }
+    if (status === 'running') {
+      throw new UserError(out, [
+        { path: '--out', expected: 'an empty directory or a finished result to replace', found: `an unfinished batch: continue it with \`regiosim batch --resume ${out}\`, or remove the directory` },
+      ]);
+    }
+  }
+}
+
+function clearDir(dir: string): void {
+  for (const entry of readdirSync(dir)) rmSync(join(dir, entry), { recursive: true, force: true });
+}
+
+interface Chunk {
+  task: ChunkTask;
+  size: number;
+}
+
+function chunksOf(plan: BatchPlan, todo: number[], size: number): Chunk[] {
+  const chunks: Chunk[] = [];
+  let current: { point: number; runs: { run: number; seed: number }[] } | null = null;
+  const flush = (): void => {
+    if (!current) return;
+    const p = plan.points[current.point]!;
+    chunks.push({ task: { load: plan.scenarios[p.scenario]!.load, overrides: p.overrides, runs: current.runs }, size: current.runs.length });
+    current = null;
+  };
+  for (const run of todo) {
+    const { point, seed } = runInfo(plan, run);
+    if (current && (current.point !== point || current.runs.length >= size)) flush();
+    current ??= { point, runs: [] };
+    current.runs.push({ run, seed });
+  }
+  flush();
+  return chunks;
+}
+
+/**
+ * Runs (or, with `resume`, continues) a batch and writes its files into `options.out`.
+ *
+ * @param resume true to continue the batch in `out` (its manifest gives the plan)
+ */
+export async function runBatch(plan: BatchPlan, options: BatchRunOptions, resume = false): Promise<BatchOutcome> {
+  const { out, shard } = options;
+  const total = totalRuns(plan);
+  const planned = shardRuns(total, shard);
+  const progress = options.progress ?? silentProgress;
+  const index = new JournalIndex(total);
+  let manifest: BatchManifest;
+
+  if (resume) {
+    manifest = readManifest(out, '--resume');
+    const months = plan.points.map((p) => plan.scenarios[p.scenario]!.months);
+    scanJournal(out, index, 0, { verify: true, repair: true, expectMonths: (run) => months[Math.floor(run / plan.replications)]!, accept: (run) => inShard(run, shard) });
+    manifest.resumed.push(new Date().toISOString());
+    manifest.workers = options.workers;
+    manifest.status = 'running';
+  } else {
+    prepareFreshOutput(out);
+    if (existsSync(out)) clearDir(out);
+    mkdirSync(out, { recursive: true });
+    manifest = newManifest(plan, { command: options.command, workers: options.workers, keepTimeseries: options.keepTimeseries, shard, planned });
+  }
+  index.dirs[0] = out;
+  manifest.counts.done = index.size;
+  const journal = new JournalWriter(out);
+  writeManifest(out, manifest);
+
+  const todo: number[] = [];
+  for (let run = shard ? shard.index : 0; run < total; run += shard ? shard.count : 1) if (!index.has(run)) todo.push(run);
+  const resumedRuns = index.size;
+  const workers = Math.max(1, Math.min(options.workers, todo.length || 1));
+  const chunkSize = options.chunkSize ?? Math.max(1, Math.min(8, Math.floor(todo.length / (workers * 8))));
+  const chunks = chunksOf(plan, todo, chunkSize);
+
+  progress.start(planned, resumedRuns);
+  if (chunks.length > 0) {
+    const pool = new Piscina({ filename: pathToFileURL(workerFile()).href, minThreads: workers, maxThreads: workers, idleTimeout: 60_000, atomics: 'disabled' });
+    const onSignal = (signal: NodeJS.Signals): void => {
+      journal.close();
+      progress.stop();
+      process.stderr.write(`\nregiosim: batch interrupted (${signal}); ${index.size} of ${planned} runs are saved. Continue with: regiosim batch --resume ${out}\n`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    try {
+      await new Promise<void>((resolvePromise, reject) => {
+        let next = 0;
+        let inFlight = 0;
+        let failed = false;
+        const maxInFlight = workers * 2;
+        const pump = (): void => {
+          while (!failed && next < chunks.length && inFlight < maxInFlight) {
+            const chunk = chunks[next++]!;
+            inFlight += 1;
+            (pool.run(chunk.task) as Promise<RunRecord[]>).then(
+              (records) => {
+                inFlight -= 1;
+                if (failed) return;
+                try {
+                  for (const rec of records) {
+                    const at = journal.append(rec);
+                    index.set(rec.run, 0, at.lineOffset, at.lineLength, at.seriesOffset, rec.months);
+                  }
+                } catch (err) {
+                  failed = true;
+                  reject(err);
+                  return;
+                }
+                progress.tick(records.length);
+                if (next >= chunks.length && inFlight === 0) resolvePromise();
+                else pump();
+              },
+              (err: unknown) => {
+                inFlight -= 1;
+                if (!failed) {
+                  failed = true;
+                  reject(err);
+                }
+              },
+            );
+          }
+        };
+        pump();
+      });
+    } finally {
+      journal.close();
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+      await pool.destroy();
+    }
+  } else {
+    journal.close();
+  }
+  progress.stop();
+
+  finalizeBatch(plan, index, out, { shard, keepTimeseries: manifest.keep_timeseries });
+  manifest.status = 'complete';
+  manifest.finished = new Date().toISOString();
+  manifest.counts.done = index.size;
+  writeManifest(out, manifest);
+  // A whole batch no longer needs its journal; a shard keeps it for `regiosim merge`.
+  if (!shard) rmSync(join(out, JOURNAL_DIR), { recursive: true, force: true });
+  return { out, planned, ran: index.size - resumedRuns, resumed: resumedRuns, manifest };
+}
