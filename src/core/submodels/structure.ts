@@ -16,7 +16,8 @@ export function structureDynamics(world: World): void {
   // Dormancy and crisis exits.
   for (const a of [...world.arrangements]) {
     if (!isActive(a) || a.props.mandatory) continue;
-    if (world.t - a.lastDecision >= p.dormancyMonths) {
+    const dormancy = a.props.secretariat === 'none' ? p.dormancyMonths : a.props.secretariat === 'secretary' ? 2 * p.dormancyMonths : Infinity;
+    if (world.t - a.lastDecision >= dormancy) {
       dissolve(world, a, 'dormant');
       continue;
     }
