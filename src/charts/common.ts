@@ -1,0 +1,210 @@
+/**
+ * Pieces shared by the chart builders: the spec type, options, calendar helpers (months as
+ * fractional years), the election and abolition markers, and the scenario colour encoding.
+ *
+ * Pure: no file access.
+ */
+import { t } from './labels.js';
+import { ANNOTATION_COLOUR, scenarioColours, THEME_SIZES, vegaLiteConfig, type Lang, type ThemeName, type ThemeSizes } from './theme.js';
+
+/** Thrown by a chart builder when its rows hold nothing to draw (not a bug: the data is empty). */
+export class NoDataError extends Error {
+  override readonly name = 'NoDataError';
+}
+
+/** A Vega-Lite specification as plain JSON (validated by compiling it; see tests/charts). */
+export type VlSpec = { $schema: string } & Record<string, unknown>;
+export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+export interface ChartOptions {
+  lang?: Lang;
+  theme?: ThemeName;
+  /**
+   * Every scenario of the batch, in batch order. Fixes the colours and the order of scenarios
+   * across charts; defaults to the scenarios in the rows, in order of first appearance.
+   */
+  scenarios?: readonly string[];
+}
+
+export interface Resolved {
+  lang: Lang;
+  theme: ThemeName;
+  sizes: ThemeSizes;
+}
+
+export function resolveOptions(opts: ChartOptions): Resolved {
+  const theme = opts.theme ?? 'default';
+  return { lang: opts.lang ?? 'en', theme, sizes: THEME_SIZES[theme] };
+}
+
+/** The top-level frame every chart shares: schema, config, title and subtitle. */
+export function frame(r: Resolved, title: string, subtitle: string | string[] | undefined, body: Record<string, unknown>): VlSpec {
+  const titleSpec: Record<string, unknown> = { text: title };
+  const lines = (Array.isArray(subtitle) ? subtitle : [subtitle]).filter((l): l is string => typeof l === 'string' && l !== '');
+  if (lines.length > 0) titleSpec['subtitle'] = lines.length === 1 ? lines[0] : lines;
+  return { $schema: VEGA_LITE_SCHEMA, title: titleSpec, config: vegaLiteConfig(r.theme, r.lang), ...body };
+}
+
+/** Scenarios in the order to show them: the given list, then any others in order of appearance. */
+export function scenarioOrder(rows: ReadonlyArray<{ scenario: string }>, given?: readonly string[]): string[] {
+  const out = [...(given ?? [])];
+  for (const row of rows) if (!out.includes(row.scenario)) out.push(row.scenario);
+  return out;
+}
+
+/** A colour encoding for the scenario field with the fixed palette. */
+export function scenarioColour(order: readonly string[], lang: Lang, legend: Record<string, unknown> | null = {}): Record<string, unknown> {
+  const { domain, range } = scenarioColours(order);
+  return {
+    field: 'scenario',
+    type: 'nominal',
+    title: t('scenario', lang),
+    sort: domain,
+    scale: { domain, range },
+    legend: legend === null ? null : { ...legend },
+  };
+}
+
+/** A legend below the plot, in as many columns as fit, balanced over the rows (4 entries: 2 × 2). */
+export function bottomLegend(names: readonly string[], r: Resolved, width: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const longest = names.reduce((m, s) => Math.max(m, s.length), 0);
+  const perEntry = longest * 0.62 * r.sizes.label + 3 * r.sizes.label + 12;
+  const fit = Math.max(1, Math.min(names.length, Math.floor(width / perEntry)));
+  const rows = Math.ceil(names.length / fit);
+  const columns = Math.max(1, Math.ceil(names.length / rows));
+  return { orient: 'bottom', direction: 'horizontal', columns, titleOrient: 'left', titleAnchor: 'start', ...extra };
+}
+
+/** `YYYY-MM` → year + (month − 1)/12, so January 2015 is 2015 and March 2018 is 2018.1667. */
+export function yearFraction(date: string): number {
+  const m = /^(\d{4})-(\d{2})/.exec(date);
+  if (!m) return Number.NaN;
+  return Number(m[1]) + (Number(m[2]) - 1) / 12;
+}
+
+/** Dutch municipal council elections are held in March every four years (…, 2006, 2010, 2014, 2018, …). */
+export function electionDates(from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let y = Math.floor(from); y <= Math.ceil(to); y++) {
+    if (((y % 4) + 4) % 4 !== 2) continue;
+    const x = y + 2 / 12;
+    if (x >= from && x <= to) out.push(`${y}-03`);
+  }
+  return out;
+}
+
+/** The month the WGR-plus regions were abolished (law of 17 December 2014, in force 1 January 2015). */
+export const ABOLITION_DATE = '2015-01';
+
+/** A quantitative x encoding in fractional years with whole-year ticks. */
+export function yearAxis(from: number, to: number, r: Resolved, title: string | null = t('year', r.lang)): Record<string, unknown> {
+  const span = to - from;
+  const every = span > 30 ? 5 : span > 12 ? 2 : 1;
+  const values: number[] = [];
+  for (let y = Math.ceil(from); y <= to; y++) if (y % every === 0) values.push(y);
+  return {
+    field: 'x',
+    type: 'quantitative',
+    title,
+    scale: { domain: [from, to], nice: false, zero: false },
+    axis: { format: 'd', values, labelFlush: false, grid: false },
+  };
+}
+
+/**
+ * Layers that mark the council elections (dashed rules, labelled above the plot) and the
+ * abolition of the WGR-plus (solid rule, labelled one line higher), within [from, to].
+ */
+export function timeMarkerLayers(from: number, to: number, r: Resolved, opts: { abolition?: boolean; labels?: boolean } = {}): Record<string, unknown>[] {
+  const labels = opts.labels ?? true;
+  const s = r.sizes;
+  const elections = electionDates(from, to).map((date, i) => ({
+    x: yearFraction(date), date, label: `${t('election', r.lang)} ${date.slice(0, 4)}`, text: i === 0 ? t('elections', r.lang) : '',
+  }));
+  const layers: Record<string, unknown>[] = [];
+  const xEnc = { field: 'x', type: 'quantitative' };
+  if (elections.length > 0) {
+    layers.push({
+      data: { values: elections },
+      mark: { type: 'rule', strokeDash: [4, 3], color: ANNOTATION_COLOUR, strokeWidth: r.theme === 'slides' ? 2 : 1 },
+      encoding: { x: xEnc, tooltip: [{ field: 'label', type: 'nominal', title: t('event', r.lang) }] },
+    });
+    // Only the first rule is labelled: every election is in March of a year on the axis, and
+    // labels on all of them crowd the top of the plot.
+    if (labels) layers.push({
+      data: { values: elections.slice(0, 1) },
+      mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 3, dy: -2, fontSize: s.annotation, color: ANNOTATION_COLOUR },
+      encoding: { x: xEnc, y: { value: 0 }, text: { field: 'text' } },
+    });
+  }
+  const abolition = yearFraction(ABOLITION_DATE);
+  if ((opts.abolition ?? true) && abolition >= from && abolition <= to) {
+    const values = [{ x: abolition, date: ABOLITION_DATE, label: t('abolition', r.lang) }];
+    layers.push({
+      data: { values },
+      mark: { type: 'rule', color: '#333333', strokeWidth: r.theme === 'slides' ? 3 : 1.5 },
+      encoding: { x: xEnc, tooltip: [{ field: 'label', type: 'nominal', title: t('event', r.lang) }, { field: 'date', type: 'nominal', title: t('date', r.lang) }] },
+    });
+    if (labels) layers.push({
+      data: { values },
+      mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 2, dy: -(s.annotation + 6), fontSize: s.annotation, fontWeight: 'bold', color: '#333333' },
+      encoding: { x: xEnc, y: { value: 0 }, text: { field: 'label' } },
+    });
+  }
+  return layers;
+}
+
+/** The subtitle line that explains the markers drawn by {@link timeMarkerLayers} (empty when there are none). */
+export function markersNote(from: number, to: number, r: Resolved): string {
+  const abolition = yearFraction(ABOLITION_DATE);
+  if (abolition >= from && abolition <= to) return t('markersNote', r.lang);
+  return electionDates(from, to).length > 0 ? t('markersElections', r.lang) : '';
+}
+
+/** A finite number or null (Vega-Lite skips nulls; NaN would break scales). */
+export function finite(x: number | null | undefined): number | null {
+  return typeof x === 'number' && Number.isFinite(x) ? x : null;
+}
+
+/** The smallest point id per scenario: charts of a sweep show each scenario's first point. */
+export function firstPoints(rows: ReadonlyArray<{ scenario: string; point: number }>): { keep: (row: { scenario: string; point: number }) => boolean; sweep: boolean } {
+  const first = new Map<string, number>();
+  const seen = new Map<string, Set<number>>();
+  for (const row of rows) {
+    const p = first.get(row.scenario);
+    if (p === undefined || row.point < p) first.set(row.scenario, row.point);
+    let set = seen.get(row.scenario);
+    if (set === undefined) seen.set(row.scenario, (set = new Set()));
+    set.add(row.point);
+  }
+  const sweep = [...seen.values()].some((s) => s.size > 1);
+  return { keep: (row) => first.get(row.scenario) === row.point, sweep };
+}
+
+/** Round to `digits` significant digits (keeps inline data compact and byte-stable). */
+export function round(x: number, digits = 6): number {
+  if (!Number.isFinite(x) || x === 0) return x;
+  return Number(x.toPrecision(digits));
+}
+
+/** Distinct values in order of first appearance. */
+export function distinct<T>(values: Iterable<T>): T[] {
+  const out: T[] = [];
+  const seen = new Set<T>();
+  for (const v of values) {
+    if (!seen.has(v)) {
+      seen.add(v);
+      out.push(v);
+    }
+  }
+  return out;
+}
+
+/** A deterministic jitter in [−1, 1] from an integer (a hash, so neighbouring runs spread out). */
+export function jitter(i: number): number {
+  let h = (i + 0x9e3779b9) | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  h ^= h >>> 16;
+  return ((h >>> 0) / 0xffffffff) * 2 - 1;
+}

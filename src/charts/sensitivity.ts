@@ -1,0 +1,120 @@
+/**
+ * Sensitivity analysis (sensitivity.csv): Morris screening as mu* against sigma with the
+ * parameters named, and Sobol indices (S1, ST) as bars with 95% intervals, one chart per outcome.
+ */
+import { finite, frame, resolveOptions, round, type ChartOptions, type VlSpec, NoDataError } from './common.js';
+import { measureInSentence, measureUnit, t } from './labels.js';
+import type { SensitivityRow } from './rows.js';
+import { INDEX_COLOURS } from './theme.js';
+
+export interface SensitivityOptions extends ChartOptions {
+  outcome: string;
+  /** How many parameters to name (Morris) or show (Sobol): the largest by mu* or ST. Default 10 / 15. */
+  top?: number;
+}
+
+/** Outcomes with rows for a method, in order of appearance. */
+export function sensitivityOutcomes(rows: readonly SensitivityRow[], method: 'morris' | 'sobol'): string[] {
+  const out: string[] = [];
+  for (const row of rows) if (row.method === method && !out.includes(row.outcome)) out.push(row.outcome);
+  return out;
+}
+
+export function morrisChart(rows: readonly SensitivityRow[], opts: SensitivityOptions): VlSpec {
+  const r = resolveOptions(opts);
+  const top = opts.top ?? 10;
+  const values = rows
+    .filter((row) => row.method === 'morris' && row.outcome === opts.outcome && finite(row.mu_star) !== null && finite(row.sigma) !== null)
+    .map((row) => ({ parameter: row.parameter, mu_star: round(row.mu_star!), sigma: round(row.sigma!), mu: finite(row.mu) === null ? null : round(row.mu!) }));
+  if (values.length === 0) throw new NoDataError(`no Morris results for ${opts.outcome}`);
+  const ranked = [...values].sort((a, b) => b.mu_star - a.mu_star || (a.parameter < b.parameter ? -1 : 1));
+  const labelled = new Set(ranked.slice(0, top).map((v) => v.parameter));
+  // Labels of points in the right third go to their left, so they stay inside the plot.
+  const maxMu = Math.max(...values.map((v) => v.mu_star));
+  const data = values.map((v) => ({ ...v, label: labelled.has(v.parameter) ? v.parameter : '', side: v.mu_star > 0.66 * maxMu ? 'left' : 'right' }));
+  const unit = measureUnit(opts.outcome, r.lang) || '-';
+  const x = { field: 'mu_star', type: 'quantitative', title: t('muStar', r.lang, { unit }), scale: { zero: true, nice: true } };
+  const y = { field: 'sigma', type: 'quantitative', title: t('sigma', r.lang, { unit }), scale: { zero: true, nice: true } };
+  return frame(r, t('morrisTitle', r.lang, { measure: measureInSentence(opts.outcome, r.lang) }), t('morrisSubtitle', r.lang, { k: Math.min(top, values.length) }), {
+    width: r.sizes.width,
+    height: r.sizes.height,
+    data: { values: data },
+    layer: [
+      {
+        mark: { type: 'point', filled: true, color: '#1a1a1a', opacity: 0.8, size: r.theme === 'slides' ? 160 : 50 },
+        encoding: {
+          x, y,
+          tooltip: [
+            { field: 'parameter', type: 'nominal', title: t('parameter', r.lang) },
+            { field: 'mu_star', type: 'quantitative', title: 'mu*', format: '.4~g' },
+            { field: 'mu', type: 'quantitative', title: 'mu', format: '.4~g' },
+            { field: 'sigma', type: 'quantitative', title: 'sigma', format: '.4~g' },
+          ],
+        },
+      },
+      ...(['right', 'left'] as const).map((side) => ({
+        transform: [{ filter: `datum.side === '${side}'` }],
+        mark: {
+          type: 'text', align: side === 'right' ? 'left' : 'right', baseline: 'middle',
+          dx: (side === 'right' ? 1 : -1) * (r.theme === 'slides' ? 10 : 6), fontSize: r.sizes.annotation + 1, color: '#1a1a1a',
+        },
+        encoding: { x, y, text: { field: 'label' } },
+      })),
+    ],
+  });
+}
+
+export function sobolChart(rows: readonly SensitivityRow[], opts: SensitivityOptions): VlSpec {
+  const r = resolveOptions(opts);
+  const top = opts.top ?? 15;
+  const selected = rows.filter((row) => row.method === 'sobol' && row.outcome === opts.outcome);
+  if (selected.length === 0) throw new NoDataError(`no Sobol results for ${opts.outcome}`);
+  const ranked = [...selected].sort((a, b) => (finite(b.st) ?? -1) - (finite(a.st) ?? -1) || (a.parameter < b.parameter ? -1 : 1)).slice(0, top);
+  const parameters = ranked.map((row) => row.parameter);
+  const s1 = t('s1', r.lang);
+  const st = t('st', r.lang);
+  const values: Array<Record<string, unknown>> = [];
+  for (const row of ranked) {
+    const pair: Array<[string, number | null | undefined, number | null | undefined, number | null | undefined]> = [
+      [s1, row.s1, row.s1_lo, row.s1_hi],
+      [st, row.st, row.st_lo, row.st_hi],
+    ];
+    for (const [index, v, lo, hi] of pair) {
+      const fv = finite(v);
+      if (fv === null) continue;
+      values.push({ parameter: row.parameter, index, value: round(fv, 4), lo: finite(lo) === null ? null : round(lo!, 4), hi: finite(hi) === null ? null : round(hi!, 4) });
+    }
+  }
+  const y = { field: 'parameter', type: 'nominal', title: null, sort: parameters };
+  const colour = {
+    field: 'index', type: 'nominal', title: t('index', r.lang), sort: [s1, st],
+    scale: { domain: [s1, st], range: [INDEX_COLOURS.s1, INDEX_COLOURS.st] },
+    legend: { orient: 'bottom', direction: 'horizontal', titleOrient: 'left' },
+  };
+  const yOffset = { field: 'index', type: 'nominal', sort: [s1, st], scale: { domain: [s1, st], paddingInner: 0.1 } };
+  const x = { field: 'value', type: 'quantitative', title: t('sobolAxis', r.lang), scale: { domainMin: 0, nice: true } };
+  return frame(r, t('sobolTitle', r.lang, { measure: measureInSentence(opts.outcome, r.lang) }), t('sobolSubtitle', r.lang), {
+    width: r.sizes.width - (r.theme === 'slides' ? 260 : 160),
+    height: { step: r.theme === 'slides' ? 44 : 24 },
+    data: { values },
+    layer: [
+      {
+        mark: { type: 'bar' },
+        encoding: {
+          y, x, yOffset, color: colour,
+          tooltip: [
+            { field: 'parameter', type: 'nominal', title: t('parameter', r.lang) },
+            { field: 'index', type: 'nominal', title: t('index', r.lang) },
+            { field: 'value', type: 'quantitative', format: '.3f', title: t('index', r.lang) },
+            { field: 'lo', type: 'quantitative', format: '.3f', title: t('lower', r.lang) },
+            { field: 'hi', type: 'quantitative', format: '.3f', title: t('upper', r.lang) },
+          ],
+        },
+      },
+      {
+        mark: { type: 'rule', color: '#000000', strokeWidth: r.theme === 'slides' ? 2.5 : 1.2 },
+        encoding: { y, yOffset, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
+      },
+    ],
+  });
+}

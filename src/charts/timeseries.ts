@@ -1,0 +1,137 @@
+/**
+ * A measure over time per scenario (cooperation stability by default): the mean line with a
+ * 95% band, the council elections and the 2015 abolition of the WGR-plus marked.
+ */
+import { studentTQuantile } from '../analysis/stats/distributions.js';
+import {
+  bottomLegend, distinct, finite, firstPoints, frame, resolveOptions, round, scenarioColour, scenarioOrder,
+  markersNote, timeMarkerLayers, yearAxis, yearFraction, type ChartOptions, type VlSpec, NoDataError } from './common.js';
+import { isUnitInterval, measureTitle, t } from './labels.js';
+import type { RunSeriesRow, TimeseriesSummaryRow } from './rows.js';
+
+export interface TimeseriesOptions extends ChartOptions {
+  /** The measure of timeseries-summary.csv to show (default cooperation_stability). */
+  measure?: string;
+  /**
+   * What the band shows: `mean` (default) the 95% t interval of the mean, how precisely the mean
+   * is known; `runs` the middle 95% of runs (p2_5 to p97_5), how far a single run may stray (with
+   * several scenarios these bands overlap so much that the lines are hard to tell apart; the
+   * outcome distributions show the spread of runs instead).
+   */
+  band?: 'runs' | 'mean';
+}
+
+/** Mean line and 95% band per scenario from timeseries-summary.csv. */
+export function timeseriesChart(rows: readonly TimeseriesSummaryRow[], opts: TimeseriesOptions = {}): VlSpec {
+  const r = resolveOptions(opts);
+  const measure = opts.measure ?? 'cooperation_stability';
+  const band = opts.band ?? 'mean';
+  const selected = rows.filter((row) => row.measure === measure);
+  const bounded = isUnitInterval(measure);
+  if (selected.length === 0) throw new NoDataError(`no rows for measure ${measure}`);
+  const points = firstPoints(selected);
+  const values = selected.filter(points.keep).map((row) => {
+    let lo: number | null;
+    let hi: number | null;
+    if (band === 'runs') {
+      lo = finite(row.p2_5);
+      hi = finite(row.p97_5);
+    } else {
+      const sd = finite(row.sd ?? null);
+      const half = sd !== null && row.n > 1 ? studentTQuantile(0.975, row.n - 1) * sd / Math.sqrt(row.n) : null;
+      lo = half === null ? null : row.mean - half;
+      hi = half === null ? null : row.mean + half;
+      // A share or 0-1 index cannot leave [0, 1]: the t interval can, near the bounds.
+      if (bounded) {
+        lo = lo === null ? null : Math.max(0, lo);
+        hi = hi === null ? null : Math.min(1, hi);
+      }
+    }
+    return {
+      scenario: row.scenario, date: row.date, x: round(yearFraction(row.date), 8),
+      mean: finite(row.mean) === null ? null : round(row.mean), lo: lo === null ? null : round(lo), hi: hi === null ? null : round(hi), n: row.n,
+    };
+  });
+  const order = scenarioOrder(values, opts.scenarios);
+  const xs = values.map((v) => v.x);
+  const from = Math.min(...xs);
+  const to = Math.max(...xs);
+  const ns = distinct(values.map((v) => v.n)).sort((a, b) => a - b);
+  const nText = ns.length === 1 ? String(ns[0]) : `${ns[0]}-${ns[ns.length - 1]}`;
+  const subtitle = [t(band === 'runs' ? 'bandRuns' : 'bandMean', r.lang, { n: nText }), markersNote(from, to, r)];
+  if (points.sweep) subtitle.push(t('firstPointNote', r.lang));
+  const title = `${measureTitle(measure, r.lang)}, ${t('overTime', r.lang)}`;
+  const yTitle = measureTitle(measure, r.lang);
+  const x = yearAxis(from, to, r);
+  const presentOrder = order.filter((s) => values.some((v) => v.scenario === s));
+  const colour = scenarioColour(order, r.lang, bottomLegend(presentOrder, r, r.sizes.width, { symbolType: 'stroke', symbolOpacity: 1 }));
+  const tooltip = [
+    { field: 'scenario', type: 'nominal', title: t('scenario', r.lang) },
+    { field: 'date', type: 'nominal', title: t('date', r.lang) },
+    { field: 'mean', type: 'quantitative', title: t('mean', r.lang), format: '.3~f' },
+    { field: 'lo', type: 'quantitative', title: t('lower', r.lang), format: '.3~f' },
+    { field: 'hi', type: 'quantitative', title: t('upper', r.lang), format: '.3~f' },
+    { field: 'n', type: 'quantitative', title: t('n', r.lang) },
+  ];
+  return frame(r, title, subtitle, {
+    width: r.sizes.width,
+    height: r.sizes.height,
+    layer: [
+      {
+        data: { values },
+        layer: [
+          {
+            mark: { type: 'area', opacity: 0.16 },
+            encoding: { x, y: { field: 'lo', type: 'quantitative', title: yTitle, scale: { zero: false } }, y2: { field: 'hi' }, color: colour },
+          },
+          {
+            mark: { type: 'line', strokeWidth: r.sizes.strokeWidth },
+            encoding: { x, y: { field: 'mean', type: 'quantitative' }, color: colour, tooltip },
+          },
+        ],
+      },
+      ...timeMarkerLayers(from, to, r),
+    ],
+  });
+}
+
+export interface RunSeriesOptions extends ChartOptions {
+  measure?: string;
+  scenario: string;
+  seed: number | string;
+}
+
+/** One run's measure over time (timeseries.csv of a single run), with the same markers. */
+export function runSeriesChart(rows: readonly RunSeriesRow[], opts: RunSeriesOptions): VlSpec {
+  const r = resolveOptions(opts);
+  const measure = opts.measure ?? 'cooperation_stability';
+  const values = rows
+    .filter((row) => row.measure === measure)
+    .map((row) => ({ scenario: opts.scenario, date: row.date, x: round(yearFraction(row.date), 8), value: finite(row.value) === null ? null : round(row.value) }));
+  if (values.length === 0) throw new NoDataError(`no rows for measure ${measure}`);
+  const order = scenarioOrder(values, opts.scenarios);
+  const xs = values.map((v) => v.x);
+  const from = Math.min(...xs);
+  const to = Math.max(...xs);
+  const x = yearAxis(from, to, r);
+  return frame(r, `${measureTitle(measure, r.lang)}, ${t('overTime', r.lang)}`, [`${opts.scenario}. ${t('singleRun', r.lang, { seed: opts.seed })}`, markersNote(from, to, r)], {
+    width: r.sizes.width,
+    height: r.sizes.height,
+    layer: [
+      {
+        data: { values },
+        mark: { type: 'line', strokeWidth: r.sizes.strokeWidth },
+        encoding: {
+          x,
+          y: { field: 'value', type: 'quantitative', title: measureTitle(measure, r.lang), scale: { zero: false } },
+          color: scenarioColour(order, r.lang, null),
+          tooltip: [
+            { field: 'date', type: 'nominal', title: t('date', r.lang) },
+            { field: 'value', type: 'quantitative', title: measureTitle(measure, r.lang), format: '.3~f' },
+          ],
+        },
+      },
+      ...timeMarkerLayers(from, to, r),
+    ],
+  });
+}

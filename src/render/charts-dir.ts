@@ -1,0 +1,73 @@
+/**
+ * Renders every chart a directory supports into `<dir>/charts/`: for each chart its Vega-Lite
+ * spec (`.vl.json`, to restyle) and its rendering (`.svg`, `.png` or both). Files are written
+ * under temporary names and renamed into place.
+ */
+import { join } from 'node:path';
+import { NoDataError, type Lang, type ThemeName } from '../charts/index.js';
+import { writeFileAtomically } from '../io/write.js';
+import { catalog, type MissingChart } from './catalog.js';
+import type { DirData } from './load.js';
+import { renderSvg, svgToPng } from './render.js';
+
+export const FORMATS = ['svg', 'png', 'both'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface RenderChartsOptions {
+  format: Format;
+  theme: ThemeName;
+  lang: Lang;
+  /** Where to write (default `<dir>/charts`). */
+  outDir?: string;
+  /** PNG pixels per SVG pixel (default 2). */
+  scale?: number;
+  /** Called after each chart is written (for progress output). */
+  onChart?: (name: string, files: string[]) => void;
+}
+
+export interface RenderChartsResult {
+  outDir: string;
+  written: string[];
+  /** Charts whose files are there but hold nothing to draw, with the reason. */
+  empty: Array<{ chart: string; reason: string }>;
+  missing: MissingChart[];
+  /** Vega warnings, per chart (a correct chart has none). */
+  warnings: Array<{ chart: string; warning: string }>;
+}
+
+/** A spec as written to `.vl.json`: two-space indentation and a final newline. */
+export function specJson(spec: object): string {
+  return JSON.stringify(spec, null, 2) + '\n';
+}
+
+export async function renderCharts(data: DirData, options: RenderChartsOptions): Promise<RenderChartsResult> {
+  const outDir = options.outDir ?? join(data.dir, 'charts');
+  const cat = catalog(data, { lang: options.lang, theme: options.theme });
+  const result: RenderChartsResult = { outDir, written: [], empty: [], missing: cat.missing, warnings: [] };
+  for (const job of cat.jobs) {
+    let spec;
+    try {
+      spec = job.build();
+    } catch (err) {
+      if (err instanceof NoDataError) {
+        result.empty.push({ chart: job.name, reason: err.message });
+        continue;
+      }
+      throw err;
+    }
+    const rendering = await renderSvg(spec);
+    for (const w of rendering.warnings) result.warnings.push({ chart: job.name, warning: w });
+    const files: string[] = [];
+    const write = (file: string, content: string | Uint8Array): void => {
+      const path = join(outDir, file);
+      writeFileAtomically(path, content);
+      files.push(path);
+    };
+    write(`${job.name}.vl.json`, specJson(spec));
+    if (options.format === 'svg' || options.format === 'both') write(`${job.name}.svg`, rendering.svg);
+    if (options.format === 'png' || options.format === 'both') write(`${job.name}.png`, svgToPng(rendering.svg, options.scale ?? 2).png);
+    result.written.push(...files);
+    options.onChart?.(job.name, files);
+  }
+  return result;
+}
