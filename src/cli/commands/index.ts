@@ -5,9 +5,11 @@
  */
 import type { CliCommand } from '../context.js';
 import { analyzeCommand } from './analyze.js';
+import { chartCommand } from './chart.js';
 import { batchCommand } from './batch.js';
 import { mergeCommand } from './merge.js';
 import { paramsCommand } from './params.js';
+import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
 import { scenariosCommand } from './scenarios.js';
 import { sensitivityCommand } from './sensitivity.js';
@@ -22,6 +24,8 @@ export const commands: CliCommand[] = [
   mergeCommand,
   analyzeCommand,
   sensitivityCommand,
+  chartCommand,
+  reportCommand,
   validateCommand,
   scenariosCommand,
   paramsCommand,

@@ -1,0 +1,90 @@
+/**
+ * `regiosim chart <dir>`: draws every chart the directory's data supports (a run, a batch, its
+ * analysis, a sensitivity analysis) into `<dir>/charts/`, as SVG and/or PNG with the Vega-Lite
+ * spec beside each, and says which files are missing for the charts it cannot draw.
+ */
+import { resolve } from 'node:path';
+import { LANGS, THEMES, type Lang, type ThemeName } from '../../charts/theme.js';
+import { UserError, describeValue, type Problem } from '../../io/errors.js';
+import { FORMATS, renderCharts, type Format } from '../../render/charts-dir.js';
+import { catalog, type MissingChart } from '../../render/catalog.js';
+import { KNOWN_FILES, loadDir } from '../../render/load.js';
+import type { CliCommand } from '../context.js';
+import { displayDir } from './run.js';
+
+interface ChartArgs {
+  dir: string;
+  format?: unknown;
+  theme?: unknown;
+  lang?: unknown;
+}
+
+const oneOf = (values: readonly string[]): string => `one of ${values.join(', ')}`;
+
+/** Checks --lang (and, when given, --format and --theme); every problem at once. */
+export function parseChartOptions(args: { format?: unknown; theme?: unknown; lang?: unknown }, withFormat = true): { format: Format; theme: ThemeName; lang: Lang } {
+  const problems: Problem[] = [];
+  const pick = <T extends string>(name: string, raw: unknown, allowed: readonly T[], fallback: T): T => {
+    if (raw === undefined) return fallback;
+    const text = String(raw);
+    if ((allowed as readonly string[]).includes(text)) return text as T;
+    problems.push({ path: `--${name}`, expected: oneOf(allowed), found: describeValue(Array.isArray(raw) ? raw : text) });
+    return fallback;
+  };
+  const format = withFormat ? pick('format', args.format, FORMATS, 'both') : 'both';
+  const theme = withFormat ? pick('theme', args.theme, THEMES, 'default') : 'default';
+  const lang = pick('lang', args.lang, LANGS, 'en');
+  if (problems.length > 0) throw new UserError('the command line', problems);
+  return { format, theme, lang };
+}
+
+/** "differences: missing comparison.csv (run `regiosim analyze <dir>` first)" */
+export function describeMissing(m: MissingChart): string {
+  const files = m.files.length > 0 ? `missing ${m.files.join(', ')}` : '';
+  const hint = m.hint !== undefined ? (files ? ` (${m.hint})` : m.hint) : '';
+  return `${m.chart}: ${files}${hint}`;
+}
+
+/** The UserError for a directory with nothing to draw. */
+export function nothingToDraw(shown: string, kinds: readonly string[], missing: readonly MissingChart[]): UserError {
+  if (kinds.length === 0) {
+    return new UserError(shown, [{
+      path: '(directory)',
+      expected: `the output of regiosim run, batch, analyze or sensitivity (one of ${KNOWN_FILES.filter((f) => f !== 'manifest.json').join(', ')})`,
+      found: 'none of these files',
+    }]);
+  }
+  return new UserError(shown, missing.map((m) => ({ path: m.chart, expected: m.files.length > 0 ? m.files.join(' and ') : 'data to draw', found: m.hint !== undefined ? `nothing (${m.hint})` : 'nothing' })));
+}
+
+export const chartCommand: CliCommand = {
+  command: 'chart <dir>',
+  describe: 'Draw every chart the data in a run, batch or analysis directory supports (into <dir>/charts/)',
+  builder: (y) =>
+    y
+      .positional('dir', { type: 'string', describe: 'A directory written by regiosim run, batch, analyze or sensitivity' })
+      .option('format', { type: 'string', describe: 'svg, png or both (default both); a .vl.json spec is always written beside each chart' })
+      .option('theme', { type: 'string', describe: 'default, or slides (large type for projection)' })
+      .option('lang', { type: 'string', describe: 'Language of the labels: en or nl (default en)' })
+      .example('regiosim chart output/batch/haaglanden', 'All charts of a batch and its analysis, SVG and PNG')
+      .example('regiosim chart output/batch/haaglanden --theme slides --lang nl --format png', 'Dutch PNGs with large type for a presentation'),
+  handler: async (rawArgs, ctx) => {
+    const args = rawArgs as unknown as ChartArgs;
+    const options = parseChartOptions(args);
+    const dir = resolve(ctx.cwd, args.dir);
+    const shown = displayDir(dir, ctx.cwd);
+    const data = loadDir(dir, shown);
+    const cat = catalog(data, options);
+    if (cat.jobs.length === 0) throw nothingToDraw(shown, cat.kinds, cat.missing);
+    const result = await renderCharts(data, {
+      ...options,
+      onChart: (name) => ctx.err(`drew ${name}\n`),
+    });
+    const count = result.written.filter((f) => f.endsWith('.vl.json')).length;
+    ctx.out(`Wrote ${count} chart${count === 1 ? '' : 's'} to ${displayDir(result.outDir, ctx.cwd)} (${options.format === 'both' ? 'svg and png' : options.format}, theme ${options.theme}, ${options.lang}; a .vl.json Vega-Lite spec beside each)\n`);
+    for (const m of result.missing) ctx.out(`  not drawn: ${describeMissing(m)}\n`);
+    for (const e of result.empty) ctx.out(`  not drawn: ${e.chart}: ${e.reason}\n`);
+    for (const w of result.warnings) ctx.err(`  warning in ${w.chart}: ${w.warning}\n`);
+    return 0;
+  },
+};
