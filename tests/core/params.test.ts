@@ -24,4 +24,14 @@ describe('parameter registry', () => {
     for (const name of PARAM_NAMES) expect(odd, name).toContain(`\`${name}\``);
     for (const kind of Object.keys(KIND_DEFAULTS)) expect(odd, kind).toContain(`\`${kind}\``);
   });
+  it('states each default in docs/ODD.md as the code has it', () => {
+    const odd = readFileSync(join(import.meta.dirname, '../../docs/ODD.md'), 'utf8');
+    for (const name of PARAM_NAMES) {
+      const row = odd.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
+      expect(row, name).toBeDefined();
+      const cells = row!.split('|').map((c) => c.trim());
+      // | name | meaning | unit | default | bounds | justification |
+      expect(Number(cells[4]), name).toBe(PARAMS[name].default);
+    }
+  });
 });
