@@ -159,6 +159,34 @@ describe('analyzeData: comparison.csv rows', () => {
   });
 });
 
+describe('analyzeData: parameter points', () => {
+  it('compares each point with the reference point of the same parameter values, and reports points without one', () => {
+    // a and b at altruism 0.3 and 0.6; b also at 0.9, which a lacks
+    const pts = [['a', 0.3], ['a', 0.6], ['b', 0.3], ['b', 0.6], ['b', 0.9]] as const;
+    let runs = 'run,scenario,point,replication,seed,param_altruism,exits\n';
+    pts.forEach(([s, alt], p) => {
+      for (let r = 0; r < 3; r++) runs += `${p * 3 + r},${s},${p},${r},${50 + r},${alt},${p * 10 + r * r}\n`;
+    });
+    const dir = writeFixtureBatch({
+      replace: {
+        'points.csv': 'point,scenario,param_altruism\n' + pts.map(([s, alt], p) => `${p},${s},${alt}\n`).join(''),
+        'runs.csv': runs,
+        'spells.csv': 'run,scenario,point,replication,type,duration,ended\n',
+      },
+    });
+    const a = analyzeData(loadBatch(dir), { bootstrap: 0 });
+    // point 2 (b, 0.3) against point 0 (a, 0.3): exits differ by 20 in every pair; point 3 against point 1 likewise
+    expect(a.comparison.map((r) => [r.scenario, r.point, r.difference, r.paired])).toEqual([
+      ['b', 2, 20, true],
+      ['b', 3, 20, true],
+    ]);
+    expect(a.unmatched).toEqual([{ scenario: 'b', point: 4 }]);
+    expect(a.markdown).toContain('## b compared with a (point 2: altruism = 0.3)');
+    expect(a.markdown).toContain('Not compared (no point of *a* with the same parameter values): b (4).');
+    expect(a.survivalSummary.every((r) => r.n === 0)).toBe(true);
+  });
+});
+
 describe('analyzeData: survival', () => {
   const a = analyzeData(loadBatch(writeFixtureBatch()), { bootstrap: 0 });
 
