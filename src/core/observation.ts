@@ -108,14 +108,19 @@ export function observe(world: World, series: Float64Array[], row: number): void
   let tp = 0;
   let ti = 0;
   const { personal, institutional, weight } = trust;
-  for (let k = 0; k < n * n; k++) {
-    if (k % (n + 1) === 0) continue;
-    const w = weight[k]!;
-    const v = w * institutional[k]! + (1 - w) * personal[k]!;
-    ts += v;
-    ts2 += v * v;
-    tp += personal[k]!;
-    ti += institutional[k]!;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (i === j) continue;
+      const k = i * n + j;
+      const w = weight[k]!;
+      const pk = personal[k]!;
+      const ik = institutional[k]!;
+      const v = w * ik + (1 - w) * pk;
+      ts += v;
+      ts2 += v * v;
+      tp += pk;
+      ti += ik;
+    }
   }
   const ordered = n * (n - 1);
   const trustMean = ts / ordered;

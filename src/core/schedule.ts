@@ -12,7 +12,7 @@
  * 10. observation
  */
 import { isActive } from './entities/arrangement.js';
-import { newCounters, type World } from './state.js';
+import { resetCounters, type World } from './state.js';
 import { runAgenda } from './submodels/agenda.js';
 import { refreshStructure } from './submodels/arrangements.js';
 import { budgetReview, election, isElectionMonth } from './submodels/elections.js';
@@ -37,7 +37,7 @@ function meetingRelationships(world: World): void {
 }
 
 export function step(world: World, series: Float64Array[], row: number): void {
-  world.counters = newCounters();
+  resetCounters(world.counters);
   world.eventCounts.fill(0);
   for (const m of world.municipalities) m.coordination = 0;
   for (const m of world.municipalities) m.valueRecent[world.t % 12] = 0;

@@ -36,6 +36,17 @@ export interface MonthCounters {
   civilServantDepartures: number;
 }
 
+/** Resets the month's counters in place (no allocation). */
+export function resetCounters(c: MonthCounters): void {
+  c.joins = c.exits = c.dissolutions = c.formations = 0;
+  c.tasksArrived = c.tasksAddressed = c.tasksCompleted = c.tasksFailed = c.tasksLapsed = 0;
+  c.completedByDomain.fill(0);
+  c.valueByDomain.fill(0);
+  c.decisions = c.deadlocks = c.mandjes = c.forcedVotes = 0;
+  c.fteDelivery = c.cooperationSpending = 0;
+  c.secretaryTurnovers = c.civilServantDepartures = 0;
+}
+
 export function newCounters(): MonthCounters {
   return {
     joins: 0, exits: 0, dissolutions: 0, formations: 0,

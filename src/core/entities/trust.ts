@@ -81,11 +81,15 @@ export class Trust {
    */
   drift(base: number, rate: number, rateWithout: number): void {
     const n = this.n;
-    for (let k = 0; k < n * n; k++) {
-      if (k % (n + 1) === 0) continue;
-      this.personal[k] = this.personal[k]! + rate * (base - this.personal[k]!);
-      const r = this.weight[k]! > 0 ? rate : rateWithout;
-      this.institutional[k] = this.institutional[k]! + r * (base - this.institutional[k]!);
+    const { personal, institutional, weight } = this;
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        if (i === j) continue;
+        const k = i * n + j;
+        personal[k] = personal[k]! + rate * (base - personal[k]!);
+        const r = weight[k]! > 0 ? rate : rateWithout;
+        institutional[k] = institutional[k]! + r * (base - institutional[k]!);
+      }
     }
   }
 

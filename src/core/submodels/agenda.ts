@@ -99,7 +99,8 @@ function outvotedTrust(world: World, t: Arrangement, outcome: Outcome): void {
 export function runAgenda(world: World): void {
   const p = world.params;
   // 1. Lapse tasks past their deadline.
-  for (const task of [...world.tasks.values()]) {
+  // Deleting the current entry while iterating a Map is safe and keeps insertion (id) order.
+  for (const task of world.tasks.values()) {
     if (task.status === 'project' || task.deadline >= world.t) continue;
     const t = table(world, task.table);
     if (t) t.agenda = t.agenda.filter((id) => id !== task.id);
@@ -122,7 +123,7 @@ export function runAgenda(world: World): void {
     meet(world, a);
   }
   // 4. Ad hoc initiation for tasks without a table.
-  for (const task of [...world.tasks.values()]) {
+  for (const task of world.tasks.values()) {
     if (task.status !== 'pool' || task.table !== null) continue;
     adHoc(world, task);
   }
