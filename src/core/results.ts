@@ -100,7 +100,11 @@ export interface Spell {
   end: string | null;
   /** Months from start to end, or to the end of the horizon when censored. */
   duration: number;
-  /** 1 when the spell ended within the horizon, 0 when censored. */
+  /**
+   * 1 when the model ended the spell (an exit, or a dissolution the model caused); 0 when
+   * censored: still running at the end of the horizon, or ended by a scenario event (a decree
+   * such as the abolition of the WGR-plus), which censors the spell at that date.
+   */
   ended: 0 | 1;
   reason: string;
 }

@@ -16,18 +16,25 @@ function openMembership(world: World, a: Arrangement, m: number, module?: Domain
   a.memberSince.set(spellKey(m, module), world.t);
 }
 
-function closeMembership(world: World, a: Arrangement, m: number, reason: string, ended: boolean, module?: Domain): void {
+/**
+ * Closes a membership spell. `how`: 'ended' (the model ended it: an exit, or a dissolution the
+ * model caused), 'decree' (a scenario event ended it at this date: censored there, since the
+ * model's hazard did not act) or 'horizon' (still running at the end: censored at the horizon).
+ */
+function closeMembership(world: World, a: Arrangement, m: number, reason: string, how: SpellEnd, module?: Domain): void {
   const key = spellKey(m, module);
   const since = a.memberSince.get(key);
   if (since === undefined) return;
   a.memberSince.delete(key);
-  const end = ended ? world.t : world.scenario.end + 1;
+  const end = how === 'horizon' ? world.scenario.end + 1 : world.t;
   world.spells.push({
     type: 'membership', arrangement: a.id, kind: a.kind, municipality: world.municipalities[m]!.code,
     ...(module ? { module } : {}),
-    start: dateLabel(world, since), end: ended ? dateLabel(world) : null, duration: end - since, ended: ended ? 1 : 0, reason,
+    start: dateLabel(world, since), end: how === 'horizon' ? null : dateLabel(world), duration: end - since, ended: how === 'ended' ? 1 : 0, reason,
   });
 }
+
+type SpellEnd = 'ended' | 'decree' | 'horizon';
 
 /** Module members of a modular arrangement opt in when their interest and stance make the module worth it. */
 function optIn(world: World, a: Arrangement, d: Domain, members: number[]): number[] {
@@ -63,18 +70,22 @@ export function createArrangement(world: World, spec: ArrangementSpec & { centre
   return a;
 }
 
-/** Ends an arrangement: its memberships and its own spell close, its agenda returns to the pool. */
-export function dissolve(world: World, a: Arrangement, reason: string): void {
+/**
+ * Ends an arrangement: its memberships and its own spell close, its agenda returns to the pool.
+ * With `byDecree` (a scenario event) the spells are censored at this date rather than ended.
+ */
+export function dissolve(world: World, a: Arrangement, reason: string, byDecree = false): void {
   if (!isActive(a)) return;
+  const how: SpellEnd = byDecree ? 'decree' : 'ended';
   for (const [key] of [...a.memberSince]) {
     const [m, module] = key.split(':');
-    closeMembership(world, a, Number(m), reason, true, module as Domain | undefined);
+    closeMembership(world, a, Number(m), reason, how, module as Domain | undefined);
   }
   a.end = world.t;
   a.endReason = reason;
   world.spells.push({
     type: 'arrangement', arrangement: a.id, kind: a.kind, start: dateLabel(world, a.start), end: dateLabel(world),
-    duration: world.t - a.start, ended: 1, reason,
+    duration: world.t - a.start, ended: byDecree ? 0 : 1, reason,
   });
   for (const id of a.agenda) {
     const task = world.tasks.get(id);
@@ -113,12 +124,12 @@ export function leave(world: World, a: Arrangement, m: number, reason: string, m
   if (module) {
     const list = a.modules.get(module);
     if (!list || !removeValue(list, m)) return false;
-    closeMembership(world, a, m, reason, true, module);
+    closeMembership(world, a, m, reason, 'ended', module);
   } else {
     if (!removeValue(a.members, m)) return false;
-    closeMembership(world, a, m, reason, true);
+    closeMembership(world, a, m, reason, 'ended');
     for (const [d, list] of a.modules) {
-      if (removeValue(list, m)) closeMembership(world, a, m, reason, true, d);
+      if (removeValue(list, m)) closeMembership(world, a, m, reason, 'ended', d);
     }
   }
   world.counters.exits++;
@@ -145,7 +156,7 @@ export function censorAll(world: World): void {
     if (!isActive(a)) continue;
     for (const [key] of [...a.memberSince]) {
       const [m, module] = key.split(':');
-      closeMembership(world, a, Number(m), 'censored', false, module as Domain | undefined);
+      closeMembership(world, a, Number(m), 'censored', 'horizon', module as Domain | undefined);
     }
     world.spells.push({
       type: 'arrangement', arrangement: a.id, kind: a.kind, start: dateLabel(world, a.start), end: null,

@@ -17,7 +17,7 @@ export function applyScenarioEvents(world: World): void {
         const a = world.arrangements.find((x) => x.id === e.arrangement && isActive(x));
         if (a) {
           emit(world, 'scenario', a.members, { arrangement: a.id, detail: { event: e.type, reason: e.reason, ...label } });
-          dissolve(world, a, e.reason);
+          dissolve(world, a, e.reason, true);
         }
         break;
       }
