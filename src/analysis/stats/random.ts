@@ -2,7 +2,7 @@
  * Seeded pseudo-random helpers shared by the statistics library.
  *
  * All randomness in `src/analysis/stats` flows through {@link createRng}, which
- * wraps the `seedrandom` ARC4 generator. The same seed always yields the same
+ * wraps seedrandom's Alea generator (fast enough for thousands of bootstrap resamples). The same seed always yields the same
  * stream, so every resampling or design routine is reproducible.
  */
 import seedrandom from 'seedrandom';
@@ -20,8 +20,8 @@ export type Seed = string | number;
  *   so `1` and `'1'` give the same stream.
  */
 export function createRng(seed: Seed): Rng {
-  const prng = seedrandom(String(seed));
-  return () => prng();
+  const prng = seedrandom.alea(String(seed));
+  return () => prng.double();
 }
 
 /**
