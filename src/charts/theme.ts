@@ -64,7 +64,9 @@ export function scenarioColours(scenarios: readonly string[]): ColourScale {
     const c = FIXED_SCENARIO_COLOURS[s];
     if (c !== undefined) used.add(c);
   }
-  const spare = [...SPARE_COLOURS.filter((c) => !used.has(c)), ...SPARE_COLOURS.filter((c) => used.has(c)), ...OVERFLOW_COLOURS];
+  // Spare colours first; with more than four unknown scenarios, the fixed colours this set does not use.
+  const candidates = [...SPARE_COLOURS, OKABE_ITO.blue, OKABE_ITO.vermillion, OKABE_ITO.bluishGreen, OKABE_ITO.orange];
+  const spare = [...candidates.filter((c) => !used.has(c)), ...OVERFLOW_COLOURS];
   let next = 0;
   const range = domain.map((s) => FIXED_SCENARIO_COLOURS[s] ?? spare[next++ % spare.length]!);
   return { domain, range };

@@ -164,7 +164,9 @@ export function catalog(data: DirData, options: ChartOptions = {}): Catalog {
   const win = horizon(data);
   const analyzeHint = 'run `regiosim analyze <dir>` first';
 
-  if (isBatch || isAnalysis) {
+  // A sensitivity directory is also a batch (one run set per design point): its own charts are
+  // Morris and Sobol; charts of the first design point alone would mislead.
+  if ((isBatch || isAnalysis) && !isSensitivity) {
     for (const { name, measure } of TIMESERIES_MEASURES) {
       if (need(name, ['timeseries-summary.csv'])) {
         const rows = data.timeseriesSummary!;

@@ -93,6 +93,8 @@ export interface PngRendering {
   png: Buffer;
   width: number;
   height: number;
+  /** The raw RGBA pixels (for checks). */
+  pixels: Buffer;
 }
 
 /** Rasterises an SVG document with resvg and the DejaVu fonts; `scale` 2 gives crisp slides and print. */
@@ -103,5 +105,5 @@ export function svgToPng(svg: string, scale = 2): PngRendering {
     font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
   });
   const image = resvg.render();
-  return { png: image.asPng(), width: image.width, height: image.height };
+  return { png: image.asPng(), width: image.width, height: image.height, pixels: image.pixels };
 }

@@ -1,0 +1,111 @@
+/** Palette, fixed scenario colours, themes and labels in both languages. */
+import { describe, expect, it } from 'vitest';
+import { electionDates, firstPoints, jitter, yearFraction } from '../../src/charts/common.js';
+import { EVENT_LABELS, MEASURE_LABELS, measureInSentence, measureTitle, t, TEXT_KEYS } from '../../src/charts/labels.js';
+import { FIXED_SCENARIO_COLOURS, OKABE_ITO, scenarioColours, THEME_SIZES, vegaLiteConfig } from '../../src/charts/theme.js';
+import { EVENT_TYPES, OUTCOMES } from '../../src/core/results.js';
+
+const PALETTE = new Set<string>(Object.values(OKABE_ITO));
+
+describe('scenario colours', () => {
+  it('gives the four Haaglanden scenarios fixed Okabe-Ito colours, whatever the order or company', () => {
+    const a = scenarioColours(['wgr-plus-continues', 'wgr-plus-abolished', 'basiscoalitie', 'modular-gr']);
+    expect(a.range).toEqual(['#0072B2', '#D55E00', '#009E73', '#E69F00']);
+    const b = scenarioColours(['modular-gr', 'my-own', 'wgr-plus-abolished']);
+    expect(b).toEqual({ domain: ['modular-gr', 'my-own', 'wgr-plus-abolished'], range: ['#E69F00', '#56B4E9', '#D55E00'] });
+  });
+
+  it('hands out spare colours to unknown scenarios in order, never one a fixed scenario of the set uses', () => {
+    const c = scenarioColours(['x', 'y', 'z', 'basiscoalitie']);
+    expect(c.range).toEqual(['#56B4E9', '#CC79A7', '#000000', '#009E73']);
+    expect(new Set(c.range).size).toBe(4);
+  });
+
+  it('only uses the palette for up to eight scenarios, and drops duplicates', () => {
+    const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    const s = scenarioColours([...names, 'a']);
+    expect(s.domain).toEqual(names);
+    for (const c of s.range) expect(PALETTE.has(c)).toBe(true);
+    for (const c of Object.values(FIXED_SCENARIO_COLOURS)) expect(PALETTE.has(c)).toBe(true);
+  });
+});
+
+describe('themes', () => {
+  it('slides have larger type and a larger canvas than default', () => {
+    const d = THEME_SIZES.default;
+    const s = THEME_SIZES.slides;
+    for (const key of ['title', 'subtitle', 'label', 'axisTitle', 'annotation', 'width', 'height'] as const) expect(s[key]).toBeGreaterThan(d[key]);
+    expect(s.label).toBeGreaterThanOrEqual(18);
+  });
+
+  it('asks for DejaVu Sans everywhere, and writes Dutch numbers with a decimal comma', () => {
+    const en = vegaLiteConfig('default', 'en');
+    expect(en['font']).toBe('DejaVu Sans');
+    expect(en['locale']).toBeUndefined();
+    const nl = vegaLiteConfig('slides', 'nl') as { locale: { number: { decimal: string; thousands: string } }; axis: { labelFontSize: number } };
+    expect(nl.locale.number).toMatchObject({ decimal: ',', thousands: '.' });
+    expect(nl.axis.labelFontSize).toBe(20);
+  });
+});
+
+describe('labels', () => {
+  it('name every outcome with its unit in English and Dutch', () => {
+    for (const o of OUTCOMES) {
+      const label = MEASURE_LABELS[o.name];
+      expect(label, o.name).toBeDefined();
+      expect(label!.unit.en).toBe(o.unit);
+      expect(label!.name.nl).not.toBe('');
+      expect(label!.unit.nl).not.toBe('');
+    }
+    expect(measureTitle('value_per_inhabitant', 'en')).toBe('Value per inhabitant (EUR per inhabitant per year)');
+    expect(measureTitle('value_per_inhabitant', 'nl')).toBe('Waarde per inwoner (euro per inwoner per jaar)');
+    expect(measureInSentence('cooperation_stability', 'nl')).toBe('stabiliteit van de samenwerking');
+    expect(measureTitle('no_such_column', 'en')).toBe('no such column');
+  });
+
+  it('name every event type in both languages', () => {
+    for (const type of EVENT_TYPES) {
+      expect(EVENT_LABELS[type]?.en, type).toBeTruthy();
+      expect(EVENT_LABELS[type]?.nl, type).toBeTruthy();
+    }
+  });
+
+  it('have a Dutch text for every phrase, and fill in placeholders', () => {
+    for (const key of TEXT_KEYS) {
+      expect(t(key, 'nl')).not.toBe('');
+      expect(t(key, 'en')).not.toBe('');
+    }
+    expect(t('forestTitle', 'nl', { reference: 'wgr-plus-abolished' })).toBe('Verschil met wgr-plus-abolished, met 95%-betrouwbaarheidsintervallen');
+    expect(t('singleRun', 'en', { seed: 7 })).toBe('One run (seed 7).');
+  });
+});
+
+describe('calendar and helpers', () => {
+  it('places months as fractional years', () => {
+    expect(yearFraction('2015-01')).toBe(2015);
+    expect(yearFraction('2018-03')).toBeCloseTo(2018 + 2 / 12, 12);
+    expect(yearFraction('bad')).toBeNaN();
+  });
+
+  it('knows the council elections: March every four years', () => {
+    expect(electionDates(2006, 2031)).toEqual(['2006-03', '2010-03', '2014-03', '2018-03', '2022-03', '2026-03', '2030-03']);
+    expect(electionDates(2006.2, 2018.1)).toEqual(['2010-03', '2014-03']);
+    expect(electionDates(1998, 2003)).toEqual(['1998-03', '2002-03']);
+  });
+
+  it('keeps the first parameter point of each scenario and says when there was a sweep', () => {
+    const rows = [{ scenario: 'a', point: 3 }, { scenario: 'a', point: 1 }, { scenario: 'b', point: 2 }];
+    const p = firstPoints(rows);
+    expect(rows.filter(p.keep)).toEqual([{ scenario: 'a', point: 1 }, { scenario: 'b', point: 2 }]);
+    expect(p.sweep).toBe(true);
+    expect(firstPoints([{ scenario: 'a', point: 0 }]).sweep).toBe(false);
+  });
+
+  it('jitters deterministically within [-1, 1]', () => {
+    const xs = Array.from({ length: 200 }, (_, i) => jitter(i));
+    expect(jitter(5)).toBe(xs[5]);
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(-1);
+    expect(Math.max(...xs)).toBeLessThanOrEqual(1);
+    expect(new Set(xs).size).toBe(200);
+  });
+});

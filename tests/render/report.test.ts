@@ -1,0 +1,66 @@
+/** report.html as text: self-contained, escaped, complete sections in both languages. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDir } from '../../src/render/load.js';
+import { buildReport, inlineScript, scriptJson } from '../../src/render/report.js';
+import { MANIFEST, tempDir, writeBatch } from './dirs.js';
+
+/** The page without the contents of its script elements (the libraries hold markup in strings). */
+const markup = (html: string): string => html.replace(/(<script[^>]*>)[^]*?<\/script>/g, '$1</script>');
+
+const EVIL = '</script><script>alert("x")</script><img src=x onerror=alert(1)>';
+
+describe('escaping helpers', () => {
+  it('JSON in a script element cannot close it', () => {
+    expect(scriptJson({ a: '</script>&<!--' })).toBe('{"a":"\\u003c/script\\u003e\\u0026\\u003c!--"}');
+    expect(JSON.parse(scriptJson({ a: '</script>&\u2028' }))).toEqual({ a: '</script>&\u2028' });
+    expect(inlineScript('x = "</script>"; y = "<!--";')).toBe('x = "<\\/script>"; y = "<\\!--";');
+  });
+});
+
+describe('buildReport', () => {
+  it('holds every chart spec, the libraries, the summary, the tables, method and provenance', () => {
+    const data = loadDir(writeBatch(tempDir('report'), { analysis: true }));
+    const { html, charts, missing } = buildReport(data, 'en');
+    expect(missing).toEqual([]);
+    expect(charts.map((c) => c.name)).toHaveLength(8);
+    for (let i = 0; i < charts.length; i++) expect(html).toContain(`<script type="application/json" id="spec-${i}">`);
+    expect(html).toContain('vegaEmbed(el, spec, options)');
+    expect(html.match(/<script>/g)).toHaveLength(4);
+    expect(html).toContain('<h3>Analysis of batch <code>synthetic</code></h3>');
+    expect(html).toContain('<caption>Differences from the reference scenario wgr-plus-abolished</caption>');
+    expect(html).toContain('20 runs per scenario (80 in all).');
+    expect(html).toContain('Seeds: master seed 1.');
+    expect(html).toContain('The first seeds: 1000, 1001, 1002, 1003, 1004, …');
+    expect(html).toContain('Tests: wilcoxon-signed-rank, with Holm&#39;s correction');
+    expect(html).toContain('<code>regiosim batch --runs 20</code>');
+    expect(html).toContain("default-src 'none'");
+    // no address the browser could fetch: only the spec's $schema (never loaded) and vega-embed's editor link
+    const urls = [...markup(html).matchAll(/(?:src|href)\s*=\s*["']?(?!#)([^"'\s>]+)/g)].map((m) => m[1]);
+    expect(urls).toEqual([]);
+  });
+
+  it('escapes every string from the files', () => {
+    const dir = writeBatch(tempDir('report-evil'), { analysis: true, manifest: { ...MANIFEST, command: EVIL, experiment: { name: EVIL, master_seed: 1 } } });
+    writeFileSync(join(dir, 'summary.md'), `# ${EVIL}\n\n- ${EVIL}\n`);
+    const { html } = buildReport(loadDir(dir), 'nl');
+    expect(html).not.toContain('<script>alert');
+    expect(markup(html)).not.toContain('<img');
+    expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    // every <script> element is one the report wrote
+    expect(html.match(/<script[\s>]/g)!.length).toBe(4 + 8);
+    for (const m of html.matchAll(/<script type="application\/json" id="spec-\d+">([^]*?)<\/script>/g)) expect(m[1]).not.toMatch(/[<>&]/);
+  });
+
+  it('speaks Dutch and notes what is missing', () => {
+    const data = loadDir(writeBatch(tempDir('report-nl')));
+    const { html, missing } = buildReport(data, 'nl');
+    expect(missing.map((m) => m.chart)).toEqual(['differences', 'survival']);
+    expect(html).toContain('<html lang="nl">');
+    expect(html).toContain('Regionale samenwerking: vergelijking van scenario&#39;s');
+    expect(html).toContain('summary.md ontbreekt');
+    expect(html).toContain('Niet getekend: differences (comparison.csv): run `regiosim analyze &lt;dir&gt;` first.'.replace('`regiosim analyze &lt;dir&gt;`', '<code>regiosim analyze &lt;dir&gt;</code>'));
+    expect(html).toContain('20 runs per scenario (80 in totaal).');
+  });
+});
