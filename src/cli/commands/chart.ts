@@ -3,7 +3,7 @@
  * analysis, a sensitivity analysis) into `<dir>/charts/`, as SVG and/or PNG with the Vega-Lite
  * spec beside each, and says which files are missing for the charts it cannot draw.
  */
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { LANGS, THEMES, type Lang, type ThemeName } from '../../charts/theme.js';
 import { UserError, describeValue, type Problem } from '../../io/errors.js';
 import { FORMATS, renderCharts, type Format } from '../../render/charts-dir.js';
@@ -36,6 +36,11 @@ export function parseChartOptions(args: { format?: unknown; theme?: unknown; lan
   const lang = pick('lang', args.lang, LANGS, 'en');
   if (problems.length > 0) throw new UserError('the command line', problems);
   return { format, theme, lang };
+}
+
+/** A directory as shown to the user: relative to the working directory when inside it (`./` for itself). */
+export function shownDir(dir: string, cwd: string): string {
+  return relative(cwd, dir) === '' ? './' : displayDir(dir, cwd);
 }
 
 /** "differences: missing comparison.csv (run `regiosim analyze <dir>` first)" */
@@ -72,7 +77,7 @@ export const chartCommand: CliCommand = {
     const args = rawArgs as unknown as ChartArgs;
     const options = parseChartOptions(args);
     const dir = resolve(ctx.cwd, args.dir);
-    const shown = displayDir(dir, ctx.cwd);
+    const shown = shownDir(dir, ctx.cwd);
     const data = loadDir(dir, shown);
     const cat = catalog(data, options);
     if (cat.jobs.length === 0) throw nothingToDraw(shown, cat.kinds, cat.missing);
@@ -81,7 +86,7 @@ export const chartCommand: CliCommand = {
       onChart: (name) => ctx.err(`drew ${name}\n`),
     });
     const count = result.written.filter((f) => f.endsWith('.vl.json')).length;
-    ctx.out(`Wrote ${count} chart${count === 1 ? '' : 's'} to ${displayDir(result.outDir, ctx.cwd)} (${options.format === 'both' ? 'svg and png' : options.format}, theme ${options.theme}, ${options.lang}; a .vl.json Vega-Lite spec beside each)\n`);
+    ctx.out(`Wrote ${count} chart${count === 1 ? '' : 's'} to ${shownDir(result.outDir, ctx.cwd)} (${options.format === 'both' ? 'svg and png' : options.format}, theme ${options.theme}, ${options.lang}; a .vl.json Vega-Lite spec beside each)\n`);
     for (const m of result.missing) ctx.out(`  not drawn: ${describeMissing(m)}\n`);
     for (const e of result.empty) ctx.out(`  not drawn: ${e.chart}: ${e.reason}\n`);
     for (const w of result.warnings) ctx.err(`  warning in ${w.chart}: ${w.warning}\n`);

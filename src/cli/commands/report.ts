@@ -9,8 +9,7 @@ import { writeFileAtomically } from '../../io/write.js';
 import { loadDir } from '../../render/load.js';
 import { buildReport } from '../../render/report.js';
 import type { CliCommand } from '../context.js';
-import { describeMissing, parseChartOptions } from './chart.js';
-import { displayDir } from './run.js';
+import { describeMissing, parseChartOptions, shownDir } from './chart.js';
 
 interface ReportArgs {
   dir: string;
@@ -32,7 +31,7 @@ export const reportCommand: CliCommand = {
     const args = rawArgs as unknown as ReportArgs;
     const { lang } = parseChartOptions({ lang: args.lang }, false);
     const dir = resolve(ctx.cwd, args.dir);
-    const shown = displayDir(dir, ctx.cwd);
+    const shown = shownDir(dir, ctx.cwd);
     const data = loadDir(dir, shown);
     const absent = REPORT_REQUIRED.filter((f) => !data.present.has(f));
     if (absent.length > 0) {
@@ -46,7 +45,7 @@ export const reportCommand: CliCommand = {
     const path = join(dir, 'report.html');
     writeFileAtomically(path, report.html);
     for (const m of report.missing) ctx.err(`  not in the report: ${describeMissing(m)}\n`);
-    ctx.out(`Wrote ${displayDir(dir, ctx.cwd)}report.html (${report.charts.length} interactive charts; opens offline in any browser)\n`);
+    ctx.out(`Wrote ${shown === './' ? '' : shown}report.html (${report.charts.length} interactive charts; opens offline in any browser)\n`);
     return 0;
   },
 };
