@@ -71,7 +71,7 @@ export async function mergeShards(dirs: string[], out: string, command: string, 
     const before = index.size;
     const report = scanJournal(absDirs[i]!, index, i, { verify: true, repair: false, expectMonths: (run) => months[Math.floor(run / plan.replications)]!, accept: (run) => inShard(run, shard) });
     if (report.overlapping.length > 0) {
-      const others = [...new Set(report.overlapping.map((r) => dirs[index.source[r]!]!))];
+      const others = [...new Set(report.overlapping.map((r) => index.source[r]!))].sort((a, b) => a - b).map((k) => dirs[k]!);
       problems.push({ path: dir, expected: 'shards that do not overlap', found: `runs also in ${others.join(', ')}: ${rangeText([...report.overlapping].sort((a, b) => a - b))}` });
     }
     const expected = manifests[i]!.counts.done;

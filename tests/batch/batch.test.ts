@@ -235,6 +235,16 @@ describe('bad input: exit 2, one message with every problem, nothing written', (
     expect(err2).toContain('--runs: expected nothing with --resume');
   });
 
+  it('--resume when a scenario file changed since the batch started', async () => {
+    const copy = join(cwd, 'changing.yaml');
+    writeFileSync(copy, readFileSync(COALITION, 'utf8'));
+    await ok('batch', copy, '--runs', '2', '--shard', '0/1', '--out', 'changing', '--quiet');
+    writeFileSync(copy, readFileSync(COALITION, 'utf8').replace('taskRatePerMunicipality: 0.3', 'taskRatePerMunicipality: 0.4'));
+    const r = await cli(cwd, 'batch', '--resume', 'changing');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^regiosim: 1 problem in .*changing:\n {2}- scenario tiny-coalition \(.*changing\.yaml\): expected the file as it was when the batch started \(sha256 [0-9a-f]{12}…\), found a changed file \(sha256 [0-9a-f]{12}…\); start a new batch instead\n$/);
+  });
+
   it('merging different experiments, overlapping shards or an incomplete set', async () => {
     await ok('batch', COALITION, NONE, '--runs', RUNS, '--seed', '2', '--shard', '1/2', '--out', 'other-1', '--quiet');
     const different = await fails(['merge', 's2-0', 'other-1', '--out', 'bad'], 'bad');

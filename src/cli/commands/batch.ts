@@ -11,12 +11,13 @@
 import { resolve } from 'node:path';
 import { analyzeBatch } from '../../analysis/analyze.js';
 import { expandExperiment, loadExperiment, type ExperimentSpec } from '../../batch/experiment.js';
-import { planFromManifest, readManifest } from '../../batch/manifest.js';
+import { planFromManifest, readManifest, type BatchManifest } from '../../batch/manifest.js';
 import { buildPlan, parseShard, shardRuns, totalRuns, type BatchPlan, type Shard } from '../../batch/plan.js';
 import { chooseProgress } from '../../batch/progress.js';
 import { defaultWorkers, prepareFreshOutput, runBatch } from '../../batch/runner.js';
 import { describeValue, UserError, type Problem } from '../../io/errors.js';
-import { parseSetArgs } from '../../io/scenario.js';
+import { regiosimVersion } from '../../io/run-output.js';
+import { loadScenario, parseSetArgs } from '../../io/scenario.js';
 import { OutputDirError, roundNumber } from '../../io/write.js';
 import { commandLine, type CliCommand, type CliContext } from '../context.js';
 import { displayDir } from './run.js';
@@ -76,11 +77,11 @@ export const batchCommand: CliCommand = {
       .option('shard', { type: 'string', describe: 'Run only slice i of n of the batch (runs with run % n == i), for clusters; join with `regiosim merge`' })
       .option('experiment', { type: 'string', describe: 'An experiment file (YAML): scenarios, parameter variations, replications, seed' })
       .option('resume', { type: 'string', describe: 'Continue the unfinished batch in this directory (runs only what is missing)' })
-      .option('quiet', { type: 'boolean', default: false, describe: 'No progress output' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'No progress or summary output' })
       .option('analyze', { type: 'boolean', default: true, describe: 'Analyse the batch when it is done (--no-analyze to skip)' })
       .example('regiosim batch wgr-plus-abolished basiscoalitie --runs 200', 'Two scenarios, 200 paired replications each')
-      .example('regiosim batch --experiment scenarios/experiments/trust-sweep.yaml', 'A parameter sweep from an experiment file')
-      .example('regiosim batch --resume output/batch/trust-sweep', 'Finish a batch that was interrupted')
+      .example('regiosim batch --experiment scenarios/experiments/trust-grid.yaml', 'A parameter grid from an experiment file')
+      .example('regiosim batch --resume output/batch/trust-grid', 'Finish a batch that was interrupted')
       .example('regiosim batch basiscoalitie --runs 1000 --shard 0/4 --out shard-0', 'The first of four slices (then: regiosim merge shard-* --out all)'),
   handler: async (rawArgs, ctx) => {
     const args = rawArgs as unknown as BatchArgs;
@@ -107,6 +108,7 @@ export const batchCommand: CliCommand = {
       const out = resolve(ctx.cwd, args.resume);
       const manifest = readManifest(out, '--resume');
       const plan = planFromManifest(manifest, out);
+      checkResumable(plan, manifest, out);
       if (manifest.status === 'complete') {
         if (!args.quiet) ctx.err(`regiosim: the batch in ${displayDir(out, ctx.cwd)} is already complete (${manifest.counts.done} runs); nothing to do.\n`);
         return 0;
@@ -176,6 +178,29 @@ export const batchCommand: CliCommand = {
     return execute(plan, shard, out, false, workers, args.keepTimeseries === true, args, ctx, command);
   },
 };
+
+/**
+ * A batch may only be continued by the same regiosim version, with scenario files that have
+ * not changed since it started: otherwise its runs would not belong together.
+ */
+function checkResumable(plan: BatchPlan, manifest: BatchManifest, dir: string): void {
+  const problems: Problem[] = [];
+  if (manifest.regiosim_version !== regiosimVersion()) {
+    problems.push({ path: 'manifest.json regiosim_version', expected: `a batch started by this regiosim (${regiosimVersion()})`, found: `regiosim ${manifest.regiosim_version}` });
+  }
+  for (const s of plan.scenarios) {
+    let hash: string | null = null;
+    try {
+      hash = loadScenario(s.load).hash;
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+    }
+    if (hash !== s.sha256) {
+      problems.push({ path: `scenario ${s.name} (${s.file})`, expected: `the file as it was when the batch started (sha256 ${s.sha256.slice(0, 12)}…)`, found: hash === null ? 'a file that no longer loads' : `a changed file (sha256 ${hash.slice(0, 12)}…); start a new batch instead` });
+    }
+  }
+  if (problems.length > 0) throw new UserError(dir, problems);
+}
 
 /** One error for everything found: about the file when all problems are in one file, else about the command line. */
 function combine(problems: Problem[], fileErrors: UserError[]): UserError {
