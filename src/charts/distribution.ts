@@ -33,7 +33,7 @@ export function distributionChart(rows: readonly RunRow[], opts: DistributionOpt
   if (points.sweep) subtitle.push(t('firstPointNote', r.lang));
   const rowStep = r.theme === 'slides' ? 90 : 56;
   const y = { field: 'scenario', type: 'nominal', title: null, sort: present, scale: { domain: present, paddingInner: 0.25, paddingOuter: 0.15 }, axis: { labelFontWeight: 'bold' } };
-  const x = { field: 'value', type: 'quantitative', title: measureTitle(outcome, r.lang), scale: { zero: false, nice: true, padding: r.theme === 'slides' ? 16 : 8 } };
+  const x = { field: 'value', type: 'quantitative', title: measureTitle(outcome, r.lang), scale: { zero: false, nice: false, padding: r.theme === 'slides' ? 16 : 8 } };
   const colour = scenarioColour(order, r.lang, null);
   return frame(r, t('distributionTitle', r.lang, { measure: measureTitle(outcome, r.lang) }), subtitle, {
     width: r.sizes.width,

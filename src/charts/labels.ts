@@ -196,8 +196,12 @@ const TEXT = {
   population: { en: 'Population', nl: 'Inwoners' },
   morrisTitle: { en: 'Which parameters matter for {measure}? (Morris screening)', nl: 'Welke parameters doen ertoe voor {measure}? (Morris-screening)' },
   morrisSubtitle: {
-    en: 'Right: large overall effect. Up: effect depends on other parameters or is non-linear. Labels: the {k} largest.',
-    nl: 'Rechts: groot effect. Hoger: effect hangt af van andere parameters of is niet-lineair. Namen: de {k} grootste.',
+    en: 'Right: large overall effect. Up: the effect depends on other parameters or is non-linear.',
+    nl: 'Rechts: groot effect. Hoger: het effect hangt af van andere parameters of is niet-lineair.',
+  },
+  morrisNamed: {
+    en: 'Named: the {k} largest effects with room for a label; hover over a dot for the others.',
+    nl: 'Met naam: de {k} grootste effecten waar plaats is; ga met de muis over een stip voor de andere.',
   },
   muStar: { en: 'mu* (mean absolute effect, {unit})', nl: 'mu* (gemiddeld absoluut effect, {unit})' },
   sigma: { en: 'sigma (spread of the effect, {unit})', nl: 'sigma (spreiding van het effect, {unit})' },
@@ -206,6 +210,10 @@ const TEXT = {
   sobolSubtitle: {
     en: 'First-order index S1: the parameter alone. Total index ST: including interactions. Lines: 95% intervals.',
     nl: 'Eerste-orde-index S1: de parameter alleen. Totale index ST: inclusief interacties. Lijnen: 95%-intervallen.',
+  },
+  sobolCut: {
+    en: 'Intervals running past the axis are cut off: too few runs for precise indices (increase -n).',
+    nl: 'Intervallen die buiten de as lopen zijn afgekapt: te weinig runs voor precieze indices (verhoog -n).',
   },
   sobolAxis: { en: 'Sobol index (share of variance)', nl: 'Sobol-index (aandeel variantie)' },
   index: { en: 'Index', nl: 'Index' },

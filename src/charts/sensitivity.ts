@@ -28,16 +28,38 @@ export function morrisChart(rows: readonly SensitivityRow[], opts: SensitivityOp
     .map((row) => ({ parameter: row.parameter, mu_star: round(row.mu_star!), sigma: round(row.sigma!), mu: finite(row.mu) === null ? null : round(row.mu!) }));
   if (values.length === 0) throw new NoDataError(`no Morris results for ${opts.outcome}`);
   const ranked = [...values].sort((a, b) => b.mu_star - a.mu_star || (a.parameter < b.parameter ? -1 : 1));
-  const labelled = new Set(ranked.slice(0, top).map((v) => v.parameter));
-  // Labels of points in the right third go to their left, so they stay inside the plot.
-  const maxMu = Math.max(...values.map((v) => v.mu_star));
-  const data = values.map((v) => ({ ...v, label: labelled.has(v.parameter) ? v.parameter : '', side: v.mu_star > 0.66 * maxMu ? 'left' : 'right' }));
+  // Explicit domains, so label positions can be worked out here: greedily name the largest
+  // effects whose labels do not overlap a label already placed (the rest show on hover).
+  const maxMu = Math.max(...values.map((v) => v.mu_star)) || 1;
+  const maxSigma = Math.max(...values.map((v) => v.sigma)) || 1;
+  const xDomain = [0, round(maxMu * 1.05, 4)];
+  const yDomain = [0, round(maxSigma * 1.08, 4)];
+  const width = r.sizes.width;
+  const height = r.sizes.height;
+  const fontSize = r.sizes.annotation + 1;
+  const dx = r.theme === 'slides' ? 10 : 6;
+  const placed: Array<{ x0: number; x1: number; y0: number; y1: number }> = [];
+  const labels = new Map<string, 'left' | 'right'>();
+  for (const v of ranked) {
+    if (labels.size >= top) break;
+    const px = (v.mu_star / xDomain[1]!) * width;
+    const py = height - (v.sigma / yDomain[1]!) * height;
+    const w = v.parameter.length * fontSize * 0.6;
+    const side: 'left' | 'right' = px + dx + w > width ? 'left' : 'right';
+    const box = side === 'right' ? { x0: px + dx, x1: px + dx + w } : { x0: px - dx - w, x1: px - dx };
+    const b = { ...box, y0: py - fontSize * 0.65, y1: py + fontSize * 0.65 };
+    if (b.x0 < -dx) continue;
+    if (placed.some((p) => b.x0 < p.x1 && p.x0 < b.x1 && b.y0 < p.y1 && p.y0 < b.y1)) continue;
+    placed.push(b);
+    labels.set(v.parameter, side);
+  }
+  const data = values.map((v) => ({ ...v, label: labels.has(v.parameter) ? v.parameter : '', side: labels.get(v.parameter) ?? 'right' }));
   const unit = measureUnit(opts.outcome, r.lang) || '-';
-  const x = { field: 'mu_star', type: 'quantitative', title: t('muStar', r.lang, { unit }), scale: { zero: true, nice: true } };
-  const y = { field: 'sigma', type: 'quantitative', title: t('sigma', r.lang, { unit }), scale: { zero: true, nice: true } };
-  return frame(r, t('morrisTitle', r.lang, { measure: measureInSentence(opts.outcome, r.lang) }), t('morrisSubtitle', r.lang, { k: Math.min(top, values.length) }), {
-    width: r.sizes.width,
-    height: r.sizes.height,
+  const x = { field: 'mu_star', type: 'quantitative', title: t('muStar', r.lang, { unit }), scale: { domain: xDomain, nice: false } };
+  const y = { field: 'sigma', type: 'quantitative', title: t('sigma', r.lang, { unit }), scale: { domain: yDomain, nice: false } };
+  return frame(r, t('morrisTitle', r.lang, { measure: measureInSentence(opts.outcome, r.lang) }), [t('morrisSubtitle', r.lang), t('morrisNamed', r.lang, { k: labels.size })], {
+    width,
+    height,
     data: { values: data },
     layer: [
       {
@@ -92,14 +114,19 @@ export function sobolChart(rows: readonly SensitivityRow[], opts: SensitivityOpt
     legend: { orient: 'bottom', direction: 'horizontal', titleOrient: 'left' },
   };
   const yOffset = { field: 'index', type: 'nominal', sort: [s1, st], scale: { domain: [s1, st], paddingInner: 0.1 } };
-  const x = { field: 'value', type: 'quantitative', title: t('sobolAxis', r.lang), scale: { domainMin: 0, nice: true } };
-  return frame(r, t('sobolTitle', r.lang, { measure: measureInSentence(opts.outcome, r.lang) }), t('sobolSubtitle', r.lang), {
+  // Indices lie in [0, 1]; estimates from few runs stray outside, intervals far outside. The axis
+  // covers [0, 1] and the estimates; intervals beyond it are cut off at the edge (and said so).
+  const estimates = values.map((v) => v['value'] as number);
+  const domain = [Math.min(0, ...estimates), Math.max(1, ...estimates)].map((d) => round(d, 4));
+  const cut = values.some((v) => (v['lo'] !== null && (v['lo'] as number) < domain[0]!) || (v['hi'] !== null && (v['hi'] as number) > domain[1]!));
+  const x = { field: 'value', type: 'quantitative', title: t('sobolAxis', r.lang), scale: { domain, nice: false } };
+  return frame(r, t('sobolTitle', r.lang, { measure: measureInSentence(opts.outcome, r.lang) }), [t('sobolSubtitle', r.lang), ...(cut ? [t('sobolCut', r.lang)] : [])], {
     width: r.sizes.width - (r.theme === 'slides' ? 260 : 160),
     height: { step: r.theme === 'slides' ? 44 : 24 },
     data: { values },
     layer: [
       {
-        mark: { type: 'bar' },
+        mark: { type: 'bar', clip: true },
         encoding: {
           y, x, yOffset, color: colour,
           tooltip: [
@@ -112,7 +139,7 @@ export function sobolChart(rows: readonly SensitivityRow[], opts: SensitivityOpt
         },
       },
       {
-        mark: { type: 'rule', color: '#000000', strokeWidth: r.theme === 'slides' ? 2.5 : 1.2 },
+        mark: { type: 'rule', color: '#000000', strokeWidth: r.theme === 'slides' ? 2.5 : 1.2, clip: true },
         encoding: { y, yOffset, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
       },
     ],

@@ -120,7 +120,7 @@ export function vegaLiteConfig(theme: ThemeName, lang: Lang): Record<string, unk
     axis: {
       labelFont: FONT_FAMILY, titleFont: FONT_FAMILY, labelFontSize: s.label, titleFontSize: s.axisTitle,
       titleFontWeight: 'normal', labelColor: '#333333', titleColor: '#1a1a1a', gridColor: '#e5e5e5',
-      domainColor: '#888888', tickColor: '#888888', labelSeparation: theme === 'slides' ? 10 : 5, titlePadding: theme === 'slides' ? 12 : 8, labelLimit: theme === 'slides' ? 360 : 220,
+      domainColor: '#888888', tickColor: '#888888', labelSeparation: theme === 'slides' ? 10 : 5, maxExtent: 800, titlePadding: theme === 'slides' ? 12 : 8, labelLimit: theme === 'slides' ? 360 : 220,
     },
     axisYQuantitative: { labelFlush: true },
     legend: {

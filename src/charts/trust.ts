@@ -60,7 +60,7 @@ export function trustChart(rows: readonly TrustRow[], opts: TrustOptions = {}): 
   });
   snapshots.sort();
   const cell = r.theme === 'slides' ? Math.max(22, Math.min(44, Math.floor(560 / order.length))) : Math.max(14, Math.min(26, Math.floor(300 / order.length)));
-  const columns = r.theme === 'slides' ? Math.min(snapshots.length, order.length > 12 ? 1 : 2) : snapshots.length === 4 ? 2 : Math.min(snapshots.length, 3);
+  const columns = r.theme === 'slides' && order.length > 12 ? 1 : snapshots.length === 4 ? 2 : Math.min(snapshots.length, 3);
   // Colour range: the data's range widened to tenths and shared by all snapshots, so differences
   // show while snapshots stay comparable (the legend gives the range).
   const trusts = values.map((v) => v.trust);

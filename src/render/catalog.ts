@@ -20,6 +20,8 @@ export const DISTRIBUTION_OUTCOMES = ['cooperation_stability', 'value_per_inhabi
 export const FOREST_OUTCOMES = [
   'cooperation_stability', 'pairs_cooperating', 'value_per_inhabitant', 'value_nontransport', 'completion_rate', 'trust_mean', 'exits', 'coordination_share',
 ] as const;
+/** The shorter list for the slides theme: a forest plot that fits on a slide. */
+export const FOREST_OUTCOMES_SLIDES = ['cooperation_stability', 'value_per_inhabitant', 'completion_rate', 'trust_mean'] as const;
 /** Time-series measures drawn over time. */
 export const TIMESERIES_MEASURES = [
   { name: 'stability', measure: 'cooperation_stability' },
@@ -184,7 +186,7 @@ export function catalog(data: DirData, options: ChartOptions = {}): Catalog {
     if (need('differences', ['comparison.csv'], analyzeHint)) {
       const rows = data.comparison!;
       const reference = rows[0]?.reference ?? '';
-      jobs.push({ name: 'differences', heading: t('forestTitle', lang, { reference }), build: () => forestChart(rows, { ...opts, outcomes: FOREST_OUTCOMES }) });
+      jobs.push({ name: 'differences', heading: t('forestTitle', lang, { reference }), build: () => forestChart(rows, { ...opts, outcomes: options.theme === 'slides' ? FOREST_OUTCOMES_SLIDES : FOREST_OUTCOMES }) });
     }
     if (need('survival', ['survival.csv'], analyzeHint)) {
       jobs.push({ name: 'survival', heading: t('survivalTitle', lang), build: () => survivalChart(data.survival!, opts) });

@@ -219,6 +219,23 @@ describe('sensitivity', () => {
     expect(JSON.stringify(sobolChart(F.sensitivity(), { outcome: 'cooperation_stability', lang: 'nl' }))).toContain('ST (totaal)');
     expectCompiles((theme, lang) => sobolChart(F.sensitivity(), { outcome: 'cooperation_stability', theme, lang }));
     expect(() => sobolChart(F.sensitivity(), { outcome: 'trust_mean' })).toThrow(NoDataError);
+    expect(findAll(spec, (n) => n['field'] === 'value')[0]!['scale']).toEqual({ domain: [0, 1], nice: false });
+    expect(titleOf(spec).subtitle).toBe('First-order index S1: the parameter alone. Total index ST: including interactions. Lines: 95% intervals.');
+  });
+
+  it('Sobol: noisy estimates widen the axis, and intervals beyond it are cut off and said so', () => {
+    const noisy = [{ method: 'sobol', outcome: 'x', parameter: 'altruism', s1: -1.5, s1_lo: -6.5, s1_hi: 1.4, st: 0.2, st_lo: 0.01, st_hi: 0.5 }];
+    const spec = sobolChart(noisy, { outcome: 'x' });
+    expect(findAll(spec, (n) => n['field'] === 'value')[0]!['scale']).toEqual({ domain: [-1.5, 1], nice: false });
+    expect(findAll(spec, (n) => (n['mark'] as Node | undefined)?.['clip'] === true)).toHaveLength(2);
+    expect(titleOf(spec).subtitle![1]).toBe('Intervals running past the axis are cut off: too few runs for precise indices (increase -n).');
+  });
+
+  it('Morris: labels that would overlap a larger effect\'s label are left to the tooltip', () => {
+    const crowded = ['alpha', 'beta', 'gamma', 'delta'].map((parameter, i) => ({ method: 'morris', outcome: 'x', parameter, mu: 0, mu_star: i === 0 ? 1 : 0.01 + i * 0.001, sigma: i === 0 ? 1 : 0.01 }));
+    const spec = morrisChart(crowded, { outcome: 'x' });
+    expect(dataOf(spec).filter((v) => v['label'] !== '').map((v) => [v['parameter'], v['side']])).toEqual([['alpha', 'left'], ['delta', 'right']]);
+    expect(titleOf(spec).subtitle![1]).toBe('Named: the 2 largest effects with room for a label; hover over a dot for the others.');
   });
 });
 

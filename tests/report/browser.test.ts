@@ -73,7 +73,7 @@ describe('report.html in Chromium', () => {
       }
     });
     await page.goto(url);
-    await page.waitForFunction(() => document.body.getAttribute('data-charts-done') !== null, null, { timeout: 60_000 });
+    await page.waitForFunction('document.body.getAttribute("data-charts-done") !== null', null, { timeout: 60_000 });
 
     const charts = await page.$$eval('[data-chart]', (els) =>
       els.map((el) => ({
