@@ -13,8 +13,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { measureName, measureUnit, NoDataError, type Lang, type VlSpec } from '../charts/index.js';
 import { FONT_FAMILY } from '../charts/theme.js';
+import { UserError } from '../io/errors.js';
+import { writeFileAtomically } from '../io/write.js';
 import { catalog, FOREST_OUTCOMES, horizon, scenarioList, type MissingChart } from './catalog.js';
-import type { DirData } from './load.js';
+import { loadDir, type DirData } from './load.js';
 import { escapeHtml, markdownToHtml } from './markdown.js';
 
 const require = createRequire(import.meta.url);
@@ -401,4 +403,28 @@ ${bundles}
 </html>
 `;
   return { html, charts, missing };
+}
+
+/** Files a directory must hold to be reported on. */
+export const REPORT_REQUIRED = ['manifest.json', 'runs.csv'] as const;
+
+/**
+ * Reads a batch directory and writes its report.html (atomically). For `regiosim report` and for
+ * commands that end with a report (`npm start`). Throws a UserError when the directory is not a
+ * batch; `shown` is how the directory is named in messages.
+ */
+export function writeReport(dir: string, lang: Lang, shown = dir): { path: string; charts: number; missing: MissingChart[] } {
+  const data = loadDir(dir, shown);
+  const absent = REPORT_REQUIRED.filter((f) => !data.present.has(f));
+  if (absent.length > 0) {
+    throw new UserError(shown, [{
+      path: '(directory)',
+      expected: `a batch output directory (from \`regiosim batch\`) with ${REPORT_REQUIRED.join(', ')}`,
+      found: `a directory without ${absent.join(', ')}`,
+    }]);
+  }
+  const report = buildReport(data, lang);
+  const path = join(dir, 'report.html');
+  writeFileAtomically(path, report.html);
+  return { path, charts: report.charts.length, missing: report.missing };
 }
