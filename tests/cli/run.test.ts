@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { statSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARAMS } from '../../src/core/params.js';
@@ -109,21 +109,20 @@ describe('a Haaglanden run (2006-01 to 2030-12)', () => {
 });
 
 describe('regiosim start', () => {
-  it('runs the four Haaglanden scenarios and prints their outcomes side by side', async () => {
-    const r = await runCli(['start'], cwd);
+  it('runs the standard comparison as a batch, analyses it against the abolished WGR-plus, charts it and writes the report', async () => {
+    const r = await runCli(['start', '--runs', '6', '--workers', '2', '--quiet', '--out', 'sc'], cwd);
     expect(r.code).toBe(0);
-    expect(r.err).toBe('running wgr-plus-continues (seed 1) ...\nrunning wgr-plus-abolished (seed 1) ...\nrunning basiscoalitie (seed 1) ...\nrunning modular-gr (seed 1) ...\n');
     const lines = r.out.split('\n');
-    expect(lines[0]).toBe('Haaglanden, outcomes over 2015-01 to 2030-12 (one run each: differences are not yet significant)');
-    expect(lines[2]!.trim().split(/ +/)).toEqual(['wgr-plus-continues', 'wgr-plus-abolished', 'basiscoalitie', 'modular-gr', 'unit']);
-    expect(lines[3]).toMatch(/^value per inhabitant +(\S+ +){4}EUR per inhabitant per year$/);
-    for (const s of ['wgr-plus-continues', 'wgr-plus-abolished', 'basiscoalitie', 'modular-gr']) {
-      expect(r.out).toContain(`output/${s}/seed-1/`);
-      expect(listFiles(join(cwd, 'output', s, 'seed-1'))).toEqual([...RUN_FILES].sort());
+    const header = lines.find((l) => l.includes('wgr-plus-abolished'))!;
+    expect(header.trim().split(/ +/)).toEqual(['wgr-plus-abolished', 'basiscoalitie', 'modular-gr', 'wgr-plus-continues', 'unit']);
+    expect(r.out).toMatch(/cooperation stability +\S+ \(\S+\) +/);
+    expect(r.out).toContain('Report: sc/report.html');
+    const dir = join(cwd, 'sc');
+    for (const f of ['runs.csv', 'summary.csv', 'comparison.csv', 'summary.md', 'report.html', 'charts/stability.png', 'charts/stability.vl.json']) {
+      expect(statSync(join(dir, f)).size, f).toBeGreaterThan(0);
     }
-    // The same run as `regiosim run <scenario> --seed 1`, apart from the command line in the manifest.
-    const viaStart = readFileSync(join(cwd, 'output/basiscoalitie/seed-1/timeseries.csv'), 'utf8');
-    expect((await runCli(['run', 'basiscoalitie', '--seed', '1', '--out', 'check'], cwd)).code).toBe(0);
-    expect(read(join(cwd, 'check'), 'timeseries.csv')).toBe(viaStart);
+    // 4 scenarios x 6 replications, header included.
+    expect(readFileSync(join(dir, 'runs.csv'), 'utf8').trim().split('\n')).toHaveLength(25);
+    expect(readFileSync(join(dir, 'comparison.csv'), 'utf8')).toContain('basiscoalitie,wgr-plus-abolished,');
   });
 });
