@@ -34,6 +34,8 @@ const log = (text: string): void => void process.stderr.write(`bench: ${text}\n`
 
 interface Measured {
   seconds: number;
+  /** CPU seconds of the child (user + system, all its threads). */
+  cpuSeconds: number;
   maxRssMb: number;
 }
 
@@ -42,7 +44,8 @@ function regiosim(argv: string[]): Measured {
   const script = [
     `const m = await import(${JSON.stringify(MAIN)});`,
     'const code = await m.main(JSON.parse(process.env.BENCH_ARGV));',
-    "process.stderr.write('\\nBENCH_MAXRSS ' + process.resourceUsage().maxRSS + '\\n');",
+    "const u = process.resourceUsage();",
+    "process.stderr.write('\\nBENCH_MAXRSS ' + u.maxRSS + ' BENCH_CPU ' + (u.userCPUTime + u.systemCPUTime) + '\\n');",
     'process.exitCode = code;',
   ].join('\n');
   const t0 = performance.now();
@@ -54,8 +57,8 @@ function regiosim(argv: string[]): Measured {
   });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`regiosim ${argv.join(' ')} failed (${r.status}):\n${r.stderr}`);
-  const rss = /BENCH_MAXRSS (\d+)/.exec(r.stderr);
-  return { seconds, maxRssMb: rss ? Number(rss[1]) / 1024 : NaN };
+  const m = /BENCH_MAXRSS (\d+) BENCH_CPU (\d+)/.exec(r.stderr);
+  return { seconds, maxRssMb: m ? Number(m[1]) / 1024 : NaN, cpuSeconds: m ? Number(m[2]) / 1e6 : NaN };
 }
 
 function median(xs: number[]): number {
@@ -149,10 +152,10 @@ function main(): void {
   lines.push(`- load average at the end: ${loadavg().map((x) => fmt(x, 2)).join(', ')} (other work on the machine slows every figure)`, '');
   lines.push('## Results', '');
   lines.push('| measure | value | target |', '|---|---|---|');
-  lines.push(`| standard comparison: 4 Haaglanden scenarios × ${stdRuns} runs, 2 workers | ${fmt(std.seconds)} s (${fmt(stdRunsTotal / std.seconds)} runs/s) | ${quick ? 'n/a (quick)' : `< 30 s: ${target(std.seconds < 30)}`} |`);
+  lines.push(`| standard comparison: 4 Haaglanden scenarios × ${stdRuns} runs, 2 workers | ${fmt(std.seconds)} s (${fmt(stdRunsTotal / std.seconds)} runs/s; ${fmt(std.cpuSeconds)} CPU s) | ${quick ? 'n/a (quick)' : `< 30 s: ${target(std.seconds < 30)}`} |`);
   lines.push(`| municipality-months per second in that batch | ${Math.round(munMonths / std.seconds).toLocaleString('en-US')} | |`);
-  lines.push(`| 4 × ${speedRuns} Haaglanden runs, 1 worker | ${fmt(w1.seconds)} s (${fmt((4 * speedRuns) / w1.seconds)} runs/s) | |`);
-  lines.push(`| 4 × ${speedRuns} Haaglanden runs, 2 workers | ${fmt(w2.seconds)} s (${fmt((4 * speedRuns) / w2.seconds)} runs/s) | |`);
+  lines.push(`| 4 × ${speedRuns} Haaglanden runs, 1 worker | ${fmt(w1.seconds)} s (${fmt((4 * speedRuns) / w1.seconds)} runs/s; ${fmt(w1.cpuSeconds)} CPU s) | |`);
+  lines.push(`| 4 × ${speedRuns} Haaglanden runs, 2 workers | ${fmt(w2.seconds)} s (${fmt((4 * speedRuns) / w2.seconds)} runs/s; ${fmt(w2.cpuSeconds)} CPU s) | |`);
   lines.push(`| speed-up of 2 workers over 1 | ${fmt(speedup, 2)}× | ≥ 1.8×: ${target(speedup >= 1.8)} |`);
   lines.push(`| one national run (${natMunis} municipalities × ${natMonths} months, median of 3) | ${fmt(natSeconds, 2)} s (${Math.round((natMunis * natMonths) / natSeconds).toLocaleString('en-US')} municipality-months/s) | < 2 s: ${target(natSeconds < 2)} |`);
   lines.push(`| peak memory (max RSS), ${memSmall.toLocaleString('en-US')} runs | ${fmt(mSmall.maxRssMb, 0)} MB (${fmt(mSmall.seconds)} s) | |`);
@@ -162,7 +165,7 @@ function main(): void {
   lines.push('| scenario | ms per run |', '|---|---|');
   for (const p of perScenario) lines.push(`| ${p.name} | ${fmt(p.ms)} |`);
   lines.push('');
-  lines.push('Batch times are wall-clock times of `regiosim batch ... --quiet --no-analyze` in a child process, including start-up, the journal and writing the files.');
+  lines.push('Batch times are wall-clock times of `regiosim batch ... --quiet --no-analyze` in a child process, including start-up, the journal and writing the files; CPU s is the CPU time of that process over all its threads (workers and V8\'s garbage-collector threads included).');
   const report = lines.join('\n') + '\n';
   process.stdout.write(report);
   if (write && !quick) {
