@@ -45,7 +45,7 @@ export function forestChart(rows: readonly ComparisonRow[], opts: ForestOptions 
     const unit = measureUnit(outcome, r.lang);
     const y = { field: 'scenario', type: 'nominal', title: null, sort: present, scale: { domain: present }, axis: { labelLimit: r.theme === 'slides' ? 300 : 160 } };
     const x = {
-      field: 'difference', type: 'quantitative', scale: { zero: true, nice: true },
+      field: 'difference', type: 'quantitative', scale: { zero: true, nice: true }, axis: { tickCount: r.theme === 'slides' ? 4 : 6 },
       title: unit === '' ? t('difference', r.lang) : t('differenceIn', r.lang, { unit }),
     };
     const tooltip = [

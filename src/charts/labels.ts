@@ -228,7 +228,7 @@ const TEXT = {
   detail: { en: 'Detail', nl: 'Toelichting' },
   eventRateTitle: { en: '{measure} per quarter ({unit} per run)', nl: '{measure} per kwartaal ({unit} per run)' },
   eventRateSubtitle: {
-    en: 'Mean over {n} runs per scenario. Do they cluster after the council elections?',
+    en: 'Mean over {n} runs per scenario. Do they cluster around the council elections?',
     nl: 'Gemiddelde over {n} runs per scenario. Vallen ze samen met de raadsverkiezingen?',
   },
   perQuarter: { en: 'Per quarter (mean per run)', nl: 'Per kwartaal (gemiddeld per run)' },

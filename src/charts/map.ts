@@ -147,7 +147,7 @@ export function mapChart(topology: Topology, rows: readonly MunicipalityRow[], o
           color: {
             field: 'properties.value', type: 'quantitative', title,
             scale: { scheme: 'blues', zero: false, nice: false },
-            legend: { orient: 'bottom', direction: 'horizontal', gradientLength: r.theme === 'slides' ? 420 : 260, titleOrient: 'top', titleLimit: 600 },
+            legend: { orient: 'bottom', direction: 'horizontal', gradientLength: r.theme === 'slides' ? 420 : 260, titleOrient: 'top', titleLimit: 600, tickCount: 5, format: '~g' },
           },
           tooltip: [
             { field: 'properties.name', type: 'nominal', title: t('municipality', r.lang) },

@@ -152,7 +152,7 @@ export function eventRateChart(rows: readonly EventCountRow[], opts: EventRateOp
           encoding: {
             x,
             x2: { field: 'x2' },
-            y: { field: 'rate', type: 'quantitative', title: null, scale: { domain: [0, maxRate > 0 ? maxRate : 1] }, axis: { tickCount: 3 } },
+            y: { field: 'rate', type: 'quantitative', title: null, scale: { domain: [0, maxRate > 0 ? maxRate : 1] }, axis: { tickCount: 2, format: '~g' } },
             y2: { datum: 0 },
             color: colour,
             tooltip: [
