@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { latinHypercube } from '../../src/analysis/stats/lhs.js';
 import { expandExperiment, experimentJsonSchemaText, experimentSchema, loadExperiment } from '../../src/batch/experiment.js';
 import { buildPlan, totalRuns } from '../../src/batch/plan.js';
 import { PARAM_NAMES } from '../../src/core/params.js';
@@ -54,12 +55,11 @@ describe('experiment variations', () => {
   it('draws a seeded Latin hypercube with one value per stratum, integers rounded, values at 10 significant digits', () => {
     const raw = { scenarios: ['a'], replications: 2, variations: { lhs: { samples: 4, seed: 20, parameters: { altruism: { min: 0.2, max: 0.8 }, taskPatience: { min: 3, max: 24 } } } } };
     const spec = expand(raw);
-    expect(spec.points).toEqual([
-      { altruism: 0.4172353701, taskPatience: 7 },
-      { altruism: 0.5199913489, taskPatience: 13 },
-      { altruism: 0.2006533013, taskPatience: 16 },
-      { altruism: 0.7459695376, taskPatience: 21 },
-    ]);
+    // The unit sample comes from the statistics library; the experiment scales it onto the ranges.
+    const unit = latinHypercube(4, 2, 20);
+    expect(spec.points).toEqual(unit.map(([a, t]) => ({ altruism: Number((0.2 + a! * 0.6).toPrecision(10)), taskPatience: Math.round(3 + t! * 21) })));
+    expect(spec.points.every((p) => Number.isInteger(p['taskPatience']) && p['taskPatience']! >= 3 && p['taskPatience']! <= 24)).toBe(true);
+    expect(spec.points.every((p) => String(p['altruism']).replace(/^0\.|0+$/g, '').length <= 10)).toBe(true);
     const strata = spec.points.map((p) => Math.floor((p['altruism']! - 0.2) / 0.15)).sort();
     expect(strata).toEqual([0, 1, 2, 3]);
     expect(expand(raw).points).toEqual(spec.points);
