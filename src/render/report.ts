@@ -174,6 +174,25 @@ function formatNumber(x: number | null | undefined, lang: Lang, digits = 3): str
   return fmt.format(x).replace('-', '\u2212');
 }
 
+/**
+ * Decimals that show an estimate as precisely as its interval allows: one more than the first
+ * significant decimal of the half width (an interval of ±0.012 gives 3 decimals), 0 to 4.
+ */
+export function decimalsForInterval(lo: number | null | undefined, hi: number | null | undefined): number | undefined {
+  if (lo === null || lo === undefined || hi === null || hi === undefined || !Number.isFinite(lo) || !Number.isFinite(hi)) return undefined;
+  const half = Math.abs(hi - lo) / 2;
+  if (half === 0) return undefined;
+  return Math.max(0, Math.min(4, Math.ceil(-Math.log10(half)) + 1));
+}
+
+/** A number with a fixed number of decimals (or 3 significant digits when `decimals` is undefined). */
+export function formatFixed(x: number | null | undefined, lang: Lang, decimals: number | undefined): string {
+  if (decimals === undefined) return formatNumber(x, lang);
+  if (x === null || x === undefined || !Number.isFinite(x)) return '–';
+  const fmt = new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return fmt.format(x).replace('-', '\u2212');
+}
+
 function formatP(p: number | null | undefined, lang: Lang): string {
   if (p === null || p === undefined || !Number.isFinite(p)) return '–';
   if (p < 0.001) return lang === 'nl' ? '< 0,001' : '< 0.001';
@@ -208,10 +227,13 @@ function summaryTable(data: DirData, lang: Lang, scenarios: string[]): string {
   const outcomes = FOREST_OUTCOMES.filter((o) => rows.some((row) => row.outcome === o));
   const head = `<tr><th>${phrase('outcome', lang)}</th><th>${phrase('unit', lang)}</th>${present.map((s) => `<th>${escapeHtml(s)}</th>`).join('')}</tr>`;
   const body = outcomes.map((o) => {
-    const cells = present.map((s) => {
-      const row = rows.find((r) => r.scenario === s && r.point === first.get(s) && r.outcome === o);
+    const found = present.map((s) => rows.find((r) => r.scenario === s && r.point === first.get(s) && r.outcome === o));
+    // One precision per row (that of the widest interval), so the scenarios read side by side.
+    const perRow = found.map((row) => (row === undefined ? undefined : decimalsForInterval(num(row['ci_lo']), num(row['ci_hi'])))).filter((d): d is number => d !== undefined);
+    const decimals = perRow.length > 0 ? Math.min(...perRow) : undefined;
+    const cells = found.map((row) => {
       if (row === undefined) return '<td>–</td>';
-      return `<td class="num">${formatNumber(num(row['mean']), lang)}<br><span class="ci">${formatNumber(num(row['ci_lo']), lang)} … ${formatNumber(num(row['ci_hi']), lang)}</span></td>`;
+      return `<td class="num">${formatFixed(num(row['mean']), lang, decimals)}<br><span class="ci">${formatFixed(num(row['ci_lo']), lang, decimals)} … ${formatFixed(num(row['ci_hi']), lang, decimals)}</span></td>`;
     });
     return `<tr><th scope="row">${escapeHtml(measureName(o, lang))}</th><td>${escapeHtml(measureUnit(o, lang))}</td>${cells.join('')}</tr>`;
   });
@@ -233,10 +255,11 @@ function comparisonTable(data: DirData, lang: Lang, scenarios: string[]): string
       const row = rows.find((r) => r.scenario === s && r.point === first.get(s) && r.outcome === o);
       if (row === undefined) return;
       const unit = measureUnit(o, lang);
+      const decimals = decimalsForInterval(row.ci_lo, row.ci_hi);
       const share = num(row.share_better ?? null);
       body.push(
         `<tr${i === 0 ? ' class="group"' : ''}>${i === 0 ? `<th scope="rowgroup" rowspan="${present.length}">${escapeHtml(measureName(o, lang))}<br><span class="ci">${escapeHtml(unit)}</span></th>` : ''}` +
-          `<td>${escapeHtml(s)}</td><td class="num">${formatNumber(row.difference, lang)} <span class="ci">(${formatNumber(row.ci_lo, lang)} … ${formatNumber(row.ci_hi, lang)})</span></td>` +
+          `<td>${escapeHtml(s)}</td><td class="num">${formatFixed(row.difference, lang, decimals)} <span class="ci">(${formatFixed(row.ci_lo, lang, decimals)} … ${formatFixed(row.ci_hi, lang, decimals)})</span></td>` +
           `<td class="num">${formatP(row.p_holm, lang)}</td><td>${phrase(row.significant ? 'yes' : 'no', lang)}</td>` +
           `<td class="num">${share === null || !Number.isFinite(share) ? '–' : `${formatNumber(share * 100, lang, 2)}%`}</td></tr>`,
       );

@@ -3,13 +3,26 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDir } from '../../src/render/load.js';
-import { buildReport, inlineScript, scriptJson } from '../../src/render/report.js';
+import { buildReport, decimalsForInterval, formatFixed, inlineScript, scriptJson } from '../../src/render/report.js';
 import { MANIFEST, tempDir, writeBatch } from './dirs.js';
 
 /** The page without the contents of its script elements (the libraries hold markup in strings). */
 const markup = (html: string): string => html.replace(/(<script[^>]*>)[^]*?<\/script>/g, '$1</script>');
 
 const EVIL = '</script><script>alert("x")</script><img src=x onerror=alert(1)>';
+
+describe('numbers in the tables', () => {
+  it('shows an estimate as precisely as its interval allows, in the language\'s notation', () => {
+    expect(decimalsForInterval(0.45, 0.55)).toBe(3);
+    expect(decimalsForInterval(10.7, 11.6)).toBe(2);
+    expect(decimalsForInterval(-64.4, -56.1)).toBe(1);
+    expect(decimalsForInterval(100, 300)).toBe(0);
+    expect(decimalsForInterval(null, 1)).toBeUndefined();
+    expect(formatFixed(-0.0753, 'nl', 3)).toBe('\u22120,075');
+    expect(formatFixed(1234.5, 'en', 1)).toBe('1,234.5');
+    expect(formatFixed(Number.NaN, 'en', 1)).toBe('–');
+  });
+});
 
 describe('escaping helpers', () => {
   it('JSON in a script element cannot close it', () => {
@@ -31,6 +44,8 @@ describe('buildReport', () => {
     expect(html).toContain('<h3>Analysis of batch <code>synthetic</code></h3>');
     expect(html).toContain('<caption>Differences from the reference scenario wgr-plus-abolished</caption>');
     expect(html).toContain('20 runs per scenario (80 in all).');
+    expect(html).toContain('<td class="num">0.500<br><span class="ci">0.450 … 0.550</span></td>');
+    expect(html).toContain('<td>wgr-plus-continues</td><td class="num">0.100 <span class="ci">(0.070 … 0.130)</span></td><td class="num">0.001</td><td>yes</td><td class="num">60%</td>');
     expect(html).toContain('Seeds: master seed 1.');
     expect(html).toContain('The first seeds: 1000, 1001, 1002, 1003, 1004, …');
     expect(html).toContain('Tests: wilcoxon-signed-rank, with Holm&#39;s correction');
