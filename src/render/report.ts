@@ -93,8 +93,8 @@ const TEXT = {
   runsVarying: { en: 'Runs per scenario: {list}.', nl: 'Runs per scenario: {list}.' },
   window: { en: 'Each run simulates {start} to {end} month by month; outcomes are measured over {from} to {to}.', nl: 'Elke run simuleert {start} tot en met {end} per maand; de uitkomsten gelden voor {from} tot en met {to}.' },
   seeds: {
-    en: 'Seeds: master seed {seed}. Replication k of every scenario uses the seed derived from the master seed and k, the same in every scenario (common random numbers): the runs with the same replication number meet the same random events, so scenarios are compared run by run. The first seeds: {list}. `regiosim run <scenario> --seed <seed>` repeats any run.',
-    nl: 'Seeds: hoofdseed {seed}. Replicatie k van elk scenario gebruikt de seed die is afgeleid van de hoofdseed en k, in elk scenario dezelfde (gemeenschappelijke toevalsgetallen): runs met hetzelfde replicatienummer krijgen dezelfde toevallige gebeurtenissen, zodat scenario\'s run voor run vergeleken worden. De eerste seeds: {list}. `regiosim run <scenario> --seed <seed>` herhaalt elke run.',
+    en: 'Seeds: master seed {seed}. Replication k of every scenario uses the seed derived from the master seed and k, the same in every scenario (common random numbers): the runs with the same replication number meet the same random events, so scenarios are compared run by run. The first seeds: {list} (all of them are in runs.csv). `regiosim run <scenario> --seed <seed>` repeats any run.',
+    nl: 'Seeds: hoofdseed {seed}. Replicatie k van elk scenario gebruikt de seed die is afgeleid van de hoofdseed en k, in elk scenario dezelfde (gemeenschappelijke toevalsgetallen): runs met hetzelfde replicatienummer krijgen dezelfde toevallige gebeurtenissen, zodat scenario\'s run voor run vergeleken worden. De eerste seeds: {list} (alle staan in runs.csv). `regiosim run <scenario> --seed <seed>` herhaalt elke run.',
   },
   intervalsMean: {
     en: 'Means: 95% confidence interval from the t distribution (summary.csv ci_lo, ci_hi), with a bootstrap percentile interval beside it (boot_lo, boot_hi).',
@@ -137,6 +137,12 @@ function tr(key: Key, lang: Lang, vars: Record<string, string | number> = {}): s
 function phrase(key: Key, lang: Lang, vars: Record<string, string | number> = {}): string {
   return escapeHtml(tr(key, lang, vars)).replace(/`([^`]+)`/g, '<code>$1</code>');
 }
+
+/** The tests of comparison.csv's `test` column, by name. */
+const TEST_NAMES: Readonly<Record<string, Bi>> = {
+  'wilcoxon-signed-rank': { en: 'Wilcoxon signed-rank test', nl: 'Wilcoxon-rangtekentoets' },
+  'mann-whitney': { en: 'Mann-Whitney test', nl: 'Mann-Whitney-toets' },
+};
 
 /** What each chart shows, in one sentence (the figure caption). */
 const CAPTIONS: Readonly<Record<string, Bi>> = {
@@ -283,10 +289,13 @@ function methodSection(data: DirData, lang: Lang, scenarios: string[]): string {
   const masterSeed = str(experiment?.['master_seed']) ?? str(data.manifest?.['master_seed']) ?? str(data.manifest?.['seed']) ?? '?';
   const firstScenario = present[0];
   const seeds = runs.filter((r) => r.scenario === firstScenario).sort((a, b) => a.replication - b.replication).slice(0, 5).map((r) => String(r.seed));
-  parts.push(`<p>${phrase('seeds', lang, { seed: masterSeed, list: seeds.length > 0 ? `${seeds.join(', ')}, …` : '–' })}</p>`);
+  parts.push(`<p>${phrase('seeds', lang, { seed: masterSeed, list: seeds.length > 0 ? seeds.join(', ') : '–' })}</p>`);
   const items = [`<li>${phrase('intervalsMean', lang)}</li>`];
   if (data.comparison !== undefined && data.comparison.length > 0) {
-    const tests = [...new Set(data.comparison.map((r) => str((r as unknown as Record<string, unknown>)['test']) ?? ''))].filter((x) => x !== '').join(', ');
+    const tests = [...new Set(data.comparison.map((r) => str((r as unknown as Record<string, unknown>)['test']) ?? ''))]
+      .filter((x) => x !== '' && x !== 'none')
+      .map((x) => TEST_NAMES[x]?.[lang] ?? x)
+      .join(', ');
     const paired = data.comparison.every((r) => r.paired);
     items.push(`<li>${phrase(paired ? 'intervalsPaired' : 'intervalsUnpaired', lang, { tests: tests || '–' })}</li>`);
   }
