@@ -5,8 +5,7 @@
  * The worker loads and resolves its scenario itself from (file, overrides), once per point
  * it sees, and keeps it in a small cache: the main thread only sends references.
  */
-import { move } from 'piscina';
-import { transferableSymbol, valueSymbol } from 'piscina';
+import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { runSimulation } from '../core/run.js';
 import type { Scenario } from '../core/scenario/resolve.js';
 import { loadScenario } from '../io/scenario.js';

@@ -3,14 +3,13 @@
  * files whatever the worker count or sharding, runs reproducible alone, exact summaries,
  * streaming over blocks of months, progress, and bad input.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { quantileSorted } from 'simple-statistics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finalizeBatch, SUMMARY_MEASURES } from '../../src/batch/finalize.js';
+import { finalizeBatch, statsCells, SUMMARY_MEASURES } from '../../src/batch/finalize.js';
 import { JournalIndex, scanJournal } from '../../src/batch/journal.js';
 import { planFromManifest, readManifest } from '../../src/batch/manifest.js';
-import { statsCells } from '../../src/batch/finalize.js';
 import { deriveSeed } from '../../src/core/seeds.js';
 import { OUTCOME_NAMES, TIMESERIES_COLUMNS } from '../../src/core/results.js';
 import { formatNumber } from '../../src/io/write.js';
@@ -223,7 +222,7 @@ describe('bad input: exit 2, one message with every problem, nothing written', (
     writeFileSync(exp, `scenarios: [${COALITION}]\nreplications: 2\nvariations:\n  points:\n    - { taskDurationMin: 30 }\n`);
     const err2 = await fails(['batch', '--experiment', exp, '--out', 'bad'], 'bad');
     expect(err2).toMatch(/scenario tiny-coalition, point 0: parameters\.taskDurationMax.*expected at least taskDurationMin \(30\), found 24/);
-    rmTmp(exp);
+    rmSync(exp);
   });
 
   it('--resume of something that is not a batch, or with other settings', async () => {
@@ -260,7 +259,3 @@ describe('bad input: exit 2, one message with every problem, nothing written', (
     expect(whole).toContain('w1: expected a shard output with its journal/ (written by `regiosim batch --shard i/n`), found a whole batch, not a shard');
   });
 });
-
-function rmTmp(path: string): void {
-  removeDir(path);
-}
