@@ -219,8 +219,12 @@ async function execute(plan: BatchPlan, shard: Shard | null, out: string, resume
   const shown = displayDir(out, ctx.cwd);
   let analysed = false;
   if (args.analyze !== false && !shard) {
-    analyzeBatch(out);
-    analysed = true;
+    if (plan.replications < 2) {
+      if (!quiet) ctx.err('regiosim: one replication per point is too few for intervals; the analysis is skipped (run regiosim analyze on a batch with --runs 2 or more).\n');
+    } else {
+      analyzeBatch(out);
+      analysed = true;
+    }
   }
   if (!quiet) {
     const what = `${plan.scenarios.length} scenario${plan.scenarios.length === 1 ? '' : 's'}, ${plan.points.length} point${plan.points.length === 1 ? '' : 's'}, ${plan.replications} replication${plan.replications === 1 ? '' : 's'}`;
