@@ -28,6 +28,7 @@ export function distributionChart(rows: readonly RunRow[], opts: DistributionOpt
   const present = order.filter((s) => values.some((v) => v.scenario === s));
   const counts = present.map((s) => values.filter((v) => v.scenario === s).length);
   const ns = distinct(counts).sort((a, b) => a - b);
+  const maxN = ns[ns.length - 1]!;
   const nText = ns.length === 1 ? String(ns[0]) : `${ns[0]}-${ns[ns.length - 1]}`;
   const subtitle = [t('distributionSubtitle', r.lang, { n: nText })];
   if (points.sweep) subtitle.push(t('firstPointNote', r.lang));
@@ -43,7 +44,7 @@ export function distributionChart(rows: readonly RunRow[], opts: DistributionOpt
       {
         mark: {
           type: 'boxplot', extent: 'min-max', size: Math.round(rowStep * 0.62),
-          box: { fillOpacity: 0.18, stroke: '#4d4d4d', strokeWidth: r.theme === 'slides' ? 2 : 1 },
+          box: { fillOpacity: 0.12, stroke: '#333333', strokeWidth: r.theme === 'slides' ? 2 : 1 },
           median: { stroke: '#1a1a1a', strokeWidth: r.theme === 'slides' ? 4 : 2.5 },
           rule: { stroke: '#4d4d4d', strokeWidth: r.theme === 'slides' ? 2 : 1 },
           ticks: { stroke: '#4d4d4d', size: Math.round(rowStep * 0.3) },
@@ -51,7 +52,7 @@ export function distributionChart(rows: readonly RunRow[], opts: DistributionOpt
         encoding: { y, x, color: colour },
       },
       {
-        mark: { type: 'circle', opacity: 0.55, size: r.theme === 'slides' ? 70 : 22 },
+        mark: { type: 'circle', opacity: maxN > 300 ? 0.3 : 0.55, size: (r.theme === 'slides' ? 70 : 22) * (maxN > 300 ? 0.6 : 1) },
         encoding: {
           y,
           x,
@@ -64,6 +65,11 @@ export function distributionChart(rows: readonly RunRow[], opts: DistributionOpt
             { field: 'value', type: 'quantitative', title: measureTitle(outcome, r.lang), format: '.4~f' },
           ],
         },
+      },
+      {
+        // The median again on top of the dots, which would hide it when there are many runs.
+        mark: { type: 'tick', color: '#1a1a1a', thickness: r.theme === 'slides' ? 4 : 2.5, size: Math.round(rowStep * 0.62) },
+        encoding: { y, x: { field: 'value', type: 'quantitative', aggregate: 'median' } },
       },
     ],
   });

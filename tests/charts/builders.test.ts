@@ -99,7 +99,7 @@ describe('cooperation stability over time', () => {
 describe('outcome distributions', () => {
   it('draws a box plot with every run as a jittered dot, NaN runs left out', () => {
     const spec = distributionChart(F.runs(), { ...opts, outcome: 'exits_after_election_share' });
-    expect(marksOf(spec)).toEqual(['boxplot', 'circle']);
+    expect(marksOf(spec)).toEqual(['boxplot', 'circle', 'tick']);
     const values = dataOf(spec);
     expect(values).toHaveLength(4 * 16);
     expect(values.every((v) => Math.abs(v['jitter'] as number) <= 1)).toBe(true);

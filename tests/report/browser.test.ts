@@ -92,10 +92,14 @@ describe('report.html in Chromium', () => {
       expect(c.marks, c.name!).toBeGreaterThan(3);
     }
 
-    // Tooltips: hovering a dot of the first distribution shows the run's values.
-    const dot = page.locator('[data-chart="outcome-cooperation_stability"] g.role-mark path').last();
-    await dot.scrollIntoViewIfNeeded();
-    await dot.hover({ force: true });
+    // Tooltips: hovering the leftmost dot of the first distribution (clear of the box's median) shows the run's values.
+    await page.locator('[data-chart="outcome-cooperation_stability"]').scrollIntoViewIfNeeded();
+    const target = await page.$$eval('[data-chart="outcome-cooperation_stability"] g.mark-symbol.role-mark path', (dots) => {
+      const boxes = dots.map((d) => d.getBoundingClientRect()).filter((b) => b.width > 0);
+      const left = boxes.reduce((a, b) => (b.x < a.x ? b : a));
+      return { x: left.x + left.width / 2, y: left.y + left.height / 2 };
+    });
+    await page.mouse.move(target.x, target.y);
     await page.waitForSelector('#vg-tooltip-element.visible', { timeout: 10_000 });
     expect(await page.textContent('#vg-tooltip-element')).toContain('Seed');
 
