@@ -5,8 +5,8 @@
  */
 import type { CliCommand } from '../context.js';
 import { analyzeCommand } from './analyze.js';
-import { chartCommand } from './chart.js';
 import { batchCommand } from './batch.js';
+import { chartCommand } from './chart.js';
 import { mergeCommand } from './merge.js';
 import { paramsCommand } from './params.js';
 import { reportCommand } from './report.js';
