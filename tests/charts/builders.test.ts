@@ -82,7 +82,7 @@ describe('cooperation stability over time', () => {
       ],
     });
     expect(JSON.stringify(nl)).toContain('"Jaar"');
-    expect(JSON.stringify(nl)).toContain('raadsverkiezingen (elke 4 jaar)');
+    expect(JSON.stringify(nl)).toContain('raadsverkiezingen (om de vier jaar)');
   });
 
   it('compiles cleanly, and a single run draws one line', () => {
