@@ -21,7 +21,7 @@ export const MEASURE_LABELS: Readonly<Record<string, { name: Bi; unit: Bi }>> = 
   value_nontransport: { name: { en: 'Value outside transport', nl: 'Waarde buiten verkeer en vervoer' }, unit: { en: 'M EUR', nl: 'mln euro' } },
   value_gini: { name: { en: 'Inequality of value', nl: 'Ongelijkheid van de waarde' }, unit: { en: 'Gini 0-1', nl: 'Gini 0-1' } },
   tasks_arrived: { name: { en: 'Tasks that arose', nl: 'Ontstane opgaven' }, unit: { en: 'tasks', nl: 'opgaven' } },
-  completion_rate: { name: { en: 'Tasks completed', nl: 'Voltooide opgaven' }, unit: { en: 'share of tasks', nl: 'aandeel opgaven' } },
+  completion_rate: { name: { en: 'Completion rate', nl: 'Voltooiingsgraad' }, unit: { en: 'share of tasks', nl: 'aandeel opgaven' } },
   tasks_completed: { name: { en: 'Tasks completed', nl: 'Voltooide opgaven' }, unit: { en: 'tasks', nl: 'opgaven' } },
   tasks_failed: { name: { en: 'Tasks failed', nl: 'Mislukte opgaven' }, unit: { en: 'tasks', nl: 'opgaven' } },
   tasks_lapsed: { name: { en: 'Tasks lapsed', nl: 'Niet opgepakte opgaven' }, unit: { en: 'tasks', nl: 'opgaven' } },
