@@ -107,8 +107,11 @@ export interface World {
   readonly recordEvents: boolean;
   /** Event counts of the current month, per EVENT_TYPES entry. */
   readonly eventCounts: Int32Array;
-  /** Scratch buffers reused every month by the observation (n*n). */
-  readonly scratch: { tie: Uint8Array; project: Uint8Array };
+  /** Scratch buffers reused every month (n*n for the observation, n for execution). */
+  readonly scratch: { tie: Uint8Array; project: Uint8Array; demand: Float64Array; ratio: Float64Array };
+  /** Fixed per run: task location weights (population^locationPopulationExponent) and benefit weights (population^benefitPopulationExponent). */
+  readonly locationWeights: Float64Array;
+  readonly benefitWeights: Float64Array;
   /** Evaluation-window sums per TIMESERIES_COLUMNS entry. */
   readonly windowSums: Float64Array;
 }

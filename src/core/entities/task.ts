@@ -32,6 +32,8 @@ export interface Task {
   blocked: boolean;
   /** Partner task when passed as part of a mandje. */
   mandje: number | null;
+  /** Tasks a package deal with this one was already tried with (a rejected package is off the table). */
+  mandjeTried: number[];
   // execution
   participants: number[];
   /** Per participant: convinced (voted for) or not. */

@@ -170,6 +170,9 @@ function meet(world: World, a: Arrangement): void {
       if (otherId === id || decided.has(otherId)) continue;
       const other = world.tasks.get(otherId);
       if (!other || other.status !== 'agenda' || other.domain === task.domain) continue;
+      if (task.mandjeTried.includes(otherId)) continue;
+      task.mandjeTried.push(otherId);
+      other.mandjeTried.push(id);
       const members2 = membersFor(a, other.domain);
       const common = members.filter((m) => members2.includes(m));
       if (common.length < 2) continue;

@@ -11,7 +11,8 @@ export function arriveTasks(world: World): void {
   const { params: p, rng, n, municipalities } = world;
   const shares = [p.shareHousing, p.shareTransport, p.shareEconomy, p.shareSocial, p.shareOperations];
   const shareSum = shares.reduce((a, b) => a + b, 0) || 1;
-  const locationWeights = municipalities.map((m) => Math.pow(m.population, p.locationPopulationExponent));
+  const { locationWeights, benefitWeights } = world;
+  const decay = [1, p.localityDecay, p.localityDecay ** 2, p.localityDecay ** 3];
   for (const d of DOMAINS) {
     const di = domainIdx(d);
     const lambda = p.taskRatePerMunicipality * n * (shares[di]! / shareSum) * world.rateMultiplier[di]!;
@@ -34,7 +35,7 @@ export function arriveTasks(world: World): void {
       for (let i = 0; i < n; i++) {
         const dist = world.distance[location * n + i]!;
         if (dist > 3) continue;
-        const w = municipalities[i]!.interest[di]! * Math.pow(p.localityDecay, dist) * Math.pow(municipalities[i]!.population, p.benefitPopulationExponent);
+        const w = municipalities[i]!.interest[di]! * decay[dist]! * benefitWeights[i]!;
         if (w <= 0) continue;
         beneficiaries.push(i);
         weights.push(w);
@@ -55,7 +56,7 @@ export function arriveTasks(world: World): void {
       const task: Task = {
         id: world.nextTaskId++, domain: d, arrived: world.t, location, urgency, work, budget, value, duration,
         deadline: world.t + patience, beneficiaries: keepB, shares: keepS.map((s) => s / kept), noiseKey,
-        status: 'pool', table: null, blocked: false, mandje: null,
+        status: 'pool', table: null, blocked: false, mandje: null, mandjeTried: [],
         participants: [], convinced: [], workDue: [], costShare: [], delivered: [], owed: [], subsidy: 0,
         startedAt: -1, endsAt: -1, coordination: 0,
       };

@@ -21,41 +21,37 @@ export interface Evaluation {
 /** Utility of each participant if the task is carried out by `participants`, costs split by population. */
 export function evaluate(world: World, task: Task, participants: readonly number[], binding: number, subsidy: number): Evaluation {
   const { params: p, municipalities, trust } = world;
-  const pop = participants.reduce((s, m) => s + municipalities[m]!.population, 0);
+  const k = participants.length;
+  let pop = 0;
+  for (let a = 0; a < k; a++) pop += municipalities[participants[a]!]!.population;
   const cost = totalCost(task, p.fteMonthCost) * (1 - subsidy);
-  const gains: number[] = [];
-  const costShare: number[] = [];
-  const workDue: number[] = [];
-  for (const m of participants) {
+  const costShare = new Array<number>(k);
+  const workDue = new Array<number>(k);
+  const gains = new Array<number>(k);
+  for (let a = 0; a < k; a++) {
+    const m = participants[a]!;
     const w = municipalities[m]!.population / pop;
-    costShare.push(w * cost);
-    workDue.push((w * task.work) / task.duration);
+    costShare[a] = w * cost;
+    workDue[a] = (w * task.work) / task.duration;
+    gains[a] = shareOf(task, m) * task.value - costShare[a]!;
   }
-  participants.forEach((m, k) => {
-    gains.push(shareOf(task, m) * task.value - costShare[k]!);
-  });
-  const noiseScale = (p.decisionNoise * task.value) / Math.max(1, participants.length);
-  const utility: number[] = [];
-  const mandate: number[] = [];
-  participants.forEach((i, k) => {
+  const noiseScale = (p.decisionNoise * task.value) / Math.max(1, k);
+  const utility = new Array<number>(k);
+  const mandate = new Array<number>(k);
+  for (let a = 0; a < k; a++) {
+    const i = participants[a]!;
     const mi = municipalities[i]!;
     let partner = 0;
-    let count = 0;
-    participants.forEach((j, l) => {
-      if (j === i) return;
-      partner += trust.get(i, j) * gains[l]!;
-      count++;
-    });
-    // Non-participating beneficiaries gain through spillover; partners count them too.
-    const partnerTerm = count > 0 ? (p.altruism * partner) / count : 0;
-    const autonomyCost = p.autonomyWeight * mi.autonomy * binding * costShare[k]!;
+    for (let b = 0; b < k; b++) if (b !== a) partner += trust.get(i, participants[b]!) * gains[b]!;
+    const partnerTerm = k > 1 ? (p.altruism * partner) / (k - 1) : 0;
+    const autonomyCost = p.autonomyWeight * mi.autonomy * binding * costShare[a]!;
     const cap = capacity(world, mi);
-    const after = mi.load + workDue[k]!;
-    const overload = cap > 0 && after > cap ? p.overloadPenalty * costShare[k]! * Math.min(1, (after - cap) / cap) : 0;
+    const after = mi.load + workDue[a]!;
+    const overload = cap > 0 && after > cap ? p.overloadPenalty * costShare[a]! * Math.min(1, (after - cap) / cap) : 0;
     const noise = noiseScale * hashNormal(task.noiseKey, i);
-    utility.push(gains[k]! + partnerTerm - autonomyCost - overload + noise);
-    mandate.push(p.mandateScale * mi.stance * costShare[k]!);
-  });
+    utility[a] = gains[a]! + partnerTerm - autonomyCost - overload + noise;
+    mandate[a] = p.mandateScale * mi.stance * costShare[a]!;
+  }
   return { participants: [...participants], costShare, workDue, utility, mandate };
 }
 
@@ -91,15 +87,19 @@ export function decide(world: World, rule: DecisionRule, members: readonly numbe
   if (rule === 'willing') {
     // Start from the members who benefit; drop the unwilling until the rest agree.
     let set = members.filter((m) => tasks.some((t) => shareOf(t, m) > 0));
+    let last: { ev: Evaluation; ok: boolean[] } | null = null;
     for (let iter = 0; iter < 8 && set.length > 0; iter++) {
-      const { ok } = combined(set);
+      last = combined(set);
+      const ok = last.ok;
       const next = set.filter((_, k) => ok[k]);
       if (next.length === set.length) break;
       set = next;
+      last = null;
     }
+    if (set.length > 0 && last === null) last = combined(set);
     const held = Math.min(...tasks.map((t) => set.reduce((s, m) => s + shareOf(t, m), 0)));
-    const passed = set.length >= 2 && held >= p.viabilityShare && combined(set).ok.every(Boolean);
-    const ev = set.length > 0 ? combined(set).ev : null;
+    const passed = last !== null && set.length >= 2 && held >= p.viabilityShare && last.ok.every(Boolean);
+    const ev = last ? last.ev : null;
     return { passed, participants: set, convinced: set.map(() => true), outvoted: [], yes: passed ? set : [], evaluation: ev, support: held };
   }
   const set = [...members];

@@ -13,19 +13,25 @@ export function execute(world: World): void {
   const p = world.params;
   const rng = world.rng.execution;
   const { municipalities } = world;
-  const projects: Task[] = [];
-  for (const task of world.tasks.values()) if (task.status === 'project') projects.push(task);
   // Supply ratio per municipality: capacity left after coordination, over the work due.
-  const demand = new Float64Array(world.n);
-  for (const task of projects) task.participants.forEach((m, k) => (demand[m] = demand[m]! + task.workDue[k]!));
-  const ratio = new Float64Array(world.n);
+  const { demand, ratio } = world.scratch;
+  demand.fill(0);
+  for (const task of world.tasks.values()) {
+    if (task.status !== 'project') continue;
+    const ps = task.participants;
+    for (let k = 0; k < ps.length; k++) demand[ps[k]!] = demand[ps[k]!]! + task.workDue[k]!;
+  }
   for (let i = 0; i < world.n; i++) {
     const m = municipalities[i]!;
     const free = Math.max(0, capacity(world, m) - m.coordination);
     ratio[i] = demand[i]! > 0 ? Math.min(1, free / demand[i]!) : 1;
   }
-  for (const task of projects) {
-    task.participants.forEach((m, k) => {
+  // Completing deletes the task from the map, which is safe while iterating it.
+  for (const task of world.tasks.values()) {
+    if (task.status !== 'project') continue;
+    const ps = task.participants;
+    for (let k = 0; k < ps.length; k++) {
+      const m = ps[k]!;
       const mu = municipalities[m]!;
       let commit = task.convinced[k] ? p.convincedCommitment : p.unconvincedCommitment;
       if (world.t - mu.secretarySince < 3) commit *= 0.9;
@@ -35,7 +41,7 @@ export function execute(world: World): void {
       task.owed[k] = task.owed[k]! + due;
       task.delivered[k] = task.delivered[k]! + delivered;
       world.counters.fteDelivery += delivered;
-    });
+    }
     // Money through cooperation: the project's budget, spread over its duration.
     world.counters.cooperationSpending += task.budget / task.duration;
     if (world.t >= task.endsAt - 1) complete(world, task);
