@@ -164,8 +164,8 @@ const TEXT = {
   shareBetter: { en: 'Share of pairs better', nl: 'Aandeel paren beter' },
   survivalTitle: { en: 'How long do arrangements and memberships last?', nl: 'Hoe lang houden samenwerkingsverbanden en lidmaatschappen stand?' },
   survivalSubtitle: {
-    en: 'Kaplan-Meier estimate with 95% confidence band, pooled over all runs; censored at the end of the run.',
-    nl: 'Kaplan-Meier-schatting met 95%-betrouwbaarheidsband, over alle runs samen; gecensureerd aan het eind van de run.',
+    en: 'Kaplan-Meier estimate with 95% confidence band, pooled over all runs; censored at the end of the run or when a scenario event ends it.',
+    nl: 'Kaplan-Meier-schatting met 95%-betrouwbaarheidsband, over alle runs samen; gecensureerd aan het eind van de run of bij beëindiging door een scenariogebeurtenis.',
   },
   monthsSinceStart: { en: 'Months since the start of the spell', nl: 'Maanden sinds het begin' },
   stillActive: { en: 'Still active (share)', nl: 'Nog actief (aandeel)' },
