@@ -4,7 +4,10 @@
  * as one Float64Array (month-major: value of column c in month m at m * columns + c) that is
  * transferred, not copied. The full event log never leaves the worker.
  */
-import { EVENT_TYPES, OUTCOME_NAMES, TIMESERIES_COLUMNS, type RunResult } from '../core/results.js';
+import { EVENT_TYPES, OUTCOME_NAMES, TIMESERIES_COLUMNS, type EventType, type RunResult } from '../core/results.js';
+
+/** Event types counted in a batch's events-counts.csv. */
+export const BATCH_EVENT_TYPES: ReadonlySet<EventType> = new Set<EventType>(['scenario', 'election', 'agenda-revisit', 'join', 'exit', 'dissolution', 'formation']);
 import { csvField, formatNumber } from '../io/write.js';
 
 export const SERIES_COLUMNS = TIMESERIES_COLUMNS.length;
@@ -34,10 +37,13 @@ export function toRecord(run: number, result: RunResult): RunRecord {
     [m.code, m.name, m.population, m.value, m.valuePerInhabitant, m.memberships, m.trustIn, m.trustOut, m.relationshipStock].map(csvField).join(','),
   );
 
-  // Monthly counts per event type, in date order then EVENT_TYPES order; zeros omitted.
+  // Monthly counts per event type, in date order then EVENT_TYPES order; zeros omitted. Only the
+  // structural and political events: the frequent ones (turnover, decisions, completions, ...)
+  // are monthly measures of the time series already and would make the file huge.
   const events: string[] = [];
   result.dates.forEach((date, m) => {
     EVENT_TYPES.forEach((type, k) => {
+      if (!BATCH_EVENT_TYPES.has(type)) return;
       const n = result.eventCounts[k]?.[m] ?? 0;
       if (n > 0) events.push(`${date},${type},${n}`);
     });
