@@ -68,7 +68,7 @@ export function initialise(scenario: Scenario, seed: number, recordEvents = true
     totals: { months: 0, valueNonTransport: 0, exits: 0, exitsAfterElection: 0, partnerPairs: 0, partnerPairsNeighbours: 0, secretaryTurnovers: 0 },
     events: [], spells: [], trustSnapshots: [], structureDirty: true, formedCount: 0,
     recordEvents, eventCounts: new Int32Array(EVENT_TYPES.length),
-    scratch: { tie: new Uint8Array(n * n), project: new Uint8Array(n * n), demand: new Float64Array(n), ratio: new Float64Array(n) },
+    scratch: { tie: new Uint8Array(n * n), project: new Uint8Array(n * n), demand: new Float64Array(n), ratio: new Float64Array(n), perCapita: new Float64Array(n) },
     locationWeights: Float64Array.from(municipalities, (m) => Math.pow(m.population, p.locationPopulationExponent)),
     benefitWeights: Float64Array.from(municipalities, (m) => Math.pow(m.population, p.benefitPopulationExponent)),
     windowSums: new Float64Array(TIMESERIES_COLUMNS.length),

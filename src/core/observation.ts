@@ -26,8 +26,8 @@ export function accountOverhead(world: World): void {
 }
 
 /** Gini coefficient of non-negative values (0 when all are equal or all zero). */
-export function gini(values: readonly number[]): number {
-  const xs = [...values].sort((a, b) => a - b);
+export function gini(values: ArrayLike<number>): number {
+  const xs = Float64Array.from(values).sort();
   const n = xs.length;
   const total = xs.reduce((a, b) => a + b, 0);
   if (n === 0 || total <= 0) return 0;
@@ -165,7 +165,7 @@ export function observe(world: World, series: Float64Array[], row: number): void
   let coord = 0;
   let rel = 0;
   let stance = 0;
-  const perCapita: number[] = [];
+  const perCapita = world.scratch.perCapita;
   for (const m of municipalities) {
     const cap = capacity(world, m);
     capTotal += cap;
@@ -174,7 +174,7 @@ export function observe(world: World, series: Float64Array[], row: number): void
     stance += m.stance;
     let recent = 0;
     for (let k = 0; k < 12; k++) recent += m.valueRecent[k]!;
-    perCapita.push(recent / m.population);
+    perCapita[m.index] = recent / m.population;
   }
   let valueTotal = 0;
   for (let d = 0; d < DOMAINS.length; d++) {

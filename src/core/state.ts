@@ -108,7 +108,7 @@ export interface World {
   /** Event counts of the current month, per EVENT_TYPES entry. */
   readonly eventCounts: Int32Array;
   /** Scratch buffers reused every month (n*n for the observation, n for execution). */
-  readonly scratch: { tie: Uint8Array; project: Uint8Array; demand: Float64Array; ratio: Float64Array };
+  readonly scratch: { tie: Uint8Array; project: Uint8Array; demand: Float64Array; ratio: Float64Array; perCapita: Float64Array };
   /** Fixed per run: task location weights (population^locationPopulationExponent) and benefit weights (population^benefitPopulationExponent). */
   readonly locationWeights: Float64Array;
   readonly benefitWeights: Float64Array;
