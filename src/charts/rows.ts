@@ -4,6 +4,8 @@
  * are required; src/render/load.ts reads the files into these shapes.
  */
 
+import type { ComparisonRow as AnalysisComparisonRow } from '../analysis/analyze.js';
+
 /** timeseries-summary.csv */
 export interface TimeseriesSummaryRow {
   scenario: string;
@@ -34,23 +36,16 @@ export interface RunRow {
   [column: string]: string | number | null;
 }
 
-/** comparison.csv */
-export interface ComparisonRow {
-  scenario: string;
-  reference: string;
-  point: number;
-  outcome: string;
-  paired: boolean;
-  n: number;
-  mean_reference: number;
-  mean_scenario: number;
-  difference: number;
+/**
+ * comparison.csv as read back: the columns the charts use of the analysis's ComparisonRow, with
+ * the statistics that can be undefined (written as NaN) read as null.
+ */
+export type ComparisonRow = Pick<AnalysisComparisonRow, 'scenario' | 'reference' | 'point' | 'outcome' | 'paired' | 'n' | 'mean_reference' | 'mean_scenario' | 'difference' | 'significant'> & {
   ci_lo: number | null;
   ci_hi: number | null;
   p_holm: number | null;
-  significant: boolean;
   share_better?: number | null;
-}
+};
 
 /** survival.csv */
 export interface SurvivalRow {

@@ -11,6 +11,7 @@ import { EVENT_TYPES, TIMESERIES_COLUMNS } from './results.js';
 import type { Scenario } from './scenario/resolve.js';
 import { newCounters, type World } from './state.js';
 import { createArrangement, refreshStructure } from './submodels/arrangements.js';
+import { isElectionMonth } from './submodels/elections.js';
 
 /** Breadth-first neighbour-step distances, capped at 255. */
 export function distances(neighbours: number[][]): Uint8Array {
@@ -74,9 +75,8 @@ export function initialise(scenario: Scenario, seed: number, recordEvents = true
     windowSums: new Float64Array(TIMESERIES_COLUMNS.length),
   };
   // The last election before the start, for the post-election turnover peak.
-  for (let t = scenario.start; t > scenario.start - 12 * p.electionCycle - 12; t--) {
-    const year = Math.floor(t / 12);
-    if ((t % 12) + 1 === p.electionMonth && (((year - p.electionFirstYear) % p.electionCycle) + p.electionCycle) % p.electionCycle === 0) {
+  for (let t = scenario.start - 1; t > scenario.start - 12 * p.electionCycle - 12; t--) {
+    if (isElectionMonth(world, t)) {
       world.lastElection = t;
       break;
     }

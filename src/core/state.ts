@@ -11,6 +11,7 @@ import { EVENT_TYPES, type EventType, type ModelEvent, type Spell, type TrustSna
 
 const EVENT_INDEX = Object.fromEntries(EVENT_TYPES.map((t, i) => [t, i])) as Record<EventType, number>;
 import type { Scenario } from './scenario/resolve.js';
+import { fromAbsMonth } from './time.js';
 
 /** Counters for the current month, reset at the start of each step. */
 export interface MonthCounters {
@@ -117,9 +118,7 @@ export interface World {
 }
 
 export function dateLabel(world: World, abs: number = world.t): string {
-  const y = Math.floor(abs / 12);
-  const m = (abs % 12) + 1;
-  return `${y}-${m < 10 ? '0' : ''}${m}`;
+  return fromAbsMonth(abs);
 }
 
 /** Records an event with the municipalities' names (sorted by index = by code). */

@@ -24,10 +24,4 @@ export function fromAbsMonth(abs: number): YearMonth {
   return `${year}-${String(month).padStart(2, '0')}`;
 }
 
-export function yearOf(abs: number): number {
-  return Math.floor(abs / 12);
-}
 
-export function monthOf(abs: number): number {
-  return (abs % 12) + 1;
-}

@@ -127,10 +127,6 @@ export function membersFor(a: Arrangement, domain: Domain): number[] {
   return a.members;
 }
 
-/** Key of a membership: `<municipality>` for the whole membership, `<municipality>:<domain>` for a module. */
-export function membershipKey(municipality: number, domain?: Domain): string {
-  return domain ? `${municipality}:${domain}` : `${municipality}`;
-}
 
 export function insertSorted(list: number[], value: number): void {
   if (list.includes(value)) return;
