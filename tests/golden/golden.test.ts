@@ -6,6 +6,7 @@
  * which files changed and why.
  *
  *   npm run golden:record     # rewrite golden.json from the current code
+ *   GOLDEN_KEEP=/tmp/g npx vitest run tests/golden   # keep the outputs, to diff two versions
  *
  * The commands run the real CLI (bin/regiosim.js) in a temporary working directory with
  * SOURCE_DATE_EPOCH set, so timestamps are fixed; what still depends on the machine (the
@@ -101,8 +102,12 @@ function hashTree(work: string): Record<string, string> {
 }
 
 describe('golden outputs', () => {
-  const work = mkdtempSync(join(tmpdir(), 'regiosim-golden-'));
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  // GOLDEN_KEEP=<dir> keeps the outputs there, to compare two versions file by file.
+  const keep = process.env['GOLDEN_KEEP'];
+  const work = keep ? (rmSync(keep, { recursive: true, force: true }), mkdirSync(keep, { recursive: true }), keep) : mkdtempSync(join(tmpdir(), 'regiosim-golden-'));
+  afterAll(() => {
+    if (!keep) rmSync(work, { recursive: true, force: true });
+  });
 
   it('every output file equals the recorded one', { timeout: 900_000 }, () => {
     mkdirSync(join(work, 'stdout'));
