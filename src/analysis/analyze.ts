@@ -15,7 +15,7 @@
  *   across all points.
  * - summary.md: the comparison in plain language (src/analysis/summary-md.ts).
  *
- * The statistics themselves come from src/analysis/stats (reference-tested); this module only
+ * The statistics themselves come from src/stats (reference-tested); this module only
  * arranges the data and the tables.
  */
 import { join } from 'node:path';
@@ -23,11 +23,11 @@ import type { OutcomeSpec } from '../core/results.js';
 import { UserError, type Problem } from '../io/errors.js';
 import { writeCsv, writeFileAtomically, type CsvCell } from '../io/write.js';
 import { loadBatch, type BatchData, type Group } from './batch-data.js';
-import { bootstrapMeanInterval, describe, mean, requiredN, sampleSd, tInterval } from './stats/descriptive.js';
-import { holmAdjust } from './stats/multiple.js';
-import { pairedComparison } from './stats/paired.js';
-import { kaplanMeier, logRankTest } from './stats/survival.js';
-import { mannWhitneyTest, welchTTest } from './stats/unpaired.js';
+import { bootstrapMeanInterval, describe, mean, requiredN, sampleSd, tInterval } from '../stats/descriptive.js';
+import { holmAdjust } from '../stats/multiple.js';
+import { pairedComparison } from '../stats/paired.js';
+import { kaplanMeier, logRankTest } from '../stats/survival.js';
+import { mannWhitneyTest, welchTTest } from '../stats/unpaired.js';
 import { renderSummaryMarkdown, type Lang } from './summary-md.js';
 
 export const SUMMARY_COLUMNS = [

@@ -4,8 +4,8 @@
  * design → experiment → batch → indices:
  * 1. The parameters' ranges come from their declared bounds (PARAMS[name].min/max) unless given
  *    on the command line. A unit-cube design is built by the statistics library: Morris
- *    trajectories (src/analysis/stats/morris.ts) or Saltelli matrices A, B, A_B^(i)
- *    (src/analysis/stats/sobol.ts), and scaled to the ranges (values rounded to 10 significant
+ *    trajectories (src/stats/morris.ts) or Saltelli matrices A, B, A_B^(i)
+ *    (src/stats/sobol.ts), and scaled to the ranges (values rounded to 10 significant
  *    digits, the precision of the output files, and to whole numbers for integer parameters).
  * 2. The design becomes an experiment with explicit parameter points (experiment.yaml in the
  *    output directory, runnable with `regiosim batch --experiment`), one scenario, R seeded
@@ -30,8 +30,8 @@ import type { ExperimentSpec } from '../batch/experiment.js';
 import { missingColumns, parseNumberCell, readCsv } from '../io/csv.js';
 import { UserError, type Problem } from '../io/errors.js';
 import { roundNumber, writeCsv, writeFileAtomically, type CsvCell } from '../io/write.js';
-import { morrisDesign, morrisIndices, type MorrisDesign } from './stats/morris.js';
-import { saltelliDesign, sobolIndices, type SaltelliDesign } from './stats/sobol.js';
+import { morrisDesign, morrisIndices, type MorrisDesign } from '../stats/morris.js';
+import { saltelliDesign, sobolIndices, type SaltelliDesign } from '../stats/sobol.js';
 
 export const SENSITIVITY_COLUMNS = ['method', 'outcome', 'parameter', 'mu', 'mu_star', 'sigma', 's1', 's1_lo', 's1_hi', 'st', 'st_lo', 'st_hi'] as const;
 export const METHODS = ['morris', 'sobol'] as const;

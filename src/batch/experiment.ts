@@ -7,7 +7,7 @@
  * Variations are expanded here into an ordered list of parameter points:
  *   1. `points`: explicit parameter sets, in file order;
  *   2. `grid`: the full factorial of the listed values, the first parameter varying slowest;
- *   3. `lhs`: a seeded Latin hypercube over ranges (src/analysis/stats/lhs.ts), values rounded
+ *   3. `lhs`: a seeded Latin hypercube over ranges (src/stats/lhs.ts), values rounded
  *      to 10 significant digits (the precision of the output files, so that the value written to
  *      runs.csv is exactly the value that ran) and integer parameters rounded to integers.
  * Without variations there is one point: the scenario as it is.
@@ -16,7 +16,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
-import { latinHypercube } from '../analysis/stats/lhs.js';
+import { latinHypercube } from '../stats/lhs.js';
 import { checkParam, isParamName, PARAM_NAMES, PARAMS, type ParamName } from '../core/params.js';
 import { closest, UserError, type Problem } from '../io/errors.js';
 import { formatPath, zodIssuesToProblems } from '../io/scenario.js';

@@ -10,7 +10,7 @@
  * Statistics per scenario/point, month and measure (over the runs, NaN values left out, n the
  * number of values used): mean by plain summation in run order; sd with denominator n - 1
  * (two-pass; NaN for n < 2); percentiles by linear interpolation (R type 7, as in
- * src/analysis/stats/descriptive.ts).
+ * src/stats/descriptive.ts).
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';

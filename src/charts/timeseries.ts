@@ -2,7 +2,7 @@
  * A measure over time per scenario (cooperation stability by default): the mean line with a
  * 95% band, the council elections and the 2015 abolition of the WGR-plus marked.
  */
-import { studentTQuantile } from '../analysis/stats/distributions.js';
+import { studentTQuantile } from '../stats/distributions.js';
 import {
   bottomLegend, distinct, finite, firstPoints, frame, resolveOptions, round, scenarioColour, scenarioOrder,
   markersNote, timeMarkerLayers, yearAxis, yearFraction, type ChartOptions, type VlSpec, NoDataError } from './common.js';

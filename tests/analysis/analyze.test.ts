@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeBatch, analyzeData, COMPARISON_COLUMNS, SUMMARY_COLUMNS, SURVIVAL_COLUMNS, SURVIVAL_SUMMARY_COLUMNS } from '../../src/analysis/analyze.js';
 import { loadBatch } from '../../src/analysis/batch-data.js';
-import { bootstrapMeanInterval } from '../../src/analysis/stats/descriptive.js';
+import { bootstrapMeanInterval } from '../../src/stats/descriptive.js';
 import { UserError } from '../../src/io/errors.js';
 import { parseCsv } from '../../src/io/csv.js';
 import { writeFixtureBatch } from './fixtures.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { latinHypercube } from '../../src/analysis/stats/lhs.js';
+import { latinHypercube } from '../../src/stats/lhs.js';
 import { expandExperiment, experimentJsonSchemaText, experimentSchema, loadExperiment } from '../../src/batch/experiment.js';
 import { buildPlan, totalRuns } from '../../src/batch/plan.js';
 import { PARAM_NAMES } from '../../src/core/params.js';

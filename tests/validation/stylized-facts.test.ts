@@ -5,8 +5,8 @@
  * recorded in docs/ODD.md ("Validation against the stylized facts").
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pairedComparison } from '../../src/analysis/stats/paired.js';
-import { tInterval } from '../../src/analysis/stats/descriptive.js';
+import { pairedComparison } from '../../src/stats/paired.js';
+import { tInterval } from '../../src/stats/descriptive.js';
 import { runSimulation } from '../../src/core/run.js';
 import { TIMESERIES_COLUMNS, type RunResult } from '../../src/core/results.js';
 import { loadScenario } from '../../src/io/scenario.js';

@@ -8,8 +8,8 @@ import {
   requiredN,
   sampleSd,
   tInterval,
-} from '../../../src/analysis/stats/descriptive.js';
-import { studentTQuantile } from '../../../src/analysis/stats/distributions.js';
+} from '../../src/stats/descriptive.js';
+import { studentTQuantile } from '../../src/stats/distributions.js';
 
 // Example sample used throughout; references computed with python3 / numpy 2.4 / scipy 1.17:
 //   x = np.array([2.1, 3.4, 1.9, 5.6, 4.4, 3.3, 2.8, 6.1, 3.9, 4.0, 2.7])

@@ -5,7 +5,7 @@ import {
   signedRankCdf,
   signedRankSf,
   wilcoxonSignedRank,
-} from '../../../src/analysis/stats/paired.js';
+} from '../../src/stats/paired.js';
 
 // Hollander & Wolfe (1973, p. 29) depression data, R's ?wilcox.test example:
 //   wilcox.test(x, y, paired = TRUE)  ->  V = 40, p-value = 0.03906

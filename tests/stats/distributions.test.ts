@@ -13,7 +13,7 @@ import {
   studentTCdf,
   studentTPdf,
   studentTQuantile,
-} from '../../../src/analysis/stats/distributions.js';
+} from '../../src/stats/distributions.js';
 
 /** Relative error, falling back to absolute error for references equal to 0. */
 function relErr(actual: number, expected: number): number {

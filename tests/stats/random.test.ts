@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createRng, randomInt, randomPermutation } from '../../../src/analysis/stats/random.js';
+import { createRng, randomInt, randomPermutation } from '../../src/stats/random.js';
 
 describe('createRng', () => {
   it('is deterministic for a seed and differs between seeds', () => {

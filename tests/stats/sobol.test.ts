@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { saltelliDesign, sobolIndices } from '../../../src/analysis/stats/sobol.js';
+import { saltelliDesign, sobolIndices } from '../../src/stats/sobol.js';
 
 /** Ishigami function (a = 7, b = 0.1) on [−π, π]³, inputs given on [0, 1)³. */
 function ishigami(u: number[]): number {

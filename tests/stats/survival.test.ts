@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { kaplanMeier, logRankTest, survivalQuantile } from '../../../src/analysis/stats/survival.js';
+import { kaplanMeier, logRankTest, survivalQuantile } from '../../src/stats/survival.js';
 
 // Freireich et al. (1963) 6-MP leukaemia remission data as given by Gehan (1965)
 // and Kleinbaum & Klein, "Survival Analysis" (weeks in remission; + = censored).

@@ -1,7 +1,7 @@
 /**
  * Seeded pseudo-random helpers shared by the statistics library.
  *
- * All randomness in `src/analysis/stats` flows through {@link createRng}, which
+ * All randomness in `src/stats` flows through {@link createRng}, which
  * wraps seedrandom's Alea generator (fast enough for thousands of bootstrap resamples). The same seed always yields the same
  * stream, so every resampling or design routine is reproducible.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { latinHypercube } from '../../../src/analysis/stats/lhs.js';
+import { latinHypercube } from '../../src/stats/lhs.js';
 
 describe('latinHypercube', () => {
   it('has exactly one point per stratum [i/n, (i+1)/n) in every dimension (property)', () => {

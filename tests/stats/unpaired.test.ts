@@ -5,7 +5,7 @@ import {
   rankSumCdf,
   rankSumSf,
   welchTTest,
-} from '../../../src/analysis/stats/unpaired.js';
+} from '../../src/stats/unpaired.js';
 
 // R's `sleep` data (Cushny & Peebles), extra hours of sleep per group.
 const SLEEP_1 = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];

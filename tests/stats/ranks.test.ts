@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { averageRanks } from '../../../src/analysis/stats/ranks.js';
+import { averageRanks } from '../../src/stats/ranks.js';
 
 describe('averageRanks', () => {
   it('matches scipy.stats.rankdata (method="average") on a tied example', () => {

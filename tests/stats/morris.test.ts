@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { morrisDesign, morrisIndices, type MorrisDesign } from '../../../src/analysis/stats/morris.js';
+import { morrisDesign, morrisIndices, type MorrisDesign } from '../../src/stats/morris.js';
 
 function evaluate(design: MorrisDesign, f: (x: number[]) => number): number[] {
   return design.points.map(f);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { holmAdjust } from '../../../src/analysis/stats/multiple.js';
+import { holmAdjust } from '../../src/stats/multiple.js';
 
 describe('holmAdjust', () => {
   it('matches a hand computation of R p.adjust(p, "holm")', () => {
