@@ -19,7 +19,8 @@
  * arranges the data and the tables.
  */
 import { join } from 'node:path';
-import type { OutcomeSpec } from '../core/results.js';
+import type { MeasureSpec } from '../core/measures.js';
+import type { Lang } from '../i18n/index.js';
 import { UserError, type Problem } from '../io/errors.js';
 import { writeCsv, writeFileAtomically, type CsvCell } from '../io/write.js';
 import { loadBatch, type BatchData, type Group } from './batch-data.js';
@@ -28,7 +29,7 @@ import { holmAdjust } from '../stats/multiple.js';
 import { pairedComparison } from '../stats/paired.js';
 import { kaplanMeier, logRankTest } from '../stats/survival.js';
 import { mannWhitneyTest, welchTTest } from '../stats/unpaired.js';
-import { renderSummaryMarkdown, type Lang } from './summary-md.js';
+import { renderSummaryMarkdown } from './summary-md.js';
 
 export const SUMMARY_COLUMNS = [
   'scenario', 'point', 'outcome', 'n', 'mean', 'sd', 'median', 'q1', 'q3', 'iqr',
@@ -192,17 +193,17 @@ export function summarise(
 
 /** Comparison of one outcome of `scenario` against `reference` (Holm's p filled in later). */
 export function compareOutcome(
-  spec: OutcomeSpec,
+  spec: MeasureSpec,
   scenario: { name: string; point: number; values: readonly number[] },
   reference: { name: string; values: readonly number[] },
   paired: boolean,
 ): ComparisonRow {
   const row: ComparisonRow = {
-    scenario: scenario.name, reference: reference.name, point: scenario.point, outcome: spec.name, paired, n: 0,
+    scenario: scenario.name, reference: reference.name, point: scenario.point, outcome: spec.id, paired, n: 0,
     mean_reference: NaN, mean_scenario: NaN, difference: NaN, ci_lo: NaN, ci_hi: NaN, effect_size: NaN, share_better: NaN,
     test: 'none', statistic: NaN, p: NaN, p_holm: NaN, significant: false,
   };
-  const direction = spec.higherIsBetter;
+  const direction = spec.direction === 'neutral' ? null : spec.direction === 'higher';
   if (paired) {
     const ref: number[] = [];
     const alt: number[] = [];
@@ -293,7 +294,7 @@ export function analyzeData(data: BatchData, options: AnalyzeOptions = {}): Anal
   // summary.csv
   const summary: SummaryRow[] = [];
   for (const g of data.groups) {
-    data.outcomes.forEach((o, k) => summary.push(summarise(g.scenario, g.point, o.name, g.values[k]!, precision, bootstrap, bootstrapSeed)));
+    data.outcomes.forEach((o, k) => summary.push(summarise(g.scenario, g.point, o.id, g.values[k]!, precision, bootstrap, bootstrapSeed)));
   }
 
   // comparison.csv

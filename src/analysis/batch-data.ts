@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUTCOMES, type OutcomeSpec } from '../core/results.js';
+import { RUN_MEASURES, type MeasureSpec } from '../core/measures.js';
 import { CsvError, missingColumns, parseNumberCell, readCsv, type CsvTable } from '../io/csv.js';
 import { UserError, type Problem } from '../io/errors.js';
 
@@ -57,8 +57,8 @@ export interface BatchData {
   /** Scenario names in experiment order (order of their first point). */
   scenarios: string[];
   scenarioInfo: Map<string, ScenarioInfo>;
-  /** Outcomes present in runs.csv, in OUTCOMES order. */
-  outcomes: OutcomeSpec[];
+  /** Outcomes present in runs.csv, in the order of the run measures. */
+  outcomes: MeasureSpec[];
   /** One group per point that has runs, in point order. */
   groups: Group[];
   spells: SpellRow[];
@@ -239,14 +239,14 @@ export function loadBatch(dir: string): BatchData {
   points.sort((a, b) => a.point - b.point);
 
   // runs.csv
-  const outcomes = runsT ? OUTCOMES.filter((o) => runsT.header.includes(o.name)) : [];
+  const outcomes: MeasureSpec[] = runsT ? RUN_MEASURES.filter((o) => runsT.header.includes(o.id)) : [];
   if (runsT && outcomes.length === 0) {
-    problems.push({ path: 'runs.csv, header', expected: `outcome columns (${OUTCOMES.slice(0, 3).map((o) => o.name).join(', ')}, ...)`, found: 'none' });
+    problems.push({ path: 'runs.csv, header', expected: `outcome columns (${RUN_MEASURES.slice(0, 3).map((o) => o.id).join(', ')}, ...)`, found: 'none' });
   }
   const groupByPoint = new Map<number, Group & { rows: { replication: number; seed: number; values: number[] }[] }>();
   if (runsT && runsOk && outcomes.length > 0) {
     const sc = runsT.header.indexOf('scenario');
-    const oc = outcomes.map((o) => runsT.header.indexOf(o.name));
+    const oc = outcomes.map((o) => runsT.header.indexOf(o.id));
     runsT.rows.forEach((row, r) => {
       const point = intCell(runsT, r, 'point');
       const replication = intCell(runsT, r, 'replication');
@@ -254,7 +254,7 @@ export function loadBatch(dir: string): BatchData {
       const values = oc.map((k, j) => {
         const v = parseNumberCell(row[k]!);
         if (v === undefined) {
-          cellProblem(runsT, r, outcomes[j]!.name, 'a number (or NaN)', JSON.stringify(row[k]));
+          cellProblem(runsT, r, outcomes[j]!.id, 'a number (or NaN)', JSON.stringify(row[k]));
           return NaN;
         }
         return v === null || !Number.isFinite(v) ? NaN : v;

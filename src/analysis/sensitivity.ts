@@ -25,7 +25,8 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { PARAMS, PARAM_NAMES, isParamName, type ParamName } from '../core/params.js';
-import { OUTCOMES, OUTCOME_NAMES } from '../core/results.js';
+import { OUTCOME_NAMES } from '../core/results.js';
+import { measure, UNITS } from '../core/measures.js';
 import type { ExperimentSpec } from '../batch/experiment.js';
 import { missingColumns, parseNumberCell, readCsv } from '../io/csv.js';
 import { UserError, type Problem } from '../io/errors.js';
@@ -206,7 +207,7 @@ export function checkSensitivityOptions(o: SensitivityOptions): {
   if (!Number.isInteger(bootstrap) || bootstrap < 1) problems.push({ path: '--bootstrap', expected: 'a whole number of resamples, at least 1', found: String(bootstrap) });
   const outcomes = o.outcomes && o.outcomes.length > 0 ? o.outcomes : [...OUTCOME_NAMES];
   for (const name of outcomes) {
-    if (!OUTCOME_NAMES.includes(name)) problems.push({ path: `--outcome ${name}`, expected: `an outcome (${OUTCOME_NAMES.slice(0, 4).join(', ')}, ...: see the README)`, found: JSON.stringify(name) });
+    if (!(OUTCOME_NAMES as readonly string[]).includes(name)) problems.push({ path: `--outcome ${name}`, expected: `an outcome (${OUTCOME_NAMES.slice(0, 4).join(', ')}, ...: see the README)`, found: JSON.stringify(name) });
   }
   if (problems.length > 0) throw new UserError(CLI, problems);
   return { method, ranges, n, levels, replications, seed, outcomes: OUTCOME_NAMES.filter((x) => outcomes.includes(x)), bootstrap };
@@ -360,5 +361,6 @@ export async function runSensitivity(options: SensitivityOptions, scenarioName: 
 
 /** Outcome units, for printing rankings. */
 export function outcomeUnit(name: string): string {
-  return OUTCOMES.find((o) => o.name === name)?.unit ?? '';
+  const spec = measure('run', name);
+  return spec ? UNITS[spec.unit].text.en : '';
 }

@@ -4,8 +4,8 @@
  *
  * Pure: no file access.
  */
-import { t } from './labels.js';
-import { ANNOTATION_COLOUR, scenarioColours, THEME_SIZES, vegaLiteConfig, type Lang, type ThemeName, type ThemeSizes } from './theme.js';
+import { t, type Lang } from '../i18n/index.js';
+import { ANNOTATION_COLOUR, scenarioColours, THEME_SIZES, vegaLiteConfig, type ThemeName, type ThemeSizes } from './theme.js';
 
 /** Thrown by a chart builder when its rows hold nothing to draw (not a bug: the data is empty). */
 export class NoDataError extends Error {
@@ -58,7 +58,7 @@ export function scenarioColour(order: readonly string[], lang: Lang, legend: Rec
   return {
     field: 'scenario',
     type: 'nominal',
-    title: t('scenario', lang),
+    title: t('chart.scenario', lang),
     sort: domain,
     scale: { domain, range },
     legend: legend === null ? null : { ...legend },
@@ -97,7 +97,7 @@ export function electionDates(from: number, to: number): string[] {
 export const ABOLITION_DATE = '2015-01';
 
 /** A quantitative x encoding in fractional years with whole-year ticks. */
-export function yearAxis(from: number, to: number, r: Resolved, title: string | null = t('year', r.lang)): Record<string, unknown> {
+export function yearAxis(from: number, to: number, r: Resolved, title: string | null = t('chart.year', r.lang)): Record<string, unknown> {
   const span = to - from;
   const every = span > 30 ? 5 : span > 12 ? 2 : 1;
   const values: number[] = [];
@@ -119,7 +119,7 @@ export function timeMarkerLayers(from: number, to: number, r: Resolved, opts: { 
   const labels = opts.labels ?? true;
   const s = r.sizes;
   const elections = electionDates(from, to).map((date, i) => ({
-    x: yearFraction(date), date, label: `${t('election', r.lang)} ${date.slice(0, 4)}`, text: i === 0 ? t('elections', r.lang) : '',
+    x: yearFraction(date), date, label: `${t('chart.election', r.lang)} ${date.slice(0, 4)}`, text: i === 0 ? t('chart.elections', r.lang) : '',
   }));
   const layers: Record<string, unknown>[] = [];
   const xEnc = { field: 'x', type: 'quantitative' };
@@ -127,7 +127,7 @@ export function timeMarkerLayers(from: number, to: number, r: Resolved, opts: { 
     layers.push({
       data: { values: elections },
       mark: { type: 'rule', strokeDash: [4, 3], color: ANNOTATION_COLOUR, strokeWidth: r.theme === 'slides' ? 2 : 1 },
-      encoding: { x: xEnc, tooltip: [{ field: 'label', type: 'nominal', title: t('event', r.lang) }] },
+      encoding: { x: xEnc, tooltip: [{ field: 'label', type: 'nominal', title: t('chart.event', r.lang) }] },
     });
     // Only the first rule is labelled: every election is in March of a year on the axis, and
     // labels on all of them crowd the top of the plot.
@@ -139,11 +139,11 @@ export function timeMarkerLayers(from: number, to: number, r: Resolved, opts: { 
   }
   const abolition = yearFraction(ABOLITION_DATE);
   if ((opts.abolition ?? true) && abolition >= from && abolition <= to) {
-    const values = [{ x: abolition, date: ABOLITION_DATE, label: t('abolition', r.lang) }];
+    const values = [{ x: abolition, date: ABOLITION_DATE, label: t('chart.abolition', r.lang) }];
     layers.push({
       data: { values },
       mark: { type: 'rule', color: '#333333', strokeWidth: r.theme === 'slides' ? 3 : 1.5 },
-      encoding: { x: xEnc, tooltip: [{ field: 'label', type: 'nominal', title: t('event', r.lang) }, { field: 'date', type: 'nominal', title: t('date', r.lang) }] },
+      encoding: { x: xEnc, tooltip: [{ field: 'label', type: 'nominal', title: t('chart.event', r.lang) }, { field: 'date', type: 'nominal', title: t('chart.date', r.lang) }] },
     });
     if (labels) layers.push({
       data: { values },
@@ -157,8 +157,8 @@ export function timeMarkerLayers(from: number, to: number, r: Resolved, opts: { 
 /** The subtitle line that explains the markers drawn by {@link timeMarkerLayers} (empty when there are none). */
 export function markersNote(from: number, to: number, r: Resolved): string {
   const abolition = yearFraction(ABOLITION_DATE);
-  if (abolition >= from && abolition <= to) return t('markersNote', r.lang);
-  return electionDates(from, to).length > 0 ? t('markersElections', r.lang) : '';
+  if (abolition >= from && abolition <= to) return t('chart.markersNote', r.lang);
+  return electionDates(from, to).length > 0 ? t('chart.markersElections', r.lang) : '';
 }
 
 /** A finite number or null (Vega-Lite skips nulls; NaN would break scales). */

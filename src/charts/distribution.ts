@@ -3,7 +3,7 @@
  * whiskers to the extremes) with every run drawn as a dot, jittered deterministically by run id.
  */
 import { distinct, finite, firstPoints, frame, jitter, resolveOptions, round, scenarioColour, scenarioOrder, type ChartOptions, type VlSpec, NoDataError } from './common.js';
-import { measureTitle, t } from './labels.js';
+import { measureTitle, t } from '../i18n/index.js';
 import type { RunRow } from './rows.js';
 
 export interface DistributionOptions extends ChartOptions {
@@ -30,13 +30,13 @@ export function distributionChart(rows: readonly RunRow[], opts: DistributionOpt
   const ns = distinct(counts).sort((a, b) => a - b);
   const maxN = ns[ns.length - 1]!;
   const nText = ns.length === 1 ? String(ns[0]) : `${ns[0]}-${ns[ns.length - 1]}`;
-  const subtitle = [t('distributionSubtitle', r.lang, { n: nText })];
-  if (points.sweep) subtitle.push(t('firstPointNote', r.lang));
+  const subtitle = [t('chart.distributionSubtitle', r.lang, { n: nText })];
+  if (points.sweep) subtitle.push(t('chart.firstPointNote', r.lang));
   const rowStep = r.theme === 'slides' ? 90 : 56;
   const y = { field: 'scenario', type: 'nominal', title: null, sort: present, scale: { domain: present, paddingInner: 0.25, paddingOuter: 0.15 }, axis: { labelFontWeight: 'bold' } };
-  const x = { field: 'value', type: 'quantitative', title: measureTitle(outcome, r.lang), scale: { zero: false, nice: false, padding: r.theme === 'slides' ? 16 : 8 } };
+  const x = { field: 'value', type: 'quantitative', title: measureTitle('run', outcome, r.lang), scale: { zero: false, nice: false, padding: r.theme === 'slides' ? 16 : 8 } };
   const colour = scenarioColour(order, r.lang, null);
-  return frame(r, t('distributionTitle', r.lang, { measure: measureTitle(outcome, r.lang) }), subtitle, {
+  return frame(r, t('chart.distributionTitle', r.lang, { measure: measureTitle('run', outcome, r.lang) }), subtitle, {
     width: r.sizes.width,
     height: { step: rowStep },
     data: { values },
@@ -59,10 +59,10 @@ export function distributionChart(rows: readonly RunRow[], opts: DistributionOpt
           yOffset: { field: 'jitter', type: 'quantitative', scale: { domain: [-1.9, 1.9] } },
           color: colour,
           tooltip: [
-            { field: 'scenario', type: 'nominal', title: t('scenario', r.lang) },
-            { field: 'run', type: 'quantitative', title: t('run', r.lang) },
+            { field: 'scenario', type: 'nominal', title: t('chart.scenario', r.lang) },
+            { field: 'run', type: 'quantitative', title: t('chart.run', r.lang) },
             { field: 'seed', type: 'quantitative', title: 'Seed', format: 'd' },
-            { field: 'value', type: 'quantitative', title: measureTitle(outcome, r.lang), format: '.4~f' },
+            { field: 'value', type: 'quantitative', title: measureTitle('run', outcome, r.lang), format: '.4~f' },
           ],
         },
       },

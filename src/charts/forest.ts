@@ -5,7 +5,7 @@
  * significant after the Holm correction.
  */
 import { finite, firstPoints, frame, resolveOptions, round, scenarioColour, scenarioOrder, type ChartOptions, type VlSpec, NoDataError } from './common.js';
-import { measureTitle, measureUnit, t } from './labels.js';
+import { measureTitle, measureUnit, t } from '../i18n/index.js';
 import type { ComparisonRow } from './rows.js';
 
 export interface ForestOptions extends ChartOptions {
@@ -39,28 +39,28 @@ export function forestChart(rows: readonly ComparisonRow[], opts: ForestOptions 
         reference_mean: finite(row.mean_reference) === null ? null : round(row.mean_reference),
         scenario_mean: finite(row.mean_scenario) === null ? null : round(row.mean_scenario),
         p_holm: finite(row.p_holm) === null ? null : round(row.p_holm!, 3),
-        significant: row.significant ? t('yes', r.lang) : t('no', r.lang),
+        significant: row.significant ? t('chart.yes', r.lang) : t('chart.no', r.lang),
         n: row.n,
       }));
-    const unit = measureUnit(outcome, r.lang);
+    const unit = measureUnit('run', outcome, r.lang);
     const y = { field: 'scenario', type: 'nominal', title: null, sort: present, scale: { domain: present }, axis: { labelLimit: r.theme === 'slides' ? 300 : 160 } };
     const x = {
       field: 'difference', type: 'quantitative', scale: { zero: true, nice: true }, axis: { tickCount: r.theme === 'slides' ? 4 : 6 },
-      title: unit === '' ? t('difference', r.lang) : t('differenceIn', r.lang, { unit }),
+      title: unit === '' ? t('chart.difference', r.lang) : t('chart.differenceIn', r.lang, { unit }),
     };
     const tooltip = [
-      { field: 'scenario', type: 'nominal', title: t('scenario', r.lang) },
-      { field: 'difference', type: 'quantitative', title: t('difference', r.lang), format: '.4~f' },
-      { field: 'lo', type: 'quantitative', title: t('lower', r.lang), format: '.4~f' },
-      { field: 'hi', type: 'quantitative', title: t('upper', r.lang), format: '.4~f' },
-      { field: 'scenario_mean', type: 'quantitative', title: t('mean', r.lang), format: '.4~f' },
-      { field: 'reference_mean', type: 'quantitative', title: `${t('mean', r.lang)} ${reference}`, format: '.4~f' },
-      { field: 'p_holm', type: 'quantitative', title: t('pHolm', r.lang), format: '.3~g' },
-      { field: 'significant', type: 'nominal', title: t('significant', r.lang) },
-      { field: 'n', type: 'quantitative', title: t('n', r.lang) },
+      { field: 'scenario', type: 'nominal', title: t('chart.scenario', r.lang) },
+      { field: 'difference', type: 'quantitative', title: t('chart.difference', r.lang), format: '.4~f' },
+      { field: 'lo', type: 'quantitative', title: t('chart.lower', r.lang), format: '.4~f' },
+      { field: 'hi', type: 'quantitative', title: t('chart.upper', r.lang), format: '.4~f' },
+      { field: 'scenario_mean', type: 'quantitative', title: t('chart.mean', r.lang), format: '.4~f' },
+      { field: 'reference_mean', type: 'quantitative', title: `${t('chart.mean', r.lang)} ${reference}`, format: '.4~f' },
+      { field: 'p_holm', type: 'quantitative', title: t('chart.pHolm', r.lang), format: '.3~g' },
+      { field: 'significant', type: 'nominal', title: t('chart.significant', r.lang) },
+      { field: 'n', type: 'quantitative', title: t('chart.n', r.lang) },
     ];
     return {
-      title: { text: measureTitle(outcome, r.lang), fontSize: r.sizes.axisTitle, fontWeight: 'bold', anchor: 'start', offset: r.theme === 'slides' ? 8 : 4 },
+      title: { text: measureTitle('run', outcome, r.lang), fontSize: r.sizes.axisTitle, fontWeight: 'bold', anchor: 'start', offset: r.theme === 'slides' ? 8 : 4 },
       width: panelWidth,
       height: { step: rowStep },
       data: { values },
@@ -73,7 +73,7 @@ export function forestChart(rows: readonly ComparisonRow[], opts: ForestOptions 
             y,
             x,
             stroke: colour,
-            fill: { condition: { test: `datum.significant === '${t('yes', r.lang)}'`, ...colour }, value: '#ffffff' },
+            fill: { condition: { test: `datum.significant === '${t('chart.yes', r.lang)}'`, ...colour }, value: '#ffffff' },
             tooltip,
           },
         },
@@ -82,8 +82,8 @@ export function forestChart(rows: readonly ComparisonRow[], opts: ForestOptions 
   });
   return frame(
     r,
-    t('forestTitle', r.lang, { reference }),
-    [t('forestSubtitle', r.lang, { paired: t(paired ? 'pairedRuns' : 'unpairedRuns', r.lang) }), t('forestSignificance', r.lang), ...(points.sweep ? [t('firstPointNote', r.lang)] : [])],
+    t('chart.forestTitle', r.lang, { reference }),
+    [t('chart.forestSubtitle', r.lang, { paired: t(paired ? 'chart.pairedRuns' : 'chart.unpairedRuns', r.lang) }), t('chart.forestSignificance', r.lang), ...(points.sweep ? [t('chart.firstPointNote', r.lang)] : [])],
     { vconcat: panels, spacing: r.theme === 'slides' ? 30 : 16, resolve: { scale: { x: 'independent' } } },
   );
 }

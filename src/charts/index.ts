@@ -6,7 +6,6 @@
 export * from './common.js';
 export * from './distribution.js';
 export * from './forest.js';
-export * from './labels.js';
 export * from './map.js';
 export * from './rows.js';
 export * from './sensitivity.js';

@@ -6,7 +6,7 @@
  */
 import { read } from 'vega';
 import { distinct, finite, firstPoints, frame, resolveOptions, round, scenarioOrder, type ChartOptions, type VlSpec, NoDataError } from './common.js';
-import { measureName, measureUnit, t } from './labels.js';
+import { measureName, measureUnit, t } from '../i18n/index.js';
 import type { MunicipalityRow, Topology } from './rows.js';
 
 export interface MapOptions extends ChartOptions {
@@ -130,11 +130,11 @@ export function mapChart(topology: Topology, rows: readonly MunicipalityRow[], o
   }
   const ns = distinct([...sums.values()].map((a) => a.n)).sort((a, b) => a - b);
   const nText = ns.length === 1 ? String(ns[0]) : `${ns[0]}-${ns[ns.length - 1]}`;
-  const subtitle = opts.subtitle ?? t('mapSubtitle', r.lang, { n: nText });
+  const subtitle = opts.subtitle ?? t('chart.mapSubtitle', r.lang, { n: nText });
   const panel = r.theme === 'slides' ? 420 : present.length > 1 ? 270 : 420;
   const labelSize = r.theme === 'slides' ? 15 : 9;
-  const unit = opts.scale?.unit ?? measureUnit(measure, r.lang);
-  const title = unit === '' ? measureName(measure, r.lang) : `${measureName(measure, r.lang)} (${unit})`;
+  const unit = opts.scale?.unit ?? measureUnit('municipality', measure, r.lang);
+  const title = unit === '' ? measureName('municipality', measure, r.lang) : `${measureName('municipality', measure, r.lang)} (${unit})`;
   const facetSpec = {
     width: panel,
     height: panel,
@@ -150,10 +150,10 @@ export function mapChart(topology: Topology, rows: readonly MunicipalityRow[], o
             legend: { orient: 'bottom', direction: 'horizontal', gradientLength: r.theme === 'slides' ? 420 : 260, titleOrient: 'top', titleLimit: 600, tickCount: 5, format: '~g' },
           },
           tooltip: [
-            { field: 'properties.name', type: 'nominal', title: t('municipality', r.lang) },
-            { field: 'properties.scenario', type: 'nominal', title: t('scenario', r.lang) },
+            { field: 'properties.name', type: 'nominal', title: t('chart.municipality', r.lang) },
+            { field: 'properties.scenario', type: 'nominal', title: t('chart.scenario', r.lang) },
             { field: 'properties.value', type: 'quantitative', title, format: ',.3~f' },
-            { field: 'properties.population', type: 'quantitative', title: t('population', r.lang), format: ',d' },
+            { field: 'properties.population', type: 'quantitative', title: t('chart.population', r.lang), format: ',d' },
           ],
         },
       },
@@ -171,11 +171,11 @@ export function mapChart(topology: Topology, rows: readonly MunicipalityRow[], o
   };
   if (present.length <= 1) {
     const only = present[0] ?? '';
-    return frame(r, t('mapTitle', r.lang, { measure: measureName(measure, r.lang), unit }), [only === '' ? subtitle : `${only}. ${subtitle}`], facetSpec);
+    return frame(r, t('chart.mapTitle', r.lang, { measure: measureName('municipality', measure, r.lang), unit }), [only === '' ? subtitle : `${only}. ${subtitle}`], facetSpec);
   }
   // A layered facet needs the facet field in every layer: repeat the layers per scenario instead.
   const columns = r.theme === 'slides' ? 2 : Math.min(present.length, 2);
-  return frame(r, t('mapTitle', r.lang, { measure: measureName(measure, r.lang), unit }), subtitle, {
+  return frame(r, t('chart.mapTitle', r.lang, { measure: measureName('municipality', measure, r.lang), unit }), subtitle, {
     columns,
     concat: present.map((scenario) => ({
       title: { text: scenario, fontSize: r.sizes.axisTitle, fontWeight: 'bold', anchor: 'middle' },

@@ -3,7 +3,7 @@
  * parameters named, and Sobol indices (S1, ST) as bars with 95% intervals, one chart per outcome.
  */
 import { finite, frame, resolveOptions, round, type ChartOptions, type VlSpec, NoDataError } from './common.js';
-import { measureInSentence, measureUnit, t } from './labels.js';
+import { measureInSentence, measureUnit, t } from '../i18n/index.js';
 import type { SensitivityRow } from './rows.js';
 import { INDEX_COLOURS } from './theme.js';
 
@@ -54,10 +54,10 @@ export function morrisChart(rows: readonly SensitivityRow[], opts: SensitivityOp
     labels.set(v.parameter, side);
   }
   const data = values.map((v) => ({ ...v, label: labels.has(v.parameter) ? v.parameter : '', side: labels.get(v.parameter) ?? 'right' }));
-  const unit = measureUnit(opts.outcome, r.lang) || '-';
-  const x = { field: 'mu_star', type: 'quantitative', title: t('muStar', r.lang, { unit }), scale: { domain: xDomain, nice: false } };
-  const y = { field: 'sigma', type: 'quantitative', title: t('sigma', r.lang, { unit }), scale: { domain: yDomain, nice: false } };
-  return frame(r, t('morrisTitle', r.lang, { measure: measureInSentence(opts.outcome, r.lang) }), [t('morrisSubtitle', r.lang), t('morrisNamed', r.lang, { k: labels.size })], {
+  const unit = measureUnit('run', opts.outcome, r.lang) || '-';
+  const x = { field: 'mu_star', type: 'quantitative', title: t('chart.muStar', r.lang, { unit }), scale: { domain: xDomain, nice: false } };
+  const y = { field: 'sigma', type: 'quantitative', title: t('chart.sigma', r.lang, { unit }), scale: { domain: yDomain, nice: false } };
+  return frame(r, t('chart.morrisTitle', r.lang, { measure: measureInSentence('run', opts.outcome, r.lang) }), [t('chart.morrisSubtitle', r.lang), t('chart.morrisNamed', r.lang, { k: labels.size })], {
     width,
     height,
     data: { values: data },
@@ -67,7 +67,7 @@ export function morrisChart(rows: readonly SensitivityRow[], opts: SensitivityOp
         encoding: {
           x, y,
           tooltip: [
-            { field: 'parameter', type: 'nominal', title: t('parameter', r.lang) },
+            { field: 'parameter', type: 'nominal', title: t('chart.parameter', r.lang) },
             { field: 'mu_star', type: 'quantitative', title: 'mu*', format: '.4~g' },
             { field: 'mu', type: 'quantitative', title: 'mu', format: '.4~g' },
             { field: 'sigma', type: 'quantitative', title: 'sigma', format: '.4~g' },
@@ -93,8 +93,8 @@ export function sobolChart(rows: readonly SensitivityRow[], opts: SensitivityOpt
   if (selected.length === 0) throw new NoDataError(`no Sobol results for ${opts.outcome}`);
   const ranked = [...selected].sort((a, b) => (finite(b.st) ?? -1) - (finite(a.st) ?? -1) || (a.parameter < b.parameter ? -1 : 1)).slice(0, top);
   const parameters = ranked.map((row) => row.parameter);
-  const s1 = t('s1', r.lang);
-  const st = t('st', r.lang);
+  const s1 = t('chart.s1', r.lang);
+  const st = t('chart.st', r.lang);
   const values: Array<Record<string, unknown>> = [];
   for (const row of ranked) {
     const pair: Array<[string, number | null | undefined, number | null | undefined, number | null | undefined]> = [
@@ -109,7 +109,7 @@ export function sobolChart(rows: readonly SensitivityRow[], opts: SensitivityOpt
   }
   const y = { field: 'parameter', type: 'nominal', title: null, sort: parameters };
   const colour = {
-    field: 'index', type: 'nominal', title: t('index', r.lang), sort: [s1, st],
+    field: 'index', type: 'nominal', title: t('chart.index', r.lang), sort: [s1, st],
     scale: { domain: [s1, st], range: [INDEX_COLOURS.s1, INDEX_COLOURS.st] },
     legend: { orient: 'bottom', direction: 'horizontal', titleOrient: 'left' },
   };
@@ -119,8 +119,8 @@ export function sobolChart(rows: readonly SensitivityRow[], opts: SensitivityOpt
   const estimates = values.map((v) => v['value'] as number);
   const domain = [Math.min(0, ...estimates), Math.max(1, ...estimates)].map((d) => round(d, 4));
   const cut = values.some((v) => (v['lo'] !== null && (v['lo'] as number) < domain[0]!) || (v['hi'] !== null && (v['hi'] as number) > domain[1]!));
-  const x = { field: 'value', type: 'quantitative', title: t('sobolAxis', r.lang), scale: { domain, nice: false } };
-  return frame(r, t('sobolTitle', r.lang, { measure: measureInSentence(opts.outcome, r.lang) }), [t('sobolSubtitle', r.lang), ...(cut ? [t('sobolCut', r.lang)] : [])], {
+  const x = { field: 'value', type: 'quantitative', title: t('chart.sobolAxis', r.lang), scale: { domain, nice: false } };
+  return frame(r, t('chart.sobolTitle', r.lang, { measure: measureInSentence('run', opts.outcome, r.lang) }), [t('chart.sobolSubtitle', r.lang), ...(cut ? [t('chart.sobolCut', r.lang)] : [])], {
     width: r.sizes.width - (r.theme === 'slides' ? 260 : 160),
     height: { step: r.theme === 'slides' ? 44 : 24 },
     data: { values },
@@ -130,11 +130,11 @@ export function sobolChart(rows: readonly SensitivityRow[], opts: SensitivityOpt
         encoding: {
           y, x, yOffset, color: colour,
           tooltip: [
-            { field: 'parameter', type: 'nominal', title: t('parameter', r.lang) },
-            { field: 'index', type: 'nominal', title: t('index', r.lang) },
-            { field: 'value', type: 'quantitative', format: '.3f', title: t('index', r.lang) },
-            { field: 'lo', type: 'quantitative', format: '.3f', title: t('lower', r.lang) },
-            { field: 'hi', type: 'quantitative', format: '.3f', title: t('upper', r.lang) },
+            { field: 'parameter', type: 'nominal', title: t('chart.parameter', r.lang) },
+            { field: 'index', type: 'nominal', title: t('chart.index', r.lang) },
+            { field: 'value', type: 'quantitative', format: '.3f', title: t('chart.index', r.lang) },
+            { field: 'lo', type: 'quantitative', format: '.3f', title: t('chart.lower', r.lang) },
+            { field: 'hi', type: 'quantitative', format: '.3f', title: t('chart.upper', r.lang) },
           ],
         },
       },

@@ -3,7 +3,7 @@
  * arrangements and one for memberships, one colour per scenario.
  */
 import { bottomLegend, finite, firstPoints, frame, resolveOptions, round, scenarioColour, scenarioOrder, type ChartOptions, type VlSpec, NoDataError } from './common.js';
-import { t } from './labels.js';
+import { t } from '../i18n/index.js';
 import type { SurvivalRow } from './rows.js';
 
 const TYPES = ['arrangement', 'membership'] as const;
@@ -13,7 +13,7 @@ export function survivalChart(rows: readonly SurvivalRow[], opts: ChartOptions =
   const points = firstPoints(rows);
   const kept = rows.filter(points.keep);
   if (kept.length === 0) throw new NoDataError('no survival rows');
-  const typeLabel = (type: string): string => (type === 'arrangement' || type === 'membership' ? t(type, r.lang) : type);
+  const typeLabel = (type: string): string => (type === 'arrangement' || type === 'membership' ? t(`chart.${type}`, r.lang) : type);
   const types = [...TYPES.filter((ty) => kept.some((row) => row.type === ty)), ...kept.map((row) => row.type).filter((ty, i, all) => !(TYPES as readonly string[]).includes(ty) && all.indexOf(ty) === i)];
   const order = scenarioOrder(kept, opts.scenarios);
   const values: Array<Record<string, unknown>> = [];
@@ -34,9 +34,9 @@ export function survivalChart(rows: readonly SurvivalRow[], opts: ChartOptions =
   }
   const present = order.filter((s) => kept.some((row) => row.scenario === s));
   const colour = scenarioColour(order, r.lang, bottomLegend(present, r, r.sizes.width, { symbolType: 'stroke', symbolOpacity: 1 }));
-  const x = { field: 'time', type: 'quantitative', title: t('monthsSinceStart', r.lang), scale: { zero: true, nice: false } };
+  const x = { field: 'time', type: 'quantitative', title: t('chart.monthsSinceStart', r.lang), scale: { zero: true, nice: false } };
   const panelWidth = types.length > 1 ? Math.round((r.sizes.width - (r.theme === 'slides' ? 40 : 20)) / 2) : r.sizes.width;
-  return frame(r, t('survivalTitle', r.lang), [t('survivalSubtitle', r.lang), ...(points.sweep ? [t('firstPointNote', r.lang)] : [])], {
+  return frame(r, t('chart.survivalTitle', r.lang), [t('chart.survivalSubtitle', r.lang), ...(points.sweep ? [t('chart.firstPointNote', r.lang)] : [])], {
     data: { values },
     facet: { column: { field: 'type', type: 'nominal', title: null, sort: types.map(typeLabel) } },
     resolve: { scale: { x: 'independent' } },
@@ -49,15 +49,15 @@ export function survivalChart(rows: readonly SurvivalRow[], opts: ChartOptions =
           mark: { type: 'line', interpolate: 'step-after', strokeWidth: r.sizes.strokeWidth },
           encoding: {
             x,
-            y: { field: 'survival', type: 'quantitative', title: t('stillActive', r.lang), scale: { domain: [0, 1] } },
+            y: { field: 'survival', type: 'quantitative', title: t('chart.stillActive', r.lang), scale: { domain: [0, 1] } },
             color: colour,
             tooltip: [
-              { field: 'scenario', type: 'nominal', title: t('scenario', r.lang) },
-              { field: 'time', type: 'quantitative', title: t('months', r.lang) },
-              { field: 'survival', type: 'quantitative', title: t('stillActive', r.lang), format: '.3f' },
-              { field: 'lo', type: 'quantitative', title: t('lower', r.lang), format: '.3f' },
-              { field: 'hi', type: 'quantitative', title: t('upper', r.lang), format: '.3f' },
-              { field: 'at_risk', type: 'quantitative', title: t('atRisk', r.lang) },
+              { field: 'scenario', type: 'nominal', title: t('chart.scenario', r.lang) },
+              { field: 'time', type: 'quantitative', title: t('chart.months', r.lang) },
+              { field: 'survival', type: 'quantitative', title: t('chart.stillActive', r.lang), format: '.3f' },
+              { field: 'lo', type: 'quantitative', title: t('chart.lower', r.lang), format: '.3f' },
+              { field: 'hi', type: 'quantitative', title: t('chart.upper', r.lang), format: '.3f' },
+              { field: 'at_risk', type: 'quantitative', title: t('chart.atRisk', r.lang) },
             ],
           },
         },

@@ -5,9 +5,8 @@
  *
  * Pure: no file access, no Node imports.
  */
+import { vegaLocale, type Lang } from '../i18n/index.js';
 
-export const LANGS = ['en', 'nl'] as const;
-export type Lang = (typeof LANGS)[number];
 export const THEMES = ['default', 'slides'] as const;
 export type ThemeName = (typeof THEMES)[number];
 
@@ -92,19 +91,6 @@ export const THEME_SIZES: Readonly<Record<ThemeName, ThemeSizes>> = {
   slides: { width: 960, height: 480, step: 40, title: 30, subtitle: 21, label: 20, axisTitle: 22, annotation: 18, strokeWidth: 4, pointSize: 140 },
 };
 
-/** Dutch number formatting: decimal comma, point as thousands separator (d3-format locale). */
-const NL_NUMBER_LOCALE = { decimal: ',', thousands: '.', grouping: [3], currency: ['€ ', ''] };
-const NL_TIME_LOCALE = {
-  dateTime: '%a %e %B %Y %X',
-  date: '%d-%m-%Y',
-  time: '%H:%M:%S',
-  periods: ['AM', 'PM'],
-  days: ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'],
-  shortDays: ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'],
-  months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
-  shortMonths: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
-};
-
 /** The Vega-Lite `config` of a theme and language. */
 export function vegaLiteConfig(theme: ThemeName, lang: Lang): Record<string, unknown> {
   const s = THEME_SIZES[theme];
@@ -139,7 +125,8 @@ export function vegaLiteConfig(theme: ThemeName, lang: Lang): Record<string, unk
     concat: { spacing: theme === 'slides' ? 36 : 20 },
     facet: { spacing: theme === 'slides' ? 36 : 20 },
   };
-  if (lang === 'nl') config['locale'] = { number: NL_NUMBER_LOCALE, time: NL_TIME_LOCALE };
+  const locale = vegaLocale(lang);
+  if (locale !== undefined) config['locale'] = locale;
   return config;
 }
 

@@ -7,7 +7,7 @@
 import {
   distinct, frame, resolveOptions, round, scenarioColour, scenarioOrder, markersNote, timeMarkerLayers, yearAxis, yearFraction,
   firstPoints, type ChartOptions, type VlSpec, NoDataError } from './common.js';
-import { eventLabel, measureName, measureUnit, t } from './labels.js';
+import { eventName, measureName, measureUnit, t } from '../i18n/index.js';
 
 /** Event types and the outcome that counts them (for plural panel titles). */
 const RATE_MEASURES: Readonly<Record<string, string>> = { exit: 'exits', join: 'joins', formation: 'formations', dissolution: 'dissolutions', mandje: 'mandjes', deadlock: 'deadlocks', 'forced-vote': 'forced_votes' };
@@ -48,18 +48,18 @@ export function timelineChart(events: readonly EventRow[], opts: TimelineOptions
   const values = [...groups.values()]
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : types.indexOf(a.type) - types.indexOf(b.type)))
     .map((g) => ({
-      date: g.date, x: round(yearFraction(g.date), 8), type: eventLabel(g.type, r.lang), count: g.count,
+      date: g.date, x: round(yearFraction(g.date), 8), type: eventName(g.type, r.lang), count: g.count,
       municipalities: shortList(g.municipalities), arrangements: shortList(g.arrangements, 4), detail: shortList(g.details, 3),
     }));
   if (values.length === 0) throw new NoDataError('no events of the charted kinds');
-  const lanes = types.filter((ty) => groups.size > 0 && [...groups.values()].some((g) => g.type === ty)).map((ty) => eventLabel(ty, r.lang));
+  const lanes = types.filter((ty) => groups.size > 0 && [...groups.values()].some((g) => g.type === ty)).map((ty) => eventName(ty, r.lang));
   const xs = values.map((v) => v.x);
   const dates = events.map((e) => yearFraction(e.date)).filter(Number.isFinite);
   const from = opts.start !== undefined ? yearFraction(opts.start) : Math.min(...dates, ...xs);
   const to = opts.end !== undefined ? yearFraction(opts.end) : Math.max(...dates, ...xs);
   const x = yearAxis(from, to, r);
   const maxCount = Math.max(...values.map((v) => v.count));
-  return frame(r, t('timelineTitle', r.lang, { scenario: opts.scenario, seed: opts.seed }), [t('timelineSubtitle', r.lang), markersNote(from, to, r)], {
+  return frame(r, t('chart.timelineTitle', r.lang, { scenario: opts.scenario, seed: opts.seed }), [t('chart.timelineSubtitle', r.lang), markersNote(from, to, r)], {
     width: r.sizes.width,
     height: { step: r.theme === 'slides' ? 48 : 28 },
     layer: [
@@ -71,17 +71,17 @@ export function timelineChart(events: readonly EventRow[], opts: TimelineOptions
           x,
           y: { field: 'type', type: 'nominal', sort: lanes, scale: { domain: lanes }, title: null, axis: { grid: true, gridColor: '#eeeeee' } },
           size: {
-            field: 'count', type: 'quantitative', title: t('count', r.lang),
+            field: 'count', type: 'quantitative', title: t('chart.count', r.lang),
             scale: { domain: [1, Math.max(2, maxCount)], range: r.theme === 'slides' ? [50, 700] : [14, 260], zero: false },
             legend: { orient: 'bottom', direction: 'horizontal', titleOrient: 'left', format: 'd', values: distinct([1, Math.max(1, Math.round(maxCount / 2)), maxCount]) },
           },
           tooltip: [
-            { field: 'date', type: 'nominal', title: t('date', r.lang) },
-            { field: 'type', type: 'nominal', title: t('event', r.lang) },
-            { field: 'count', type: 'quantitative', title: t('count', r.lang) },
-            { field: 'municipalities', type: 'nominal', title: t('municipalities', r.lang) },
-            { field: 'arrangements', type: 'nominal', title: t('arrangementName', r.lang) },
-            { field: 'detail', type: 'nominal', title: t('detail', r.lang) },
+            { field: 'date', type: 'nominal', title: t('chart.date', r.lang) },
+            { field: 'type', type: 'nominal', title: t('chart.event', r.lang) },
+            { field: 'count', type: 'quantitative', title: t('chart.count', r.lang) },
+            { field: 'municipalities', type: 'nominal', title: t('chart.municipalities', r.lang) },
+            { field: 'arrangements', type: 'nominal', title: t('chart.arrangementName', r.lang) },
+            { field: 'detail', type: 'nominal', title: t('chart.detail', r.lang) },
           ],
         },
       },
@@ -132,13 +132,13 @@ export function eventRateChart(rows: readonly EventCountRow[], opts: EventRateOp
   const ns = distinct(present.map((s) => opts.runsPerScenario[s]!)).sort((a, b) => a - b);
   const nText = ns.length === 1 ? String(ns[0]) : `${ns[0]}-${ns[ns.length - 1]}`;
   const measure = RATE_MEASURES[type];
-  const name = measure !== undefined ? measureName(measure, r.lang) : eventLabel(type, r.lang);
-  const unit = measure !== undefined ? measureUnit(measure, r.lang) : t('count', r.lang).toLowerCase();
+  const name = measure !== undefined ? measureName('run', measure, r.lang) : eventName(type, r.lang);
+  const unit = measure !== undefined ? measureUnit('run', measure, r.lang) : t('chart.count', r.lang).toLowerCase();
   const colour = scenarioColour(order, r.lang, null);
   const maxRate = Math.max(0, ...values.map((v) => v['rate'] as number));
   const panels = present.map((scenario, i) => {
     const last = i === present.length - 1;
-    const base = yearAxis(from, to, r, last ? t('year', r.lang) : null);
+    const base = yearAxis(from, to, r, last ? t('chart.year', r.lang) : null);
     const x = { ...base, axis: { ...(base['axis'] as Record<string, unknown>), labels: last } };
     return {
       title: { text: scenario, fontSize: r.sizes.axisTitle, fontWeight: 'bold', anchor: 'start' },
@@ -156,16 +156,16 @@ export function eventRateChart(rows: readonly EventCountRow[], opts: EventRateOp
             y2: { datum: 0 },
             color: colour,
             tooltip: [
-              { field: 'scenario', type: 'nominal', title: t('scenario', r.lang) },
-              { field: 'quarter', type: 'nominal', title: t('quarter', r.lang) },
-              { field: 'rate', type: 'quantitative', title: t('perQuarter', r.lang), format: '.2f' },
+              { field: 'scenario', type: 'nominal', title: t('chart.scenario', r.lang) },
+              { field: 'quarter', type: 'nominal', title: t('chart.quarter', r.lang) },
+              { field: 'rate', type: 'quantitative', title: t('chart.perQuarter', r.lang), format: '.2f' },
             ],
           },
         },
       ],
     };
   });
-  return frame(r, t('eventRateTitle', r.lang, { measure: name, unit }), [t('eventRateSubtitle', r.lang, { n: nText }), markersNote(from, to, r), ...(points.sweep ? [t('firstPointNote', r.lang)] : [])], {
+  return frame(r, t('chart.eventRateTitle', r.lang, { measure: name, unit }), [t('chart.eventRateSubtitle', r.lang, { n: nText }), markersNote(from, to, r), ...(points.sweep ? [t('chart.firstPointNote', r.lang)] : [])], {
     vconcat: panels,
     spacing: r.theme === 'slides' ? 24 : 12,
   });

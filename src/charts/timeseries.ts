@@ -6,7 +6,8 @@ import { studentTQuantile } from '../stats/distributions.js';
 import {
   bottomLegend, distinct, finite, firstPoints, frame, resolveOptions, round, scenarioColour, scenarioOrder,
   markersNote, timeMarkerLayers, yearAxis, yearFraction, type ChartOptions, type VlSpec, NoDataError } from './common.js';
-import { isUnitInterval, measureTitle, t } from './labels.js';
+import { isBounded01, measure as measureSpec } from '../core/measures.js';
+import { measureTitle, t } from '../i18n/index.js';
 import type { RunSeriesRow, TimeseriesSummaryRow } from './rows.js';
 
 export interface TimeseriesOptions extends ChartOptions {
@@ -27,7 +28,8 @@ export function timeseriesChart(rows: readonly TimeseriesSummaryRow[], opts: Tim
   const measure = opts.measure ?? 'cooperation_stability';
   const band = opts.band ?? 'mean';
   const selected = rows.filter((row) => row.measure === measure);
-  const bounded = isUnitInterval(measure);
+  const spec = measureSpec('month', measure);
+  const bounded = spec !== undefined && isBounded01(spec);
   if (selected.length === 0) throw new NoDataError(`no rows for measure ${measure}`);
   const points = firstPoints(selected);
   const values = selected.filter(points.keep).map((row) => {
@@ -58,20 +60,20 @@ export function timeseriesChart(rows: readonly TimeseriesSummaryRow[], opts: Tim
   const to = Math.max(...xs);
   const ns = distinct(values.map((v) => v.n)).sort((a, b) => a - b);
   const nText = ns.length === 1 ? String(ns[0]) : `${ns[0]}-${ns[ns.length - 1]}`;
-  const subtitle = [t(band === 'runs' ? 'bandRuns' : 'bandMean', r.lang, { n: nText }), markersNote(from, to, r)];
-  if (points.sweep) subtitle.push(t('firstPointNote', r.lang));
-  const title = `${measureTitle(measure, r.lang)}, ${t('overTime', r.lang)}`;
-  const yTitle = measureTitle(measure, r.lang);
+  const subtitle = [t(band === 'runs' ? 'chart.bandRuns' : 'chart.bandMean', r.lang, { n: nText }), markersNote(from, to, r)];
+  if (points.sweep) subtitle.push(t('chart.firstPointNote', r.lang));
+  const title = `${measureTitle('month', measure, r.lang)}, ${t('chart.overTime', r.lang)}`;
+  const yTitle = measureTitle('month', measure, r.lang);
   const x = yearAxis(from, to, r);
   const presentOrder = order.filter((s) => values.some((v) => v.scenario === s));
   const colour = scenarioColour(order, r.lang, bottomLegend(presentOrder, r, r.sizes.width, { symbolType: 'stroke', symbolOpacity: 1 }));
   const tooltip = [
-    { field: 'scenario', type: 'nominal', title: t('scenario', r.lang) },
-    { field: 'date', type: 'nominal', title: t('date', r.lang) },
-    { field: 'mean', type: 'quantitative', title: t('mean', r.lang), format: '.3~f' },
-    { field: 'lo', type: 'quantitative', title: t('lower', r.lang), format: '.3~f' },
-    { field: 'hi', type: 'quantitative', title: t('upper', r.lang), format: '.3~f' },
-    { field: 'n', type: 'quantitative', title: t('n', r.lang) },
+    { field: 'scenario', type: 'nominal', title: t('chart.scenario', r.lang) },
+    { field: 'date', type: 'nominal', title: t('chart.date', r.lang) },
+    { field: 'mean', type: 'quantitative', title: t('chart.mean', r.lang), format: '.3~f' },
+    { field: 'lo', type: 'quantitative', title: t('chart.lower', r.lang), format: '.3~f' },
+    { field: 'hi', type: 'quantitative', title: t('chart.upper', r.lang), format: '.3~f' },
+    { field: 'n', type: 'quantitative', title: t('chart.n', r.lang) },
   ];
   return frame(r, title, subtitle, {
     width: r.sizes.width,
@@ -114,7 +116,7 @@ export function runSeriesChart(rows: readonly RunSeriesRow[], opts: RunSeriesOpt
   const from = Math.min(...xs);
   const to = Math.max(...xs);
   const x = yearAxis(from, to, r);
-  return frame(r, `${measureTitle(measure, r.lang)}, ${t('overTime', r.lang)}`, [`${opts.scenario}. ${t('singleRun', r.lang, { seed: opts.seed })}`, markersNote(from, to, r)], {
+  return frame(r, `${measureTitle('month', measure, r.lang)}, ${t('chart.overTime', r.lang)}`, [`${opts.scenario}. ${t('chart.singleRun', r.lang, { seed: opts.seed })}`, markersNote(from, to, r)], {
     width: r.sizes.width,
     height: r.sizes.height,
     layer: [
@@ -123,11 +125,11 @@ export function runSeriesChart(rows: readonly RunSeriesRow[], opts: RunSeriesOpt
         mark: { type: 'line', strokeWidth: r.sizes.strokeWidth },
         encoding: {
           x,
-          y: { field: 'value', type: 'quantitative', title: measureTitle(measure, r.lang), scale: { zero: false } },
+          y: { field: 'value', type: 'quantitative', title: measureTitle('month', measure, r.lang), scale: { zero: false } },
           color: scenarioColour(order, r.lang, null),
           tooltip: [
-            { field: 'date', type: 'nominal', title: t('date', r.lang) },
-            { field: 'value', type: 'quantitative', title: measureTitle(measure, r.lang), format: '.3~f' },
+            { field: 'date', type: 'nominal', title: t('chart.date', r.lang) },
+            { field: 'value', type: 'quantitative', title: measureTitle('month', measure, r.lang), format: '.3~f' },
           ],
         },
       },

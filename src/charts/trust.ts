@@ -5,7 +5,7 @@
  * caller) or, without populations, by the trust they receive.
  */
 import { frame, resolveOptions, round, type ChartOptions, type VlSpec, NoDataError } from './common.js';
-import { t } from './labels.js';
+import { t } from '../i18n/index.js';
 import type { TrustRow } from './rows.js';
 import { SEQUENTIAL_SCHEME } from './theme.js';
 
@@ -47,7 +47,7 @@ export function trustChart(rows: readonly TrustRow[], opts: TrustOptions = {}): 
     order = [...names.keys()].sort((a, b) => (received.get(b) ?? 0) - (received.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
   }
   const nameOrder = order.map((c) => names.get(c)!);
-  const labelText = (label: string): string => (label === 'start' ? t('start', r.lang) : label === 'end' ? t('end', r.lang) : label === 'election' ? t('election', r.lang).toLowerCase() : label);
+  const labelText = (label: string): string => (label === 'start' ? t('chart.start', r.lang) : label === 'end' ? t('chart.end', r.lang) : label === 'election' ? t('chart.election', r.lang).toLowerCase() : label);
   const snapshots: string[] = [];
   const values = chosen.map((row) => {
     const snapshot = `${row.date} (${labelText(row.label)})`;
@@ -67,7 +67,7 @@ export function trustChart(rows: readonly TrustRow[], opts: TrustOptions = {}): 
   const lo = Math.max(0, Math.floor(Math.min(...trusts) * 10) / 10);
   const hi = Math.min(1, Math.ceil(Math.max(...trusts) * 10) / 10);
   const domain = hi > lo ? [lo, hi] : [0, 1];
-  return frame(r, t('trustTitle', r.lang), t(opts.order !== undefined ? 'trustSubtitle' : 'trustSubtitleCustom', r.lang), {
+  return frame(r, t('chart.trustTitle', r.lang), t(opts.order !== undefined ? 'chart.trustSubtitle' : 'chart.trustSubtitleCustom', r.lang), {
     data: { values },
     facet: { field: 'snapshot', type: 'nominal', title: null, sort: snapshots },
     columns,
@@ -76,20 +76,20 @@ export function trustChart(rows: readonly TrustRow[], opts: TrustOptions = {}): 
       height: { step: cell },
       mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 1 },
       encoding: {
-        x: { field: 'to', type: 'nominal', sort: nameOrder, title: t('trusted', r.lang), axis: { labelAngle: -45, labelAlign: 'right' } },
-        y: { field: 'from', type: 'nominal', sort: nameOrder, title: t('trusting', r.lang) },
+        x: { field: 'to', type: 'nominal', sort: nameOrder, title: t('chart.trusted', r.lang), axis: { labelAngle: -45, labelAlign: 'right' } },
+        y: { field: 'from', type: 'nominal', sort: nameOrder, title: t('chart.trusting', r.lang) },
         color: {
-          field: 'trust', type: 'quantitative', title: t('trust', r.lang),
+          field: 'trust', type: 'quantitative', title: t('chart.trust', r.lang),
           scale: { scheme: SEQUENTIAL_SCHEME, domain },
           legend: { orient: 'right', gradientLength: r.theme === 'slides' ? 260 : 140, format: '.2f' },
         },
         tooltip: [
-          { field: 'snapshot', type: 'nominal', title: t('date', r.lang) },
-          { field: 'from', type: 'nominal', title: t('trusting', r.lang) },
-          { field: 'to', type: 'nominal', title: t('trusted', r.lang) },
-          { field: 'trust', type: 'quantitative', title: t('trust', r.lang), format: '.3f' },
-          { field: 'personal', type: 'quantitative', title: t('personal', r.lang), format: '.3f' },
-          { field: 'institutional', type: 'quantitative', title: t('institutional', r.lang), format: '.3f' },
+          { field: 'snapshot', type: 'nominal', title: t('chart.date', r.lang) },
+          { field: 'from', type: 'nominal', title: t('chart.trusting', r.lang) },
+          { field: 'to', type: 'nominal', title: t('chart.trusted', r.lang) },
+          { field: 'trust', type: 'quantitative', title: t('chart.trust', r.lang), format: '.3f' },
+          { field: 'personal', type: 'quantitative', title: t('chart.personal', r.lang), format: '.3f' },
+          { field: 'institutional', type: 'quantitative', title: t('chart.institutional', r.lang), format: '.3f' },
         ],
       },
     },

@@ -5,7 +5,8 @@
  */
 import { DOMAINS } from './domains.js';
 import { isActive, overheadFteOf } from './entities/arrangement.js';
-import { OUTCOMES, TIMESERIES_COLUMNS, type MunicipalityOutcome, type TimeseriesColumn } from './results.js';
+import { MONTH_INDEX, RUN_MEASURES, type MonthMeasureId, type RunMeasureId } from './measures.js';
+import type { MunicipalityOutcome } from './results.js';
 import { capacity, dateLabel, inEvaluation, type World } from './state.js';
 
 /** Coordination effort and money of standing arrangements this month. */
@@ -41,7 +42,7 @@ function alive(world: World, a: { lastPassed: number }): boolean {
   return world.t - a.lastPassed < 12;
 }
 
-const COL = Object.fromEntries(TIMESERIES_COLUMNS.map((c, i) => [c, i])) as Record<TimeseriesColumn, number>;
+const COL = MONTH_INDEX;
 const TRANSPORT = DOMAINS.indexOf('transport');
 const MONTH = COL.month;
 const ELECTION = COL.election;
@@ -62,6 +63,8 @@ const TASKS_FAILED = COL.tasks_failed;
 const TASKS_LAPSED = COL.tasks_lapsed;
 const PROJECTS_ACTIVE = COL.projects_active;
 const AGENDA_OPEN = COL.agenda_open;
+const COMPLETED_BY_DOMAIN = DOMAINS.map((d) => COL[`completed_${d}`]);
+const VALUE_BY_DOMAIN = DOMAINS.map((d) => COL[`value_${d}`]);
 const VALUE_TOTAL = COL.value_total;
 const VALUE_PER_INHABITANT = COL.value_per_inhabitant;
 const VALUE_GINI_12M = COL.value_gini_12m;
@@ -179,8 +182,8 @@ export function observe(world: World, series: Float64Array[], row: number): void
   let valueTotal = 0;
   for (let d = 0; d < DOMAINS.length; d++) {
     valueTotal += c.valueByDomain[d]!;
-    series[COL.completed_housing + d]![row] = c.completedByDomain[d]!;
-    series[COL.value_housing + d]![row] = c.valueByDomain[d]!;
+    series[COMPLETED_BY_DOMAIN[d]!]![row] = c.completedByDomain[d]!;
+    series[VALUE_BY_DOMAIN[d]!]![row] = c.valueByDomain[d]!;
   }
   const spendingBase = (p.spendingPerCapita * world.totalPopulation) / 12 / 1e6;
   series[MONTH]![row] = (world.t - world.scenario.start);
@@ -244,56 +247,64 @@ export function snapshotTrust(world: World, label: 'start' | 'election' | 'end')
   });
 }
 
-/** Per-run outcomes over the evaluation window (names and meaning in OUTCOMES). */
-export function outcomes(world: World, series: Float64Array[]): Record<string, number> {
-  const t = world.totals;
-  const sum = (k: string): number => world.windowSums[TIMESERIES_COLUMNS.indexOf(k as TimeseriesColumn)] ?? NaN;
-  const mean = (k: string): number => (t.months > 0 ? sum(k) / t.months : NaN);
-  const years = t.months / 12;
+/** What the per-run outcomes are computed from. */
+interface OutcomeInput {
+  world: World;
+  /** Sum over the evaluation window of a monthly measure (NaN months left out). */
+  sum(id: MonthMeasureId): number;
+  /** Months in the evaluation window. */
+  months: number;
+  years: number;
+}
+
+/**
+ * The run measures that are not a plain mean, sum or last value of a monthly measure (those have
+ * `from` in src/core/measures.ts and are computed from the series). Every run measure without
+ * `from` has exactly one function here (checked when this module loads).
+ */
+const CUSTOM_OUTCOMES: Partial<Record<RunMeasureId, (x: OutcomeInput) => number>> = {
+  value_per_inhabitant: ({ world, sum, years }) => (years > 0 ? (sum('value_total') * 1e6) / world.totalPopulation / years : NaN),
+  value_nontransport: ({ world }) => world.totals.valueNonTransport,
+  value_gini: ({ world }) => gini(world.municipalities.map((m) => m.valueEval / m.population)),
+  completion_rate: ({ sum }) => (sum('tasks_arrived') > 0 ? sum('tasks_completed') / sum('tasks_arrived') : NaN),
+  coordination_share: ({ sum }) => {
+    const coordination = sum('fte_coordination');
+    const delivery = sum('fte_delivery');
+    return coordination + delivery > 0 ? coordination / (coordination + delivery) : NaN;
+  },
+  secretary_turnover_rate: ({ world, years }) => (years > 0 ? world.totals.secretaryTurnovers / world.n / years : NaN),
+  exits_after_election_share: ({ world }) => (world.totals.exits > 0 ? world.totals.exitsAfterElection / world.totals.exits : NaN),
+  neighbour_partner_ratio: ({ world }) => {
+    const t = world.totals;
+    let neighbourPairs = 0;
+    for (let i = 0; i < world.n; i++) for (let j = i + 1; j < world.n; j++) if (world.distance[i * world.n + j] === 1) neighbourPairs++;
+    const allPairs = (world.n * (world.n - 1)) / 2;
+    const neighbourShare = allPairs > 0 ? neighbourPairs / allPairs : NaN;
+    return t.partnerPairs > 0 && neighbourShare > 0 ? t.partnerPairsNeighbours / t.partnerPairs / neighbourShare : NaN;
+  },
+};
+
+for (const spec of RUN_MEASURES) {
+  const custom = CUSTOM_OUTCOMES[spec.id] !== undefined;
+  if (custom === (spec.from !== undefined)) throw new Error(`run measure ${spec.id}: ${custom ? 'has both a series and a function' : 'has neither a series nor a function'} in src/core/observation.ts`);
+}
+
+/** Per-run outcomes over the evaluation window, in the order of RUN_MEASURES (src/core/measures.ts). */
+export function outcomes(world: World, series: Float64Array[]): Record<RunMeasureId, number> {
+  const months = world.totals.months;
+  const input: OutcomeInput = { world, months, years: months / 12, sum: (id) => world.windowSums[MONTH_INDEX[id]]! };
   const lastRow = series[0]!.length - 1;
-  const col = (name: string): number => series[TIMESERIES_COLUMNS.indexOf(name as never)]![lastRow]!;
-  const neighbourPairs = (() => {
-    let c = 0;
-    for (let i = 0; i < world.n; i++) for (let j = i + 1; j < world.n; j++) if (world.distance[i * world.n + j] === 1) c++;
-    return c;
-  })();
-  const allPairs = (world.n * (world.n - 1)) / 2;
-  const neighbourShare = allPairs > 0 ? neighbourPairs / allPairs : NaN;
-  const out: Record<string, number> = {
-    cooperation_stability: mean('cooperation_stability'),
-    pairs_cooperating: mean('pairs_cooperating'),
-    network_density: mean('network_density'),
-    value_total: sum('value_total'),
-    value_per_inhabitant: years > 0 ? (sum('value_total') * 1e6) / world.totalPopulation / years : NaN,
-    value_nontransport: t.valueNonTransport,
-    value_gini: gini(world.municipalities.map((m) => m.valueEval / m.population)),
-    tasks_arrived: sum('tasks_arrived'),
-    completion_rate: sum('tasks_arrived') > 0 ? sum('tasks_completed') / sum('tasks_arrived') : NaN,
-    tasks_completed: sum('tasks_completed'),
-    tasks_failed: sum('tasks_failed'),
-    tasks_lapsed: sum('tasks_lapsed'),
-    deadlocks: sum('deadlocks'),
-    mandjes: sum('mandjes'),
-    forced_votes: sum('forced_votes'),
-    joins: sum('joins'),
-    exits: sum('exits'),
-    dissolutions: sum('dissolutions'),
-    formations: sum('formations'),
-    arrangements_mean: mean('arrangements_active'),
-    memberships_mean: mean('memberships_active'),
-    coordination_share: sum('fte_coordination') + sum('fte_delivery') > 0 ? sum('fte_coordination') / (sum('fte_coordination') + sum('fte_delivery')) : NaN,
-    cooperation_spending_share: mean('cooperation_spending_share'),
-    trust_mean: mean('trust_mean'),
-    trust_end: col('trust_mean'),
-    relationship_stock: mean('relationship_stock'),
-    secretary_turnover_rate: years > 0 ? t.secretaryTurnovers / world.n / years : NaN,
-    exits_after_election_share: t.exits > 0 ? t.exitsAfterElection / t.exits : NaN,
-    neighbour_partner_ratio: t.partnerPairs > 0 && neighbourShare > 0 ? t.partnerPairsNeighbours / t.partnerPairs / neighbourShare : NaN,
-    stance_mean: mean('stance_mean'),
-  };
-  const ordered: Record<string, number> = {};
-  for (const o of OUTCOMES) ordered[o.name] = out[o.name]!;
-  return ordered;
+  const out = {} as Record<RunMeasureId, number>;
+  for (const spec of RUN_MEASURES) {
+    const from = spec.from;
+    if (from === undefined) {
+      out[spec.id] = CUSTOM_OUTCOMES[spec.id]!(input);
+      continue;
+    }
+    const k = MONTH_INDEX[from.series as MonthMeasureId];
+    out[spec.id] = from.aggregate === 'sum' ? world.windowSums[k]! : from.aggregate === 'mean' ? (months > 0 ? world.windowSums[k]! / months : NaN) : series[k]![lastRow]!;
+  }
+  return out;
 }
 
 export function municipalityOutcomes(world: World): MunicipalityOutcome[] {

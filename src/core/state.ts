@@ -7,9 +7,8 @@ import type { Task } from './entities/task.js';
 import type { Trust } from './entities/trust.js';
 import type { Params } from './params.js';
 import type { Streams } from './random.js';
-import { EVENT_TYPES, type EventType, type ModelEvent, type Spell, type TrustSnapshot } from './results.js';
-
-const EVENT_INDEX = Object.fromEntries(EVENT_TYPES.map((t, i) => [t, i])) as Record<EventType, number>;
+import { EVENT_INDEX } from './events.js';
+import type { ModelEvent, Spell, TrustSnapshot } from './results.js';
 import type { Scenario } from './scenario/resolve.js';
 import { fromAbsMonth } from './time.js';
 

@@ -9,7 +9,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PARAM_NAMES } from '../core/params.js';
-import { OUTCOMES, TIMESERIES_COLUMNS, type RunResult } from '../core/results.js';
+import { RUN_IDS } from '../core/measures.js';
+import { TIMESERIES_COLUMNS, type RunResult } from '../core/results.js';
 import type { Scenario } from '../core/scenario/resolve.js';
 import { fromAbsMonth } from '../core/time.js';
 import { packageRoot } from './regions.js';
@@ -53,7 +54,7 @@ export function trustCsv(result: RunResult, scenario: Scenario): string {
 /** The outcomes in OUTCOMES order (NaN written as null by toJson). */
 export function orderedOutcomes(result: RunResult): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const o of OUTCOMES) out[o.name] = result.outcomes[o.name] ?? Number.NaN;
+  for (const id of RUN_IDS) out[id] = result.outcomes[id] ?? Number.NaN;
   return out;
 }
 

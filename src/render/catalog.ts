@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import {
   distributionChart, eventRateChart, forestChart, mapChart, morrisChart, runSeriesChart, sensitivityOutcomes, sobolChart,
-  survivalChart, timelineChart, timeseriesChart, trustChart, measureName, NoDataError, featureCode, topologyFeatures, t,
+  survivalChart, timelineChart, timeseriesChart, trustChart, NoDataError, featureCode, topologyFeatures,
   type ChartOptions, type MunicipalityRow, type Topology, type TrustRow, type VlSpec,
 } from '../charts/index.js';
-import { measureUnit } from '../charts/labels.js';
+import { measureName, measureUnit, t } from '../i18n/index.js';
 import { toAbsMonth } from '../core/time.js';
 import { dataPath } from '../io/regions.js';
 import type { DirData, KnownFile } from './load.js';
@@ -173,31 +173,31 @@ export function catalog(data: DirData, options: ChartOptions = {}): Catalog {
       if (need(name, ['timeseries-summary.csv'])) {
         const rows = data.timeseriesSummary!;
         if (rows.some((row) => row.measure === measure)) {
-          jobs.push({ name, heading: `${measureName(measure, lang)}, ${t('overTime', lang)}`, build: () => timeseriesChart(rows, { ...opts, measure }) });
+          jobs.push({ name, heading: `${measureName('month', measure, lang)}, ${t('chart.overTime', lang)}`, build: () => timeseriesChart(rows, { ...opts, measure }) });
         }
       }
     }
     if (need('outcome distributions', ['runs.csv'])) {
       for (const outcome of DISTRIBUTION_OUTCOMES) {
         if (!data.runColumns!.includes(outcome)) continue;
-        jobs.push({ name: `outcome-${outcome}`, heading: t('distributionTitle', lang, { measure: measureName(outcome, lang) }), build: () => distributionChart(data.runs!, { ...opts, outcome }) });
+        jobs.push({ name: `outcome-${outcome}`, heading: t('chart.distributionTitle', lang, { measure: measureName('run', outcome, lang) }), build: () => distributionChart(data.runs!, { ...opts, outcome }) });
       }
     }
     if (need('differences', ['comparison.csv'], analyzeHint)) {
       const rows = data.comparison!;
       const reference = rows[0]?.reference ?? '';
-      jobs.push({ name: 'differences', heading: t('forestTitle', lang, { reference }), build: () => forestChart(rows, { ...opts, outcomes: options.theme === 'slides' ? FOREST_OUTCOMES_SLIDES : FOREST_OUTCOMES }) });
+      jobs.push({ name: 'differences', heading: t('chart.forestTitle', lang, { reference }), build: () => forestChart(rows, { ...opts, outcomes: options.theme === 'slides' ? FOREST_OUTCOMES_SLIDES : FOREST_OUTCOMES }) });
     }
     if (need('survival', ['survival.csv'], analyzeHint)) {
-      jobs.push({ name: 'survival', heading: t('survivalTitle', lang), build: () => survivalChart(data.survival!, opts) });
+      jobs.push({ name: 'survival', heading: t('chart.survivalTitle', lang), build: () => survivalChart(data.survival!, opts) });
     }
     if (need('map', ['municipalities.csv'])) {
       const rows = data.municipalities!;
       const months = monthsIn(win.from ?? win.start, win.to ?? win.end);
-      const scale = months !== undefined ? { factor: 12 / months, unit: measureUnit('value_per_inhabitant', lang) } : undefined;
+      const scale = months !== undefined ? { factor: 12 / months, unit: measureUnit('run', 'value_per_inhabitant', lang) } : undefined;
       jobs.push({
         name: 'map-value-per-inhabitant',
-        heading: t('mapTitle', lang, { measure: measureName('value_per_inhabitant', lang), unit: scale?.unit ?? measureUnit('value', lang) }),
+        heading: t('chart.mapTitle', lang, { measure: measureName('municipality', 'value_per_inhabitant', lang), unit: scale?.unit ?? measureUnit('municipality', 'value', lang) }),
         build: () => mapChart(topologyFor([...new Set(rows.map((r) => r.code))]), rows, { ...opts, measure: 'value_per_inhabitant', ...(scale ? { scale } : {}) }),
       });
     }
@@ -209,7 +209,7 @@ export function catalog(data: DirData, options: ChartOptions = {}): Catalog {
       const start = win.start;
       const end = win.end;
       jobs.push({
-        name: 'exits-over-time', heading: t('eventRateTitle', lang, { measure: measureName('exits', lang), unit: measureUnit('exits', lang) }),
+        name: 'exits-over-time', heading: t('chart.eventRateTitle', lang, { measure: measureName('run', 'exits', lang), unit: measureUnit('run', 'exits', lang) }),
         build: () => eventRateChart(data.eventCounts!, { ...opts, type: 'exit', runsPerScenario, start, end }),
       });
     }
@@ -221,13 +221,13 @@ export function catalog(data: DirData, options: ChartOptions = {}): Catalog {
     const seed = run?.seed ?? (typeof data.manifest?.['seed'] === 'number' ? (data.manifest['seed'] as number) : '?');
     for (const { name, measure } of TIMESERIES_MEASURES) {
       if (need(name, ['timeseries.csv'])) {
-        jobs.push({ name, heading: `${measureName(measure, lang)}, ${t('overTime', lang)}`, build: () => runSeriesChart(data.runSeries!, { ...opts, measure, scenario, seed }) });
+        jobs.push({ name, heading: `${measureName('month', measure, lang)}, ${t('chart.overTime', lang)}`, build: () => runSeriesChart(data.runSeries!, { ...opts, measure, scenario, seed }) });
       }
     }
     if (need('trust matrix', ['trust.csv'])) {
       const rows = data.trust!;
       const order = run !== undefined ? [...run.municipalities].sort((a, b) => b.population - a.population || (a.code < b.code ? -1 : 1)).map((m) => m.code) : undefined;
-      jobs.push({ name: 'trust-matrix', heading: t('trustTitle', lang), build: () => trustChart(rows, { ...opts, dates: trustDates(rows), ...(order ? { order } : {}) }) });
+      jobs.push({ name: 'trust-matrix', heading: t('chart.trustTitle', lang), build: () => trustChart(rows, { ...opts, dates: trustDates(rows), ...(order ? { order } : {}) }) });
     }
     if (need('map', ['summary.json']) && run !== undefined) {
       const rows: MunicipalityRow[] = run.municipalities.map((m) => ({
@@ -235,16 +235,16 @@ export function catalog(data: DirData, options: ChartOptions = {}): Catalog {
         value_per_inhabitant: typeof m['valuePerInhabitant'] === 'number' ? (m['valuePerInhabitant'] as number) : null,
       }));
       const months = monthsIn(win.from ?? win.start, win.to ?? win.end);
-      const scale = months !== undefined ? { factor: 12 / months, unit: measureUnit('value_per_inhabitant', lang) } : undefined;
+      const scale = months !== undefined ? { factor: 12 / months, unit: measureUnit('run', 'value_per_inhabitant', lang) } : undefined;
       jobs.push({
         name: 'map-value-per-inhabitant',
-        heading: t('mapTitle', lang, { measure: measureName('value_per_inhabitant', lang), unit: scale?.unit ?? '' }),
-        build: () => mapChart(topologyFor(rows.map((r) => r.code)), rows, { ...opts, measure: 'value_per_inhabitant', subtitle: t('mapSubtitleRun', lang, { seed }), ...(scale ? { scale } : {}) }),
+        heading: t('chart.mapTitle', lang, { measure: measureName('municipality', 'value_per_inhabitant', lang), unit: scale?.unit ?? '' }),
+        build: () => mapChart(topologyFor(rows.map((r) => r.code)), rows, { ...opts, measure: 'value_per_inhabitant', subtitle: t('chart.mapSubtitleRun', lang, { seed }), ...(scale ? { scale } : {}) }),
       });
     }
     if (need('timeline', ['events.jsonl'])) {
       jobs.push({
-        name: 'timeline', heading: t('timelineTitle', lang, { scenario, seed }),
+        name: 'timeline', heading: t('chart.timelineTitle', lang, { scenario, seed }),
         build: () => timelineChart(data.events!, { ...opts, scenario, seed, ...(win.start ? { start: win.start } : {}), ...(win.end ? { end: win.end } : {}) }),
       });
     }
@@ -253,10 +253,10 @@ export function catalog(data: DirData, options: ChartOptions = {}): Catalog {
   if (isSensitivity) {
     const rows = data.sensitivity!;
     for (const outcome of sensitivityOutcomes(rows, 'morris')) {
-      jobs.push({ name: `morris-${outcome}`, heading: t('morrisTitle', lang, { measure: measureName(outcome, lang) }), build: () => morrisChart(rows, { ...opts, outcome }) });
+      jobs.push({ name: `morris-${outcome}`, heading: t('chart.morrisTitle', lang, { measure: measureName('run', outcome, lang) }), build: () => morrisChart(rows, { ...opts, outcome }) });
     }
     for (const outcome of sensitivityOutcomes(rows, 'sobol')) {
-      jobs.push({ name: `sobol-${outcome}`, heading: t('sobolTitle', lang, { measure: measureName(outcome, lang) }), build: () => sobolChart(rows, { ...opts, outcome }) });
+      jobs.push({ name: `sobol-${outcome}`, heading: t('chart.sobolTitle', lang, { measure: measureName('run', outcome, lang) }), build: () => sobolChart(rows, { ...opts, outcome }) });
     }
     if (jobs.every((j) => !j.name.startsWith('morris-') && !j.name.startsWith('sobol-'))) {
       missing.push({ chart: 'sensitivity', files: [], hint: 'sensitivity.csv has no rows with method morris or sobol' });

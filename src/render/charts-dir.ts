@@ -4,7 +4,8 @@
  * under temporary names and renamed into place.
  */
 import { join } from 'node:path';
-import { NoDataError, type Lang, type ThemeName } from '../charts/index.js';
+import { NoDataError, type ThemeName } from '../charts/index.js';
+import type { Lang } from '../i18n/index.js';
 import { writeFileAtomically } from '../io/write.js';
 import { catalog, type MissingChart } from './catalog.js';
 import type { DirData } from './load.js';

@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeData } from '../../src/analysis/analyze.js';
 import { loadBatch } from '../../src/analysis/batch-data.js';
-import { decimalsFor, formatFixed } from '../../src/analysis/summary-md.js';
 import { writeFixtureBatch } from './fixtures.js';
 
 /** Ten paired runs in which b has clearly higher cooperation stability and fewer exits than a. */
@@ -69,16 +68,5 @@ describe('summary.md', () => {
   it('reports how many runs a ±precision interval needs', () => {
     const md = analyzeData(loadBatch(writeFixtureBatch()), { bootstrap: 0 }).markdown;
     expect(md).toContain('- Cooperation stability: 412 runs (now 6)');
-  });
-
-  it('rounds to the precision the interval supports', () => {
-    expect(decimalsFor(0.0043, 0.05)).toBe(3);
-    expect(decimalsFor(0.68, 5.3)).toBe(1);
-    expect(decimalsFor(4.3, 100)).toBe(0);
-    expect(decimalsFor(43, 1000)).toBe(0);
-    expect(decimalsFor(NaN, 0.123456)).toBe(3);
-    expect(formatFixed(-1234.5, 1, 'nl')).toBe('−1234,5');
-    expect(formatFixed(12345.5, 1, 'en')).toBe('12,345.5');
-    expect(formatFixed(-0.0001, 2, 'en')).toBe('0.00');
   });
 });

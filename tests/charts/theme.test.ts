@@ -1,9 +1,7 @@
-/** Palette, fixed scenario colours, themes and labels in both languages. */
+/** Palette, fixed scenario colours and themes. */
 import { describe, expect, it } from 'vitest';
 import { electionDates, firstPoints, jitter, yearFraction } from '../../src/charts/common.js';
-import { EVENT_LABELS, MEASURE_LABELS, measureInSentence, measureTitle, t, TEXT_KEYS } from '../../src/charts/labels.js';
 import { FIXED_SCENARIO_COLOURS, OKABE_ITO, scenarioColours, THEME_SIZES, vegaLiteConfig } from '../../src/charts/theme.js';
-import { EVENT_TYPES, OUTCOMES } from '../../src/core/results.js';
 
 const PALETTE = new Set<string>(Object.values(OKABE_ITO));
 
@@ -45,38 +43,6 @@ describe('themes', () => {
     const nl = vegaLiteConfig('slides', 'nl') as { locale: { number: { decimal: string; thousands: string } }; axis: { labelFontSize: number } };
     expect(nl.locale.number).toMatchObject({ decimal: ',', thousands: '.' });
     expect(nl.axis.labelFontSize).toBe(20);
-  });
-});
-
-describe('labels', () => {
-  it('name every outcome with its unit in English and Dutch', () => {
-    for (const o of OUTCOMES) {
-      const label = MEASURE_LABELS[o.name];
-      expect(label, o.name).toBeDefined();
-      expect(label!.unit.en).toBe(o.unit);
-      expect(label!.name.nl).not.toBe('');
-      expect(label!.unit.nl).not.toBe('');
-    }
-    expect(measureTitle('value_per_inhabitant', 'en')).toBe('Value per inhabitant (EUR per inhabitant per year)');
-    expect(measureTitle('value_per_inhabitant', 'nl')).toBe('Waarde per inwoner (euro per inwoner per jaar)');
-    expect(measureInSentence('cooperation_stability', 'nl')).toBe('stabiliteit van de samenwerking');
-    expect(measureTitle('no_such_column', 'en')).toBe('no such column');
-  });
-
-  it('name every event type in both languages', () => {
-    for (const type of EVENT_TYPES) {
-      expect(EVENT_LABELS[type]?.en, type).toBeTruthy();
-      expect(EVENT_LABELS[type]?.nl, type).toBeTruthy();
-    }
-  });
-
-  it('have a Dutch text for every phrase, and fill in placeholders', () => {
-    for (const key of TEXT_KEYS) {
-      expect(t(key, 'nl')).not.toBe('');
-      expect(t(key, 'en')).not.toBe('');
-    }
-    expect(t('forestTitle', 'nl', { reference: 'wgr-plus-abolished' })).toBe('Verschil met wgr-plus-abolished, met 95%-betrouwbaarheidsintervallen');
-    expect(t('singleRun', 'en', { seed: 7 })).toBe('One run (seed 7).');
   });
 });
 

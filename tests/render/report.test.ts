@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDir } from '../../src/render/load.js';
-import { buildReport, decimalsForInterval, formatFixed, inlineScript, scriptJson } from '../../src/render/report.js';
+import { buildReport, inlineScript, scriptJson } from '../../src/render/report.js';
 import { MANIFEST, tempDir, writeBatch } from './dirs.js';
 
 /** The page without the contents of its script elements (the libraries hold markup in strings). */
@@ -11,18 +11,6 @@ const markup = (html: string): string => html.replace(/(<script[^>]*>)[^]*?<\/sc
 
 const EVIL = '</script><script>alert("x")</script><img src=x onerror=alert(1)>';
 
-describe('numbers in the tables', () => {
-  it('shows an estimate as precisely as its interval allows, in the language\'s notation', () => {
-    expect(decimalsForInterval(0.45, 0.55)).toBe(3);
-    expect(decimalsForInterval(10.7, 11.6)).toBe(2);
-    expect(decimalsForInterval(-64.4, -56.1)).toBe(1);
-    expect(decimalsForInterval(100, 300)).toBe(0);
-    expect(decimalsForInterval(null, 1)).toBeUndefined();
-    expect(formatFixed(-0.0753, 'nl', 3)).toBe('\u22120,075');
-    expect(formatFixed(1234.5, 'en', 1)).toBe('1,234.5');
-    expect(formatFixed(Number.NaN, 'en', 1)).toBe('–');
-  });
-});
 
 describe('escaping helpers', () => {
   it('JSON in a script element cannot close it', () => {

@@ -10,6 +10,7 @@ import { tInterval } from '../../src/stats/descriptive.js';
 import { runSimulation } from '../../src/core/run.js';
 import { TIMESERIES_COLUMNS, type RunResult } from '../../src/core/results.js';
 import { loadScenario } from '../../src/io/scenario.js';
+import type { RunMeasureId } from '../../src/core/measures.js';
 
 const SEEDS = 60;
 const NON_TRANSPORT = ['value_housing', 'value_economy', 'value_social', 'value_operations'].map((c) => TIMESERIES_COLUMNS.indexOf(c as never));
@@ -33,7 +34,7 @@ beforeAll(() => {
   results['national'] = runs('national', 4);
 });
 
-const outcome = (name: string, key: string): number[] => results[name]!.map((r) => r.outcomes[key]!);
+const outcome = (name: string, key: RunMeasureId): number[] => results[name]!.map((r) => r.outcomes[key]!);
 
 describe('stylized facts (default calibration, 60 seeds per scenario)', () => {
   it('fact 1: about 25% of secretaries leave per year', () => {

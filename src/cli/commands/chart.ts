@@ -4,7 +4,8 @@
  * spec beside each, and says which files are missing for the charts it cannot draw.
  */
 import { relative, resolve } from 'node:path';
-import { LANGS, THEMES, type Lang, type ThemeName } from '../../charts/theme.js';
+import { THEMES, type ThemeName } from '../../charts/theme.js';
+import { LANGS, type Lang } from '../../i18n/index.js';
 import { UserError, describeValue, type Problem } from '../../io/errors.js';
 import { FORMATS, renderCharts, type Format } from '../../render/charts-dir.js';
 import { catalog, type MissingChart } from '../../render/catalog.js';

@@ -2,7 +2,8 @@
  * `regiosim run <scenario>`: one simulation run, written to output/<scenario>/seed-<N>/.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { OUTCOMES, type RunResult } from '../../core/results.js';
+import { measure, UNITS } from '../../core/measures.js';
+import type { RunResult } from '../../core/results.js';
 import { runSimulation } from '../../core/run.js';
 import { fromAbsMonth } from '../../core/time.js';
 import { UserError, describeValue } from '../../io/errors.js';
@@ -37,7 +38,8 @@ export function outcomeLabel(name: string): string {
 }
 
 export function outcomeUnit(name: string): string {
-  return OUTCOMES.find((o) => o.name === name)?.unit ?? '';
+  const spec = measure('run', name);
+  return spec ? UNITS[spec.unit].text.en : '';
 }
 
 /** Path as shown to the user: relative to the working directory when inside it, with a trailing slash. */

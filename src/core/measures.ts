@@ -1,0 +1,246 @@
+/**
+ * The measure registry: every output measure of the model, defined once.
+ *
+ * A measure has an id (its column name), a level (a value per month of a run, per run, or per
+ * municipality and run), a unit, a direction (whether more is better), whether it is an input
+ * read back rather than an outcome of the mechanisms, its rank in the headline set, and its name
+ * and one-line definition in English and Dutch. Everything else derives from this list: the
+ * columns of timeseries.csv, runs.csv and municipalities.csv and their order, the per-run
+ * outcomes, the labels and definitions on charts and in summaries, the comparisons' notion of
+ * "better", the headline set, and the column tables of the README and docs/formats.md.
+ *
+ * To add a measure: add its entry here and compute it in the submodel that knows it
+ * (src/core/observation.ts for monthly and per-run measures). A run measure with `from` is the
+ * mean, sum or last value of a monthly measure over the evaluation window and needs no code.
+ *
+ * Pure data: no Node imports.
+ */
+import { DOMAINS, type Domain } from './domains.js';
+
+/** Text in both languages of the project. */
+export interface Bi {
+  readonly en: string;
+  readonly nl: string;
+}
+
+/** How a unit's values behave: shares and 0-1 indices are bounded to [0, 1]; shares are shown as percentages. */
+export type UnitKind = 'share' | 'index' | 'count' | 'money' | 'ratio' | 'flag';
+
+const unit = (kind: UnitKind, en: string, nl: string): { readonly kind: UnitKind; readonly text: Bi } => ({ kind, text: { en, nl } });
+
+export const UNITS = {
+  months: unit('count', 'months', 'maanden'),
+  flag: unit('flag', '0 or 1', '0 of 1'),
+  arrangements: unit('count', 'arrangements', 'samenwerkingsverbanden'),
+  memberships: unit('count', 'memberships', 'lidmaatschappen'),
+  share_pairs: unit('share', 'share of pairs', 'aandeel paren'),
+  share_tasks: unit('share', 'share of tasks', 'aandeel opgaven'),
+  share_fte: unit('share', 'share of FTE', 'aandeel fte'),
+  share_spending: unit('share', 'share of spending', 'aandeel uitgaven'),
+  share_exits: unit('share', 'share of exits', 'aandeel uittredingen'),
+  share_per_year: unit('share', 'share per year', 'aandeel per jaar'),
+  tasks: unit('count', 'tasks', 'opgaven'),
+  projects: unit('count', 'projects', 'projecten'),
+  decisions: unit('count', 'decisions', 'besluiten'),
+  package_deals: unit('count', 'package deals', 'mandjes'),
+  meur: unit('money', 'M EUR', 'mln euro'),
+  eur_per_inhabitant: unit('money', 'EUR per inhabitant', 'euro per inwoner'),
+  eur_per_inhabitant_year: unit('money', 'EUR per inhabitant per year', 'euro per inwoner per jaar'),
+  gini: unit('index', 'Gini 0-1', 'Gini 0-1'),
+  fte: unit('count', 'FTE', 'fte'),
+  trust: unit('index', 'trust 0-1', 'vertrouwen 0-1'),
+  index: unit('index', 'index 0-1', 'index 0-1'),
+  secretaries: unit('count', 'secretaries', 'secretarissen'),
+  civil_servants: unit('count', 'civil servants', 'ambtenaren'),
+  ratio: unit('ratio', 'ratio', 'verhouding'),
+} as const;
+export type UnitId = keyof typeof UNITS;
+
+export type Level = 'month' | 'run' | 'municipality';
+export type Direction = 'higher' | 'lower' | 'neutral';
+export type Aggregate = 'mean' | 'sum' | 'last';
+
+export interface MeasureSpec {
+  readonly id: string;
+  readonly level: Level;
+  readonly unit: UnitId;
+  readonly direction: Direction;
+  /** An input of the model coming back out (verification), not a result of its mechanisms. */
+  readonly readBack: boolean;
+  /** Rank in the headline set (1 first), or null when not a headline measure. */
+  readonly headline: number | null;
+  readonly name: Bi;
+  readonly definition: Bi;
+  /** Run measures only: the monthly measure this is an aggregate of over the evaluation window. */
+  readonly from?: { readonly series: string; readonly aggregate: Aggregate };
+}
+
+interface Options {
+  direction?: Direction;
+  readBack?: boolean;
+  headline?: number;
+}
+
+function m<const I extends string>(level: Level, id: I, unitId: UnitId, name: Bi, definition: Bi, o: Options = {}, from?: MeasureSpec['from']): MeasureSpec & { id: I } {
+  return { id, level, unit: unitId, direction: o.direction ?? 'neutral', readBack: o.readBack ?? false, headline: o.headline ?? null, name, definition, ...(from ? { from } : {}) };
+}
+const bi = (en: string, nl: string): Bi => ({ en, nl });
+
+const DOMAIN_NAMES: Record<Domain, Bi> = {
+  housing: bi('housing', 'wonen'),
+  transport: bi('transport', 'verkeer en vervoer'),
+  economy: bi('economy', 'economie'),
+  social: bi('social domain', 'sociaal domein'),
+  operations: bi('operations', 'bedrijfsvoering'),
+};
+export function domainName(d: Domain): Bi {
+  return DOMAIN_NAMES[d];
+}
+
+type PerDomain<P extends string> = { [D in Domain]: MeasureSpec & { id: `${P}_${D}` } }[Domain];
+const perDomain = <P extends 'completed' | 'value'>(prefix: P): PerDomain<P>[] =>
+  DOMAINS.map((d) => {
+    const dn = DOMAIN_NAMES[d];
+    return prefix === 'completed'
+      ? m('month', `completed_${d}` as `${P}_${Domain}`, 'tasks', bi(`Tasks completed: ${dn.en}`, `Voltooide opgaven: ${dn.nl}`), bi(`Tasks in ${d} completed successfully this month.`, `Opgaven in het domein ${dn.nl} die deze maand met succes zijn afgerond.`), { direction: 'higher' })
+      : m('month', `value_${d}` as `${P}_${Domain}`, 'meur', bi(`Value realised: ${dn.en}`, `Gerealiseerde waarde: ${dn.nl}`), bi(`Value realised in ${d} this month (M EUR).`, `Waarde die deze maand in het domein ${dn.nl} is gerealiseerd (mln euro).`), { direction: 'higher' });
+  }) as PerDomain<P>[];
+
+/** Monthly measures: the columns of timeseries.csv after `date`, in this order. */
+export const MONTH_MEASURES = [
+  m('month', 'month', 'months', bi('Month of the run', 'Maand van de run'), bi('Months since the start of the run (0 = first month).', 'Maanden sinds het begin van de run (0 = eerste maand).')),
+  m('month', 'election', 'flag', bi('Council election', 'Raadsverkiezing'), bi('1 in a month with council elections, else 0.', '1 in een maand met gemeenteraadsverkiezingen, anders 0.')),
+  m('month', 'arrangements_active', 'arrangements', bi('Active arrangements', 'Actieve samenwerkingsverbanden'), bi('Arrangements in existence at the end of the month.', 'Samenwerkingsverbanden die aan het eind van de maand bestaan.')),
+  m('month', 'memberships_active', 'memberships', bi('Active memberships', 'Actieve lidmaatschappen'), bi('Memberships of those arrangements (module memberships of a modular GR counted per module, plus the core).', 'Lidmaatschappen van die samenwerkingsverbanden (bij een modulaire GR per module geteld, plus de kern).')),
+  m('month', 'joins', 'memberships', bi('Joins', 'Toetredingen'), bi('Memberships started this month.', 'Lidmaatschappen die deze maand beginnen.')),
+  m('month', 'exits', 'memberships', bi('Exits', 'Uittredingen'), bi('Memberships ended by a member leaving this month.', 'Lidmaatschappen die deze maand eindigen doordat een lid vertrekt.'), { direction: 'lower' }),
+  m('month', 'dissolutions', 'arrangements', bi('Dissolutions', 'Opheffingen'), bi('Arrangements dissolved this month (by decree, too few members, a key member leaving, or dormancy).', 'Samenwerkingsverbanden die deze maand worden opgeheven (bij besluit van buiten, te weinig leden, vertrek van een sleutellid of slapendheid).'), { direction: 'lower' }),
+  m('month', 'formations', 'arrangements', bi('New arrangements', 'Nieuwe samenwerkingsverbanden'), bi('Arrangements formed by municipalities this month.', 'Samenwerkingsverbanden die gemeenten deze maand zelf oprichten.')),
+  m('month', 'pairs_cooperating', 'share_pairs', bi('Pairs cooperating', 'Samenwerkende paren'), bi('Share of municipality pairs with a cooperation tie: both sit at a table that passed a decision in the last 12 months, or they run a project together.', 'Aandeel gemeenteparen met een samenwerkingsband: beide zitten aan een tafel die in de laatste 12 maanden een besluit nam, of ze voeren samen een project uit.'), { direction: 'higher' }),
+  m('month', 'cooperation_stability', 'share_pairs', bi('Cooperation stability', 'Stabiliteit van de samenwerking'), bi('Share of municipality pairs whose cooperation tie has lasted at least 12 months without a break.', 'Aandeel gemeenteparen waarvan de samenwerkingsband minstens 12 maanden zonder onderbreking duurt.'), { direction: 'higher' }),
+  m('month', 'network_density', 'share_pairs', bi('Network density', 'Netwerkdichtheid'), bi('Share of municipality pairs running at least one joint project.', 'Aandeel gemeenteparen dat minstens één gezamenlijk project uitvoert.'), { direction: 'higher' }),
+  m('month', 'neighbour_tie_share', 'share_pairs', bi('Joint projects between neighbours', 'Gezamenlijke projecten tussen buren'), bi('Share of joint-project pairs that are neighbours (NaN without projects).', 'Aandeel van de paren met een gezamenlijk project dat buurgemeenten zijn (NaN zonder projecten).')),
+  m('month', 'tasks_arrived', 'tasks', bi('Tasks that arose', 'Ontstane opgaven'), bi('Regional tasks that arose this month.', 'Regionale opgaven die deze maand ontstaan.'), { readBack: true }),
+  m('month', 'tasks_addressed', 'tasks', bi('Tasks taken up', 'Opgepakte opgaven'), bi('Tasks that reached a table or an ad hoc initiative this month.', 'Opgaven die deze maand aan een tafel of bij een initiatief van gemeenten terechtkomen.'), { direction: 'higher' }),
+  m('month', 'tasks_completed', 'tasks', bi('Tasks completed', 'Voltooide opgaven'), bi('Projects completed successfully this month.', 'Projecten die deze maand met succes zijn afgerond.'), { direction: 'higher' }),
+  m('month', 'tasks_failed', 'tasks', bi('Tasks failed', 'Mislukte opgaven'), bi('Tasks rejected, deadlocked, or carried out so poorly that they failed, this month.', 'Opgaven die deze maand zijn afgewezen, vastliepen of zo slecht zijn uitgevoerd dat ze mislukten.'), { direction: 'lower' }),
+  m('month', 'tasks_lapsed', 'tasks', bi('Tasks lapsed', 'Niet opgepakte opgaven'), bi('Tasks that lapsed this month without being taken up (including those a new council took off the agenda).', 'Opgaven die deze maand verlopen zonder te zijn opgepakt (ook die een nieuwe raad van de agenda haalde).'), { direction: 'lower' }),
+  m('month', 'projects_active', 'projects', bi('Running projects', 'Lopende projecten'), bi('Projects being carried out.', 'Projecten die worden uitgevoerd.')),
+  m('month', 'agenda_open', 'tasks', bi('Open agenda items', 'Open agendapunten'), bi('Tasks waiting for a decision on the agendas of all tables.', 'Opgaven die op de agenda’s van alle tafels op een besluit wachten.')),
+  ...perDomain('completed'),
+  ...perDomain('value'),
+  m('month', 'value_total', 'meur', bi('Value realised', 'Gerealiseerde waarde'), bi('Value realised by completed projects this month, all domains (M EUR).', 'Waarde die afgeronde projecten deze maand opleveren, alle domeinen (mln euro).'), { direction: 'higher' }),
+  m('month', 'value_per_inhabitant', 'eur_per_inhabitant', bi('Value per inhabitant', 'Waarde per inwoner'), bi('value_total per inhabitant of the region (EUR).', 'value_total per inwoner van de regio (euro).'), { direction: 'higher' }),
+  m('month', 'value_gini_12m', 'gini', bi('Inequality of value (12 months)', 'Ongelijkheid van de waarde (12 maanden)'), bi('Gini coefficient of value per inhabitant over the last 12 months across municipalities.', 'Gini-coëfficiënt van de waarde per inwoner over de laatste 12 maanden, tussen de gemeenten.'), { direction: 'lower' }),
+  m('month', 'decisions', 'decisions', bi('Decisions', 'Besluiten'), bi('Decisions taken at tables and in ad hoc negotiations this month.', 'Besluiten die deze maand aan tafels en in losse onderhandelingen zijn genomen.')),
+  m('month', 'deadlocks', 'tasks', bi('Deadlocks', 'Impasses'), bi('Tasks blocked at a table until they lapsed, this month.', 'Opgaven die aan een tafel geblokkeerd bleven tot ze verliepen, deze maand.'), { direction: 'lower' }),
+  m('month', 'mandjes', 'package_deals', bi('Package deals (mandjes)', 'Mandjes (pakketafspraken)'), bi('Package deals made this month.', 'Mandjes (pakketafspraken) die deze maand zijn gesloten.')),
+  m('month', 'forced_votes', 'decisions', bi('Decisions forced by majority', 'Meerderheidsbesluiten tegen bezwaar in'), bi('Decisions passed by binding majority over objections this month.', 'Besluiten die deze maand met een bindende meerderheid tegen bezwaar in zijn genomen.'), { direction: 'lower' }),
+  m('month', 'fte_capacity', 'fte', bi('Regional capacity', 'Regionale capaciteit'), bi('Regional staff capacity of all municipalities (FTE).', 'Capaciteit van alle gemeenten voor regionaal werk (fte).')),
+  m('month', 'fte_coordination', 'fte', bi('Capacity on coordination', 'Capaciteit voor coördinatie'), bi('Capacity spent on coordination: meetings, bureaus, preparation, search and negotiation (FTE).', 'Capaciteit besteed aan coördinatie: overleg, bureaus, voorbereiding, zoeken en onderhandelen (fte).'), { direction: 'lower' }),
+  m('month', 'fte_delivery', 'fte', bi('Capacity on delivery', 'Capaciteit voor uitvoering'), bi('Capacity delivered to projects (FTE).', 'Capaciteit die aan projecten is geleverd (fte).')),
+  m('month', 'coordination_share', 'share_fte', bi('Effort on coordination', 'Inzet voor coördinatie'), bi('fte_coordination / (fte_coordination + fte_delivery).', 'fte_coordination / (fte_coordination + fte_delivery).'), { direction: 'lower' }),
+  m('month', 'cooperation_spending_share', 'share_spending', bi('Spending through cooperation', 'Uitgaven via samenwerking'), bi('Money through cooperation (overhead, central funds, joint project budgets) as a share of municipal spending plus that money.', 'Geld via samenwerking (overhead, rijksgeld, budgetten van gezamenlijke projecten) als aandeel van de gemeentelijke uitgaven plus dat geld.')),
+  m('month', 'trust_mean', 'trust', bi('Trust', 'Vertrouwen'), bi('Mean effective trust over all ordered pairs of municipalities.', 'Gemiddeld werkzaam vertrouwen over alle geordende paren gemeenten.'), { direction: 'higher' }),
+  m('month', 'trust_sd', 'trust', bi('Spread of trust', 'Spreiding van het vertrouwen'), bi('Standard deviation of effective trust over ordered pairs.', 'Standaardafwijking van het werkzame vertrouwen over geordende paren.')),
+  m('month', 'trust_personal_mean', 'trust', bi('Personal trust', 'Persoonlijk vertrouwen'), bi('Mean personal trust (held by people).', 'Gemiddeld persoonlijk vertrouwen (gedragen door mensen).'), { direction: 'higher' }),
+  m('month', 'trust_institutional_mean', 'trust', bi('Institutional trust', 'Institutioneel vertrouwen'), bi('Mean institutional trust (held by secretariats).', 'Gemiddeld institutioneel vertrouwen (vastgehouden door secretariaten).'), { direction: 'higher' }),
+  m('month', 'relationship_stock', 'index', bi('Relationships and knowledge', 'Relaties en kennis'), bi('Mean relationship and knowledge stock of the municipalities (0-1).', 'Gemiddelde voorraad aan relaties en kennis van de gemeenten (0-1).'), { direction: 'higher' }),
+  m('month', 'secretary_turnovers', 'secretaries', bi('Secretaries leaving', 'Vertrek van gemeentesecretarissen'), bi('Municipal secretaries who left this month.', 'Gemeentesecretarissen die deze maand vertrekken.'), { readBack: true }),
+  m('month', 'civil_servant_departures', 'civil_servants', bi('Civil servants leaving', 'Vertrek van ambtenaren'), bi('Civil servants in regional work who left this month.', 'Ambtenaren in regionaal werk die deze maand vertrekken.'), { readBack: true }),
+  m('month', 'stance_mean', 'index', bi('Council stance', 'Houding van de gemeenteraden'), bi('Mean council stance toward regional cooperation (0-1).', 'Gemiddelde houding van de gemeenteraden tegenover regionale samenwerking (0-1).'), { direction: 'higher' }),
+  m('month', 'mandate_mean', 'index', bi('Mandate of aldermen', 'Mandaat van de wethouders'), bi('Mean mandate of the aldermen: tolerated loss as a share of own cost (mandateScale x stance).', 'Gemiddeld mandaat van de wethouders: toegestaan verlies als aandeel van de eigen kosten (mandateScale x houding).')),
+] as const;
+
+export type MonthMeasureId = (typeof MONTH_MEASURES)[number]['id'];
+
+/** A run measure that aggregates the monthly measure of the same id over the evaluation window. */
+function window<const I extends MonthMeasureId>(id: I, aggregate: Aggregate, unitId: UnitId, definition: Bi, o: Options = {}): MeasureSpec & { id: I } {
+  const month = MONTH_MEASURES.find((x) => x.id === id)!;
+  return m('run', id, unitId, month.name, definition, { direction: month.direction, readBack: month.readBack, ...o }, { series: id, aggregate });
+}
+
+/**
+ * Per-run outcomes over the evaluation window: summary.json `outcomes` and the outcome columns
+ * of runs.csv, in this order. Those without `from` are computed in src/core/observation.ts.
+ */
+export const RUN_MEASURES = [
+  window('cooperation_stability', 'mean', 'share_pairs', bi('Mean share of municipality pairs with a cooperation tie that has lasted at least 12 months.', 'Gemiddeld aandeel gemeenteparen met een samenwerkingsband die minstens 12 maanden duurt.'), { headline: 1 }),
+  window('pairs_cooperating', 'mean', 'share_pairs', bi('Mean share of municipality pairs that cooperate (share an active arrangement or a running project).', 'Gemiddeld aandeel gemeenteparen dat samenwerkt (aan een werkende tafel of in een lopend project).'), { headline: 5 }),
+  window('network_density', 'mean', 'share_pairs', bi('Mean density of the joint-project network (pairs running a project together).', 'Gemiddelde dichtheid van het netwerk van gezamenlijke projecten (paren die samen een project uitvoeren).')),
+  window('value_total', 'sum', 'meur', bi('Value realised by completed regional tasks.', 'Waarde die afgeronde regionale opgaven opleveren.')),
+  m('run', 'value_per_inhabitant', 'eur_per_inhabitant_year', bi('Value per inhabitant', 'Waarde per inwoner'), bi('Value realised per inhabitant per year.', 'Gerealiseerde waarde per inwoner per jaar.'), { direction: 'higher', headline: 2 }),
+  m('run', 'value_nontransport', 'meur', bi('Value outside transport', 'Waarde buiten verkeer en vervoer'), bi('Value realised outside traffic and transport.', 'Gerealiseerde waarde buiten verkeer en vervoer.'), { direction: 'higher', headline: 6 }),
+  m('run', 'value_gini', 'gini', bi('Inequality of value', 'Ongelijkheid van de waarde'), bi('Inequality of value per inhabitant across municipalities.', 'Ongelijkheid van de waarde per inwoner tussen de gemeenten.'), { direction: 'lower' }),
+  window('tasks_arrived', 'sum', 'tasks', bi('Regional tasks that arose.', 'Regionale opgaven die ontstonden.')),
+  m('run', 'completion_rate', 'share_tasks', bi('Completion rate', 'Voltooiingsgraad'), bi('Tasks completed successfully, as a share of tasks that arose.', 'Met succes voltooide opgaven, als aandeel van de ontstane opgaven.'), { direction: 'higher', headline: 3 }),
+  window('tasks_completed', 'sum', 'tasks', bi('Tasks completed successfully.', 'Met succes voltooide opgaven.')),
+  window('tasks_failed', 'sum', 'tasks', bi('Tasks rejected, deadlocked or carried out so poorly that they failed.', 'Opgaven die werden afgewezen, vastliepen of zo slecht werden uitgevoerd dat ze mislukten.')),
+  window('tasks_lapsed', 'sum', 'tasks', bi('Tasks never taken up before they lapsed.', 'Opgaven die verliepen zonder ooit te zijn opgepakt.')),
+  window('deadlocks', 'sum', 'tasks', bi('Tasks blocked at a table until they lapsed.', 'Opgaven die aan een tafel geblokkeerd bleven tot ze verliepen.')),
+  window('mandjes', 'sum', 'package_deals', bi('Package deals made.', 'Gesloten mandjes (pakketafspraken).')),
+  window('forced_votes', 'sum', 'decisions', bi('Decisions passed by binding majority over objections.', 'Besluiten die met een bindende meerderheid tegen bezwaar in werden genomen.')),
+  window('joins', 'sum', 'memberships', bi('Memberships started after the start of the run.', 'Lidmaatschappen die na het begin van de run begonnen.')),
+  window('exits', 'sum', 'memberships', bi('Memberships ended by a member leaving.', 'Lidmaatschappen die eindigden doordat een lid vertrok.'), { headline: 7 }),
+  window('dissolutions', 'sum', 'arrangements', bi('Arrangements dissolved.', 'Opgeheven samenwerkingsverbanden.')),
+  window('formations', 'sum', 'arrangements', bi('Arrangements formed by the municipalities.', 'Samenwerkingsverbanden die de gemeenten zelf oprichtten.')),
+  m('run', 'arrangements_mean', 'arrangements', bi('Active arrangements', 'Actieve samenwerkingsverbanden'), bi('Mean number of active arrangements.', 'Gemiddeld aantal actieve samenwerkingsverbanden.'), {}, { series: 'arrangements_active', aggregate: 'mean' }),
+  m('run', 'memberships_mean', 'memberships', bi('Active memberships', 'Actieve lidmaatschappen'), bi('Mean number of active memberships (module memberships counted per module).', 'Gemiddeld aantal actieve lidmaatschappen (modules per module geteld).'), {}, { series: 'memberships_active', aggregate: 'mean' }),
+  m('run', 'coordination_share', 'share_fte', bi('Effort on coordination', 'Inzet voor coördinatie'), bi('Share of regional staff effort spent on coordination rather than delivery.', 'Aandeel van de regionale inzet dat naar coördinatie gaat in plaats van uitvoering.'), { direction: 'lower', headline: 8 }),
+  window('cooperation_spending_share', 'mean', 'share_spending', bi('Share of municipal spending that goes through cooperation.', 'Aandeel van de gemeentelijke uitgaven dat via samenwerking loopt.')),
+  window('trust_mean', 'mean', 'trust', bi('Mean effective trust between municipalities.', 'Gemiddeld werkzaam vertrouwen tussen de gemeenten.'), { headline: 4 }),
+  m('run', 'trust_end', 'trust', bi('Trust at the end', 'Vertrouwen aan het eind'), bi('Mean effective trust in the last month.', 'Gemiddeld werkzaam vertrouwen in de laatste maand.'), { direction: 'higher' }, { series: 'trust_mean', aggregate: 'last' }),
+  window('relationship_stock', 'mean', 'index', bi('Mean relationship and knowledge stock.', 'Gemiddelde voorraad aan relaties en kennis.')),
+  m('run', 'secretary_turnover_rate', 'share_per_year', bi('Secretaries leaving', 'Vertrek van gemeentesecretarissen'), bi('Secretaries leaving per municipality per year.', 'Vertrokken gemeentesecretarissen per gemeente per jaar.'), { readBack: true }),
+  m('run', 'exits_after_election_share', 'share_exits', bi('Exits after elections', 'Uittredingen na verkiezingen'), bi('Share of exits in the 12 months after an election (NaN without exits).', 'Aandeel van de uittredingen in de 12 maanden na een verkiezing (NaN zonder uittredingen).')),
+  m('run', 'neighbour_partner_ratio', 'ratio', bi('Preference for neighbours', 'Voorkeur voor buurgemeenten'), bi('Share of joint-project partner pairs that are neighbours, divided by the share of neighbours among all pairs (>1: nearby partners preferred; NaN without projects).', 'Aandeel buurgemeenten onder de partnerparen van gezamenlijke projecten, gedeeld door het aandeel buren onder alle paren (>1: voorkeur voor nabije partners; NaN zonder projecten).')),
+  window('stance_mean', 'mean', 'index', bi('Mean council stance toward regional cooperation.', 'Gemiddelde houding van de gemeenteraden tegenover regionale samenwerking.')),
+] as const;
+
+export type RunMeasureId = (typeof RUN_MEASURES)[number]['id'];
+
+/** Per-municipality outcomes of a run over the evaluation window (summary.json `municipalities`, municipalities.csv). */
+export const MUNICIPALITY_MEASURES = [
+  m('municipality', 'value', 'meur', bi('Value realised', 'Gerealiseerde waarde'), bi('Value the municipality received over the evaluation window (M EUR).', 'Waarde die de gemeente in de evaluatieperiode ontving (mln euro).'), { direction: 'higher' }),
+  m('municipality', 'value_per_inhabitant', 'eur_per_inhabitant', bi('Value per inhabitant', 'Waarde per inwoner'), bi('That value per inhabitant over the whole window (EUR).', 'Die waarde per inwoner over de hele periode (euro).'), { direction: 'higher' }),
+  m('municipality', 'memberships', 'memberships', bi('Memberships', 'Lidmaatschappen'), bi('Arrangements the municipality belongs to at the end of the run.', 'Samenwerkingsverbanden waarvan de gemeente aan het eind van de run lid is.')),
+  m('municipality', 'trust_in', 'trust', bi('Trust received', 'Ontvangen vertrouwen'), bi('Mean trust of the other municipalities in this one at the end.', 'Gemiddeld vertrouwen van de andere gemeenten in deze gemeente aan het eind.'), { direction: 'higher' }),
+  m('municipality', 'trust_out', 'trust', bi('Trust given', 'Gegeven vertrouwen'), bi('Mean trust of this municipality in the others at the end.', 'Gemiddeld vertrouwen van deze gemeente in de andere aan het eind.'), { direction: 'higher' }),
+  m('municipality', 'relationship_stock', 'index', bi('Relationships and knowledge', 'Relaties en kennis'), bi('Relationship and knowledge stock of its staff at the end (0-1).', 'Voorraad aan relaties en kennis van de medewerkers aan het eind (0-1).'), { direction: 'higher' }),
+] as const;
+
+export type MunicipalityMeasureId = (typeof MUNICIPALITY_MEASURES)[number]['id'];
+
+export const MONTH_IDS: readonly MonthMeasureId[] = MONTH_MEASURES.map((x) => x.id);
+export const RUN_IDS: readonly RunMeasureId[] = RUN_MEASURES.map((x) => x.id);
+export const MUNICIPALITY_IDS: readonly MunicipalityMeasureId[] = MUNICIPALITY_MEASURES.map((x) => x.id);
+
+/** Column index of every monthly measure (timeseries.csv order). */
+export const MONTH_INDEX = Object.fromEntries(MONTH_IDS.map((id, i) => [id, i])) as Readonly<Record<MonthMeasureId, number>>;
+
+const BY_LEVEL: Record<Level, ReadonlyMap<string, MeasureSpec>> = {
+  month: new Map(MONTH_MEASURES.map((x) => [x.id, x])),
+  run: new Map(RUN_MEASURES.map((x) => [x.id, x])),
+  municipality: new Map(MUNICIPALITY_MEASURES.map((x) => [x.id, x])),
+};
+
+/** A measure by level and id (undefined when unknown). */
+export function measure(level: Level, id: string): MeasureSpec | undefined {
+  return BY_LEVEL[level].get(id);
+}
+
+/** Run measures of the headline set, in headline order. */
+export const HEADLINE: readonly RunMeasureId[] = [...RUN_MEASURES]
+  .filter((x): x is typeof x & { headline: number } => x.headline !== null)
+  .sort((a, b) => a.headline - b.headline)
+  .map((x) => x.id);
+
+export function unitOf(spec: MeasureSpec): (typeof UNITS)[UnitId] {
+  return UNITS[spec.unit];
+}
+
+/** Whether values of the measure lie in [0, 1] (shares and 0-1 indices). */
+export function isBounded01(spec: MeasureSpec): boolean {
+  const k = UNITS[spec.unit].kind;
+  return k === 'share' || k === 'index';
+}

@@ -1,0 +1,4 @@
+/** Languages, the message catalogue and the formatter of each language. */
+export * from './catalogue.js';
+export * from './format.js';
+export * from './lang.js';
