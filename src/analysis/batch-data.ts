@@ -8,7 +8,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { RUN_MEASURES, type MeasureSpec } from '../core/measures.js';
-import { CsvError, missingColumns, parseNumberCell, readCsv, type CsvTable } from '../io/csv.js';
+import { CsvError, missingColumns, parseNumberCell, type CsvTable } from '../formats/csv.js';
+import { readCsv } from '../io/csv.js';
 import { UserError, type Problem } from '../io/errors.js';
 
 

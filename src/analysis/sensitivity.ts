@@ -28,9 +28,11 @@ import { PARAMS, PARAM_NAMES, isParamName, type ParamName } from '../core/params
 import { OUTCOME_NAMES } from '../core/results.js';
 import { measure, UNITS } from '../core/measures.js';
 import type { ExperimentSpec } from '../batch/experiment.js';
-import { missingColumns, parseNumberCell, readCsv } from '../io/csv.js';
+import { missingColumns, parseNumberCell } from '../formats/csv.js';
+import { readCsv } from '../io/csv.js';
 import { UserError, type Problem } from '../io/errors.js';
-import { roundNumber, writeCsv, writeFileAtomically, type CsvCell } from '../io/write.js';
+import { roundNumber, type CsvCell } from '../formats/text.js';
+import { writeCsv, writeFileAtomically } from '../io/write.js';
 import { morrisDesign, morrisIndices, type MorrisDesign } from '../stats/morris.js';
 import { saltelliDesign, sobolIndices, type SaltelliDesign } from '../stats/sobol.js';
 

@@ -20,7 +20,7 @@ import { latinHypercube } from '../stats/lhs.js';
 import { checkParam, isParamName, PARAM_NAMES, PARAMS, type ParamName } from '../core/params.js';
 import { closest, UserError, type Problem } from '../io/errors.js';
 import { formatPath, zodIssuesToProblems } from '../io/scenario.js';
-import { roundNumber } from '../io/write.js';
+import { roundNumber } from '../formats/text.js';
 
 const UINT32_MAX = 2 ** 32 - 1;
 

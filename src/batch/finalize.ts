@@ -16,7 +16,7 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'n
 import { join } from 'node:path';
 import { quantileSorted } from 'simple-statistics';
 import { OUTCOME_NAMES, TIMESERIES_COLUMNS } from '../core/results.js';
-import { csvField, formatNumber } from '../io/write.js';
+import { csvField, formatNumber } from '../formats/text.js';
 import { JOURNAL_DIR, readAt, readLine, SERIES_FILE, LINES_FILE, type JournalIndex } from './journal.js';
 import { inShard, runInfo, scenarioDates, totalRuns, type BatchPlan, type Shard } from './plan.js';
 import { SERIES_COLUMNS } from './record.js';

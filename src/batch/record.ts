@@ -8,7 +8,7 @@ import { EVENT_TYPES, OUTCOME_NAMES, TIMESERIES_COLUMNS, type EventType, type Ru
 
 /** Event types counted in a batch's events-counts.csv. */
 export const BATCH_EVENT_TYPES: ReadonlySet<EventType> = new Set<EventType>(['scenario', 'election', 'agenda-revisit', 'join', 'exit', 'dissolution', 'formation']);
-import { csvField, formatNumber } from '../io/write.js';
+import { csvField, formatNumber } from '../formats/text.js';
 
 export const SERIES_COLUMNS = TIMESERIES_COLUMNS.length;
 

@@ -15,7 +15,8 @@ import type { Scenario } from '../core/scenario/resolve.js';
 import { fromAbsMonth } from '../core/time.js';
 import { packageRoot } from './regions.js';
 import { manifestPath, type LoadedScenario } from './scenario.js';
-import { toCsv, toJson, toJsonLine, writeDirAtomically, type CsvCell } from './write.js';
+import { toCsv, toJson, toJsonLine, type CsvCell } from '../formats/text.js';
+import { writeDirAtomically } from './write.js';
 
 let versionCache: string | undefined;
 /** regiosim's version, from its package.json. */

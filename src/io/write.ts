@@ -11,65 +11,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-
-/** Significant digits kept in output files. */
-export const SIGNIFICANT_DIGITS = 10;
-
-/** Rounds to {@link SIGNIFICANT_DIGITS} significant digits (NaN and infinities unchanged, -0 becomes 0). */
-export function roundNumber(x: number): number {
-  if (!Number.isFinite(x)) return x;
-  if (x === 0) return 0;
-  return Number(x.toPrecision(SIGNIFICANT_DIGITS));
-}
-
-/** A number as written in every output file: rounded, then `String(x)`; null and undefined give an empty string. */
-export function formatNumber(x: number | null | undefined): string {
-  if (x === null || x === undefined) return '';
-  return String(roundNumber(x));
-}
-
-export type CsvCell = string | number | boolean | null | undefined;
-
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/** One CSV field: numbers through formatNumber, text quoted when needed (RFC 4180). */
-export function csvField(v: CsvCell): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return formatNumber(v);
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-export function csvLine(cells: readonly CsvCell[]): string {
-  return cells.map(csvField).join(',') + '\n';
-}
-
-/** A whole CSV file: header row plus one line per row. */
-export function toCsv(header: readonly string[], rows: Iterable<readonly CsvCell[]>): string {
-  const parts = [csvLine(header)];
-  for (const row of rows) {
-    if (row.length !== header.length) {
-      throw new Error(`CSV row has ${row.length} cells, header has ${header.length}`);
-    }
-    parts.push(csvLine(row));
-  }
-  return parts.join('');
-}
-
-/** JSON with 2-space indentation and a final newline; numbers rounded as in CSV, NaN and infinities written as null. */
-export function toJson(value: unknown): string {
-  return JSON.stringify(value, jsonReplacer, 2) + '\n';
-}
-
-/** One line of a JSON Lines file (numbers rounded, no newline inside). */
-export function toJsonLine(value: unknown): string {
-  return JSON.stringify(value, jsonReplacer) + '\n';
-}
-
-function jsonReplacer(_key: string, v: unknown): unknown {
-  if (typeof v === 'number') return Number.isFinite(v) ? roundNumber(v) : null;
-  return v;
-}
+import { toCsv, toJson, type CsvCell } from '../formats/text.js';
 
 let counter = 0;
 /** A name next to `path` that no other writer in this or another process uses. */

@@ -10,7 +10,8 @@ import type {
   ComparisonRow, EventCountRow, EventRow, MunicipalityRow, RunRow, RunSeriesRow, SensitivityRow, SurvivalRow,
   TimeseriesSummaryRow, TrustRow,
 } from '../charts/rows.js';
-import { CsvError, missingColumns, parseNumberCell, readCsv, type CsvTable } from '../io/csv.js';
+import { CsvError, missingColumns, parseNumberCell, type CsvTable } from '../formats/csv.js';
+import { readCsv } from '../io/csv.js';
 import { UserError, describeValue, type Problem } from '../io/errors.js';
 
 /** Files the charts and the report can use. */

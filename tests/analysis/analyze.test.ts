@@ -10,7 +10,7 @@ import { analyzeBatch, analyzeData, COMPARISON_COLUMNS, SUMMARY_COLUMNS, SURVIVA
 import { loadBatch } from '../../src/analysis/batch-data.js';
 import { bootstrapMeanInterval } from '../../src/stats/descriptive.js';
 import { UserError } from '../../src/io/errors.js';
-import { parseCsv } from '../../src/io/csv.js';
+import { parseCsv } from '../../src/formats/csv.js';
 import { writeFixtureBatch } from './fixtures.js';
 
 function close(actual: number, expected: number, tol = 1e-9): void {

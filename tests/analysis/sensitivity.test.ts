@@ -19,7 +19,7 @@ import {
   SENSITIVITY_COLUMNS,
   type SensitivityOptions,
 } from '../../src/analysis/sensitivity.js';
-import { parseCsv } from '../../src/io/csv.js';
+import { parseCsv } from '../../src/formats/csv.js';
 import { UserError } from '../../src/io/errors.js';
 import { tempDir } from './fixtures.js';
 

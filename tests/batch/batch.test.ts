@@ -12,7 +12,7 @@ import { JournalIndex, scanJournal } from '../../src/batch/journal.js';
 import { planFromManifest, readManifest } from '../../src/batch/manifest.js';
 import { deriveSeed } from '../../src/core/seeds.js';
 import { OUTCOME_NAMES, TIMESERIES_COLUMNS } from '../../src/core/results.js';
-import { formatNumber } from '../../src/io/write.js';
+import { formatNumber } from '../../src/formats/text.js';
 import { ensureBuilt } from '../setup/build.js';
 import { cli, COALITION, dataFiles, listFiles, NONE, readCsvRows, removeDir, sameData, stableManifest, tempDir } from './helpers.js';
 

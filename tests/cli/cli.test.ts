@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARAM_NAMES, PARAMS, type ParamName } from '../../src/core/params.js';
-import { parseCsv } from '../../src/io/csv.js';
+import { parseCsv } from '../../src/formats/csv.js';
 import { scenarioJsonSchema } from '../../src/cli/commands/schema.js';
 import { commands } from '../../src/cli/commands/index.js';
 import { builtinScenarioNames, scenariosDir } from '../../src/io/scenario.js';

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { csvField, formatNumber, OutputDirError, toCsv, toJson, toJsonLine, writeDirAtomically, writeFileAtomically } from '../../src/io/write.js';
+import { csvField, formatNumber, toCsv, toJson, toJsonLine } from '../../src/formats/text.js';
+import { OutputDirError, writeDirAtomically, writeFileAtomically } from '../../src/io/write.js';
 
 describe('formatNumber', () => {
   it.each([

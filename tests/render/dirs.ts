@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { toCsv, type CsvCell } from '../../src/io/write.js';
+import { toCsv, type CsvCell } from '../../src/formats/text.js';
 import * as F from '../charts/fixtures.js';
 
 export function tempDir(tag: string): string {

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { analyzeBatch, DEFAULT_BOOTSTRAP, DEFAULT_PRECISION } from '../../analysis/analyze.js';
 import { LANGS, type Lang } from '../../i18n/index.js';
 import { describeValue, UserError, type Problem } from '../../io/errors.js';
-import { parseNumberCell } from '../../io/csv.js';
+import { parseNumberCell } from '../../formats/csv.js';
 import type { CliCommand } from '../context.js';
 import { displayDir } from './run.js';
 

@@ -18,7 +18,8 @@ import { defaultWorkers, prepareFreshOutput, runBatch } from '../../batch/runner
 import { describeValue, UserError, type Problem } from '../../io/errors.js';
 import { regiosimVersion } from '../../io/run-output.js';
 import { loadScenario, parseSetArgs } from '../../io/scenario.js';
-import { OutputDirError, roundNumber } from '../../io/write.js';
+import { roundNumber } from '../../formats/text.js';
+import { OutputDirError } from '../../io/write.js';
 import { commandLine, type CliCommand, type CliContext } from '../context.js';
 import { displayDir } from './run.js';
 

@@ -3,7 +3,7 @@
  */
 import { PARAMS, PARAM_NAMES, type ParamName, type ParamSpec } from '../../core/params.js';
 import { UserError } from '../../io/errors.js';
-import { formatNumber, toCsv } from '../../io/write.js';
+import { formatNumber, toCsv } from '../../formats/text.js';
 import type { CliCommand } from '../context.js';
 
 export const PARAM_GROUPS = ['tasks', 'capacity', 'decision', 'trust', 'staff', 'elections', 'structure', 'money'] as const satisfies readonly ParamSpec['group'][];

@@ -18,7 +18,7 @@ import { buildPlan } from '../../batch/plan.js';
 import { chooseProgress } from '../../batch/progress.js';
 import { defaultWorkers, runBatch } from '../../batch/runner.js';
 import { UserError, type Problem } from '../../io/errors.js';
-import { formatNumber } from '../../io/write.js';
+import { formatNumber } from '../../formats/text.js';
 import { loadScenario } from '../../io/scenario.js';
 import { commandLine, type CliCommand, type CliContext } from '../context.js';
 import { numberOption } from './analyze.js';

@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../src/io/csv.js';
+import { parseCsv } from '../../../src/formats/csv.js';
 import { writeFixtureBatch } from '../../analysis/fixtures.js';
 import { ensureBuilt, ROOT } from '../../setup/build.js';
 import { runCli, tempDir } from '../helpers.js';

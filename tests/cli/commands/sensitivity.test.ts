@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PARAM_NAMES } from '../../../src/core/params.js';
-import { parseCsv } from '../../../src/io/csv.js';
+import { parseCsv } from '../../../src/formats/csv.js';
 import { ensureBuilt, ROOT } from '../../setup/build.js';
 import { runCli, tempDir } from '../helpers.js';
 

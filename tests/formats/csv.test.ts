@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError, missingColumns, parseCsv, parseCsvRecords, parseNumberCell } from '../../src/io/csv.js';
-import { toCsv } from '../../src/io/write.js';
+import { CsvError, missingColumns, parseCsv, parseCsvRecords, parseNumberCell } from '../../src/formats/csv.js';
+import { toCsv } from '../../src/formats/text.js';
 
 describe('parseCsv', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, CRLF and a BOM', () => {
