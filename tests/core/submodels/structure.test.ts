@@ -1,0 +1,257 @@
+import { describe, expect, it } from 'vitest';
+import { isActive } from '../../../src/core/entities/arrangement.js';
+import { structureDynamics } from '../../../src/core/submodels/structure.js';
+import { arrangement, buildWorld, script, setAllTrust, setTrust, type WorldOptions } from '../world.js';
+
+/** A chain A - B - C - D: distances from A are 1, 2 and 3. */
+const CHAIN = [
+  { name: 'A', population: 40000, neighbours: ['B'] },
+  { name: 'B', population: 30000, neighbours: ['A', 'C'] },
+  { name: 'C', population: 20000, neighbours: ['B', 'D'] },
+  { name: 'D', population: 10000, neighbours: ['C'] },
+];
+const HOUSING = 0;
+
+function world(o: Partial<WorldOptions> = {}) {
+  const w = buildWorld({ municipalities: CHAIN, ...o });
+  setAllTrust(w, 0.6);
+  return w;
+}
+
+/** A has the largest unmet housing stake; B, C and D smaller ones (all before this month's 4% decay). */
+function pressured(o: Partial<WorldOptions> = {}) {
+  const w = world(o);
+  w.t += 1;
+  const unmet = [5, 1, 2, 1]; // after decay 4.8, 0.96, 1.92, 0.96
+  unmet.forEach((u, i) => (w.municipalities[i]!.unmet[HOUSING] = u));
+  w.municipalities[0]!.stance = 0.7;
+  setTrust(w, 2, 0, 0.45); // C trusts A too little to form with it
+  return w;
+}
+
+describe('structure: unmet stakes', () => {
+  it('decay by 4% a month', () => {
+    const w = world({ formation: false });
+    w.municipalities[0]!.unmet[HOUSING] = 2;
+    w.municipalities[3]!.unmet[4] = 0.5;
+    script(w, 'structure');
+    structureDynamics(w);
+    expect(w.municipalities[0]!.unmet[HOUSING]).toBeCloseTo(1.92, 12);
+    expect(w.municipalities[3]!.unmet[4]).toBeCloseTo(0.48, 12);
+  });
+});
+
+describe('structure: dormancy', () => {
+  const arrangements: NonNullable<WorldOptions['arrangements']> = [
+    { id: 'network', kind: 'network', members: ['A', 'B'], domains: ['housing'] }, // no secretariat
+    { id: 'convenant', kind: 'convenant', members: ['A', 'B'], domains: ['housing'] }, // no secretariat
+    { id: 'basis', kind: 'basiscoalitie', members: ['A', 'B'], domains: ['housing'] }, // secretary
+    { id: 'gr', kind: 'gr', members: ['A', 'B'], domains: ['housing'] }, // hub
+    { id: 'wgr', kind: 'wgr-plus', members: ['A', 'B'], domains: ['housing'] }, // mandatory
+  ];
+  /** Active arrangements after `months` without a decision, and how many crisis draws were taken. */
+  function after(months: number) {
+    const w = world({ formation: false, arrangements });
+    w.t += months;
+    const s = script(w, 'structure', new Array(20).fill(0.99));
+    structureDynamics(w);
+    return { active: w.arrangements.filter(isActive).map((a) => a.id), draws: s.used, w };
+  }
+
+  it('dissolves after dormancyMonths without a secretariat, twice that with a secretary, never with a hub or when mandatory', () => {
+    // Every surviving voluntary arrangement takes one crisis draw per member (2 each); dissolved and mandatory ones none.
+    expect(after(23)).toMatchObject({ active: ['network', 'convenant', 'basis', 'gr', 'wgr'], draws: 8 });
+    expect(after(24)).toMatchObject({ active: ['basis', 'gr', 'wgr'], draws: 4 });
+    expect(after(47)).toMatchObject({ active: ['basis', 'gr', 'wgr'], draws: 4 });
+    expect(after(48)).toMatchObject({ active: ['gr', 'wgr'], draws: 2 });
+    expect(after(1000)).toMatchObject({ active: ['gr', 'wgr'], draws: 2 });
+  });
+
+  it('counts from the last decision, and closes the spells as ended with reason dormant', () => {
+    const { w } = after(24);
+    const net = arrangement(w, 'network');
+    expect([net.end, net.endReason]).toEqual([w.t, 'dormant']);
+    expect(w.spells.filter((s) => s.arrangement === 'network').map((s) => [s.type, s.duration, s.ended, s.reason])).toEqual([
+      ['membership', 24, 1, 'dormant'], ['membership', 24, 1, 'dormant'], ['arrangement', 24, 1, 'dormant'],
+    ]);
+    expect(w.counters.dissolutions).toBe(2);
+
+    const v = world({ formation: false, arrangements: [arrangements[0]!] });
+    v.t += 30;
+    arrangement(v, 'network').lastDecision = v.t - 23;
+    script(v, 'structure', [0.99, 0.99]);
+    structureDynamics(v);
+    expect(isActive(arrangement(v, 'network'))).toBe(true);
+  });
+});
+
+describe('structure: crisis exits', () => {
+  // A 40%, B 30% of the population: key members (keyMemberShare 0.3); C and D are not.
+  const gr: WorldOptions['arrangements'] = [{ id: 'gr', kind: 'gr', members: 'all', domains: ['housing'] }];
+
+  it('a member whose mean trust in the others is below crisisTrust leaves when its draw is below crisisExitHazard', () => {
+    const run = (uC: number) => {
+      const w = world({ formation: false, arrangements: gr });
+      w.t += 2;
+      for (const j of [0, 1, 3]) setTrust(w, 2, j, 0.2); // C's trust in the others: 0.2 < 0.3
+      const s = script(w, 'structure', [0.01, 0.01, uC, 0.01]); // A, B and D are below the hazard too, but trust their co-members
+      structureDynamics(w);
+      expect(s.remaining).toBe(0);
+      return w;
+    };
+    const left = run(0.0199);
+    expect(arrangement(left, 'gr').members).toEqual([0, 1, 3]);
+    expect(left.counters.exits).toBe(1);
+    expect(left.spells).toEqual([
+      { type: 'membership', arrangement: 'gr', kind: 'gr', municipality: 'U003', start: '2015-01', end: '2015-03', duration: 2, ended: 1, reason: 'trust collapsed' },
+    ]);
+    const stayed = run(0.02);
+    expect(arrangement(stayed, 'gr').members).toEqual([0, 1, 2, 3]);
+  });
+
+  it('the exit of a key member dissolves the arrangement and stops the draws', () => {
+    const w = world({ formation: false, arrangements: gr });
+    for (const j of [1, 2, 3]) setTrust(w, 0, j, 0.1);
+    const s = script(w, 'structure', [0.01]);
+    structureDynamics(w);
+    const a = arrangement(w, 'gr');
+    expect(s.used).toBe(1);
+    expect([a.end, a.endReason]).toEqual([w.t, 'key member A left']);
+  });
+});
+
+describe('structure: formation', () => {
+  it('the initiator forms an arrangement with the nearby partners it trusts both ways', () => {
+    const w = pressured();
+    // Draws: A's go-ahead (0.69 < stance 0.7), then C's join chance (0.5 ≥ joinProbability).
+    const s = script(w, 'structure', [0.69, 0.5]);
+    structureDynamics(w);
+    expect(s.asked[0]).toBe(0.7);
+    expect(s.remaining).toBe(0);
+    // B: 1 step, unmet 0.96 ≥ 2.5 / 4, trust 0.6 both ways. C: T_CA = 0.45 < 0.5. D: 3 steps > formationReach 2.
+    const a = arrangement(w, 'network-1');
+    expect(a).toMatchObject({ kind: 'network', members: [0, 1], domains: ['housing'], centre: 0, emergent: true, start: w.t, name: 'A housing network' });
+    expect(w.formedCount).toBe(1);
+    expect(w.counters.formations).toBe(1);
+    expect(w.municipalities.map((m) => m.unmet[HOUSING])).toEqual([0, 0, 2 * 0.96, 0.96]);
+    expect(w.events.at(-1)).toMatchObject({ type: 'formation', arrangement: 'network-1', domain: 'housing', municipalities: ['A', 'B'] });
+  });
+
+  it('nothing forms when the initiator\'s council does not go ahead', () => {
+    const w = pressured();
+    const s = script(w, 'structure', [0.7]);
+    structureDynamics(w);
+    expect(s.remaining).toBe(0);
+    expect(w.arrangements).toEqual([]);
+    expect(w.municipalities[0]!.unmet[HOUSING]).toBeCloseTo(4.8, 12);
+  });
+
+  it('forms an arrangement of the scenario\'s formationKind', () => {
+    const w = pressured({ formationKind: 'basiscoalitie' });
+    script(w, 'structure', [0.69, 0.5]);
+    structureDynamics(w);
+    expect(arrangement(w, 'basiscoalitie-1').props.secretariat).toBe('secretary');
+  });
+
+  it('an initiator needs no table for the domain, and so do its partners', () => {
+    // A and B share a housing convenant: A (4.8) cannot initiate, nor B (2.88); D (2.88 ≥ 2.5) does, with C
+    // (1 step) but not with B (2 steps, but it has a table).
+    const w = pressured({ arrangements: [{ id: 'conv', kind: 'convenant', members: ['A', 'B'], domains: ['housing'] }] });
+    w.municipalities[3]!.unmet[HOUSING] = 3;
+    w.municipalities[1]!.unmet[HOUSING] = 3;
+    // Draws: the convenant's crisis draws (A, B), D's go-ahead, then B's chance to join C + D (it borders C;
+    // A does not border a member and gets none).
+    const s = script(w, 'structure', [0.99, 0.99, 0.1, 0.5]);
+    structureDynamics(w);
+    expect(s.remaining).toBe(0);
+    expect(arrangement(w, 'network-1')).toMatchObject({ members: [2, 3], centre: 3 });
+  });
+
+  it('on a tie of unmet stakes the later municipality initiates', () => {
+    const w = pressured();
+    w.municipalities[3]!.unmet[HOUSING] = 5;
+    script(w, 'structure', [0.1, 0.5]);
+    structureDynamics(w);
+    // D initiates; C (1 step, 1.92, trust 0.6 both ways) and B (2 steps, 0.96) are partners; A is 3 steps away.
+    expect(arrangement(w, 'network-1')).toMatchObject({ members: [1, 2, 3], centre: 3, name: 'D housing network' });
+  });
+
+  it('an arrangement of the formation kind the initiator belongs to takes the domain on instead', () => {
+    const w = pressured({ arrangements: [{ id: 'net', kind: 'network', members: ['A', 'D'], domains: ['economy'] }] });
+    const net = arrangement(w, 'net');
+    // Draws: crisis draws for A and D, A's go-ahead, then C's chance to join (it now borders B).
+    const s = script(w, 'structure', [0.99, 0.99, 0.1, 0.5]);
+    structureDynamics(w);
+    expect(s.remaining).toBe(0);
+    expect(net.domains).toEqual(['economy', 'housing']);
+    expect(net.members).toEqual([0, 1, 3]); // B joined
+    expect(net.lastDecision).toBe(w.t);
+    expect(w.arrangements.length).toBe(1);
+    expect(w.counters.formations).toBe(0);
+    expect(w.counters.joins).toBe(1);
+    expect(w.events.at(-1)).toMatchObject({ type: 'formation', arrangement: 'net', domain: 'housing', detail: { kind: 'network', extended: true } });
+  });
+
+  it('stops before formation and joins when the scenario does not allow formation', () => {
+    const w = pressured({ formation: false });
+    script(w, 'structure');
+    structureDynamics(w);
+    expect(w.arrangements).toEqual([]);
+  });
+});
+
+describe('structure: joins', () => {
+  it('an eligible neighbour joins on a draw below joinProbability, judged on mean trust both ways', () => {
+    const w = pressured();
+    // After the formation of A + B, C (1.92 ≥ 1.25, borders B, 2 steps from the centre A) may join:
+    // its mean trust in A and B is (0.45 + 0.6) / 2 = 0.525 ≥ 0.5 and theirs in C 0.6.
+    const s = script(w, 'structure', [0.69, 0.0999]);
+    structureDynamics(w);
+    expect(s.remaining).toBe(0);
+    const a = arrangement(w, 'network-1');
+    expect(a.members).toEqual([0, 1, 2]);
+    expect(a.memberSince.get('2')).toBe(w.t);
+    expect(w.municipalities[2]!.unmet[HOUSING]).toBe(0);
+    expect(w.counters.joins).toBe(1);
+  });
+
+  it('only candidates who border a member get a draw, and mean trust must reach formationTrust', () => {
+    // Network C + D (centre C). A (unmet 1.92) borders only B, so it gets no draw; B borders C.
+    const build = (trustBC: number, trustCB = 0.6) => {
+      const w = world({ arrangements: [{ id: 'cd', kind: 'network', members: ['C', 'D'], domains: ['housing'] }] });
+      w.t += 1;
+      w.municipalities[0]!.unmet[HOUSING] = 2;
+      w.municipalities[1]!.unmet[HOUSING] = 2;
+      setTrust(w, 1, 2, trustBC);
+      setTrust(w, 2, 1, trustCB);
+      return w;
+    };
+    const w = build(0.6);
+    const s = script(w, 'structure', [0.99, 0.99, 0.05]); // crisis C, D; B's join
+    structureDynamics(w);
+    expect(s.remaining).toBe(0);
+    expect(arrangement(w, 'cd').members).toEqual([1, 2, 3]);
+    expect(w.municipalities[0]!.unmet[HOUSING]).toBeCloseTo(1.92, 12);
+
+    // B's mean trust in C and D: (0.39 + 0.6) / 2 = 0.495 < 0.5.
+    const low = build(0.39);
+    script(low, 'structure', [0.99, 0.99, 0.05]);
+    structureDynamics(low);
+    expect(arrangement(low, 'cd').members).toEqual([2, 3]);
+
+    // The members' mean trust in B: (0.39 + 0.6) / 2 = 0.495 < 0.5.
+    const distrusted = build(0.6, 0.39);
+    script(distrusted, 'structure', [0.99, 0.99, 0.05]);
+    structureDynamics(distrusted);
+    expect(arrangement(distrusted, 'cd').members).toEqual([2, 3]);
+  });
+
+  it('no one joins a mandatory arrangement', () => {
+    const w = world({ arrangements: [{ id: 'wgr', kind: 'wgr-plus', members: ['C', 'D'], domains: ['housing'] }] });
+    w.municipalities[1]!.unmet[HOUSING] = 2;
+    const s = script(w, 'structure');
+    structureDynamics(w);
+    expect(s.used).toBe(0);
+    expect(arrangement(w, 'wgr').members).toEqual([2, 3]);
+  });
+});
