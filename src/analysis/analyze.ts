@@ -22,8 +22,9 @@ import { join } from 'node:path';
 import type { MeasureSpec } from '../core/measures.js';
 import type { Lang } from '../i18n/index.js';
 import { UserError, type Problem } from '../io/errors.js';
-import { type CsvCell } from '../formats/text.js';
-import { writeCsv, writeFileAtomically } from '../io/write.js';
+import * as files from '../formats/files.js';
+import { toCsvText } from '../formats/schema.js';
+import { writeFileAtomically } from '../io/write.js';
 import { loadBatch, type BatchData, type Group } from './batch-data.js';
 import { bootstrapMeanInterval, describe, mean, requiredN, sampleSd, tInterval } from '../stats/descriptive.js';
 import { holmAdjust } from '../stats/multiple.js';
@@ -31,19 +32,6 @@ import { pairedComparison } from '../stats/paired.js';
 import { kaplanMeier, logRankTest } from '../stats/survival.js';
 import { mannWhitneyTest, welchTTest } from '../stats/unpaired.js';
 import { renderSummaryMarkdown } from './summary-md.js';
-
-export const SUMMARY_COLUMNS = [
-  'scenario', 'point', 'outcome', 'n', 'mean', 'sd', 'median', 'q1', 'q3', 'iqr',
-  'ci_lo', 'ci_hi', 'boot_lo', 'boot_hi', 'rel_half_width', 'n_needed', 'precision',
-] as const;
-export const COMPARISON_COLUMNS = [
-  'scenario', 'reference', 'point', 'outcome', 'paired', 'n', 'mean_reference', 'mean_scenario',
-  'difference', 'ci_lo', 'ci_hi', 'effect_size', 'share_better', 'test', 'statistic', 'p', 'p_holm', 'significant',
-] as const;
-export const SURVIVAL_COLUMNS = ['scenario', 'point', 'type', 'time', 'at_risk', 'events', 'censored', 'survival', 'lo', 'hi'] as const;
-export const SURVIVAL_SUMMARY_COLUMNS = [
-  'scenario', 'point', 'type', 'n', 'events', 'median', 'median_lo', 'median_hi', 'logrank_chi2', 'logrank_df', 'logrank_p',
-] as const;
 
 /** Significance level for `significant` (after Holm) and the level of every interval. */
 export const ALPHA = 0.05;
@@ -53,73 +41,12 @@ export const DEFAULT_BOOTSTRAP = 1000;
 export const DEFAULT_PRECISION = 0.05;
 export const SPELL_TYPES = ['arrangement', 'membership'] as const;
 
-export interface SummaryRow {
-  scenario: string;
-  point: number;
-  outcome: string;
-  n: number;
-  mean: number;
-  sd: number;
-  median: number;
-  q1: number;
-  q3: number;
-  iqr: number;
-  ci_lo: number;
-  ci_hi: number;
-  boot_lo: number;
-  boot_hi: number;
-  rel_half_width: number;
-  n_needed: number;
-  precision: number;
-}
-
-export interface ComparisonRow {
-  scenario: string;
-  reference: string;
-  point: number;
-  outcome: string;
-  paired: boolean;
-  n: number;
-  mean_reference: number;
-  mean_scenario: number;
-  difference: number;
-  ci_lo: number;
-  ci_hi: number;
-  effect_size: number;
-  share_better: number;
-  test: 'wilcoxon-signed-rank' | 'mann-whitney' | 'none';
-  statistic: number;
-  p: number;
-  p_holm: number;
-  significant: boolean;
-}
-
-export interface SurvivalRow {
-  scenario: string;
-  point: number;
-  type: 'arrangement' | 'membership';
-  time: number;
-  at_risk: number;
-  events: number;
-  censored: number;
-  survival: number;
-  lo: number;
-  hi: number;
-}
-
-export interface SurvivalSummaryRow {
-  scenario: string;
-  point: number;
-  type: 'arrangement' | 'membership';
-  n: number;
-  events: number;
-  median: number;
-  median_lo: number;
-  median_hi: number;
-  logrank_chi2: number;
-  logrank_df: number;
-  logrank_p: number;
-}
+/** Rows as the analysis computes them: every statistic a number (NaN where undefined), never empty. */
+type Computed<R> = { [K in keyof R]: Exclude<R[K], null> };
+export type SummaryRow = Computed<files.SummaryRow>;
+export type ComparisonRow = Computed<files.ComparisonRow>;
+export type SurvivalRow = Computed<files.SurvivalRow>;
+export type SurvivalSummaryRow = Computed<files.SurvivalSummaryRow>;
 
 export interface AnalyzeOptions {
   /** Reference scenario of the comparisons (default: the first scenario of the batch). */
@@ -377,25 +304,16 @@ export function analyzeData(data: BatchData, options: AnalyzeOptions = {}): Anal
   return { ...partial, markdown: renderSummaryMarkdown(partial, lang) };
 }
 
-function rowsOf<T extends object>(rows: readonly T[], columns: readonly (keyof T & string)[]): CsvCell[][] {
-  return rows.map((r) => columns.map((c) => r[c] as CsvCell));
-}
-
 /** Write the analysis files into `dir` (each atomically). Returns the paths written. */
 export function writeAnalysis(dir: string, a: Analysis): string[] {
-  const files = {
-    summary: join(dir, 'summary.csv'),
-    comparison: join(dir, 'comparison.csv'),
-    survival: join(dir, 'survival.csv'),
-    survivalSummary: join(dir, 'survival-summary.csv'),
-    markdown: join(dir, 'summary.md'),
-  };
-  writeCsv(files.summary, SUMMARY_COLUMNS, rowsOf(a.summary, [...SUMMARY_COLUMNS]));
-  writeCsv(files.comparison, COMPARISON_COLUMNS, rowsOf(a.comparison, [...COMPARISON_COLUMNS]));
-  writeCsv(files.survival, SURVIVAL_COLUMNS, rowsOf(a.survival, [...SURVIVAL_COLUMNS]));
-  writeCsv(files.survivalSummary, SURVIVAL_SUMMARY_COLUMNS, rowsOf(a.survivalSummary, [...SURVIVAL_SUMMARY_COLUMNS]));
-  writeFileAtomically(files.markdown, a.markdown);
-  return Object.values(files);
+  const out = (schema: { file: string }): string => join(dir, schema.file);
+  writeFileAtomically(out(files.SUMMARY_CSV), toCsvText(files.SUMMARY_CSV, a.summary));
+  writeFileAtomically(out(files.COMPARISON_CSV), toCsvText(files.COMPARISON_CSV, a.comparison));
+  writeFileAtomically(out(files.SURVIVAL_CSV), toCsvText(files.SURVIVAL_CSV, a.survival));
+  writeFileAtomically(out(files.SURVIVAL_SUMMARY_CSV), toCsvText(files.SURVIVAL_SUMMARY_CSV, a.survivalSummary));
+  const markdown = join(dir, 'summary.md');
+  writeFileAtomically(markdown, a.markdown);
+  return [files.SUMMARY_CSV, files.COMPARISON_CSV, files.SURVIVAL_CSV, files.SURVIVAL_SUMMARY_CSV].map(out).concat(markdown);
 }
 
 /**

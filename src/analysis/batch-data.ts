@@ -1,19 +1,22 @@
 /**
- * Reads a batch output directory (docs/formats.md, "A batch") into memory for analysis:
- * manifest.json, points.csv, runs.csv and spells.csv are required; timeseries-summary.csv is
- * used, when present, for the simulated horizon. Every problem found (missing files, missing
- * columns, cells that are not numbers, runs of unknown points) is collected and reported at
- * once as a {@link UserError} about the directory (paths name the file, line and column).
+ * Reads a batch output directory into memory for analysis: manifest.json (the typed reader of
+ * src/io/manifest.ts), points.csv, runs.csv and spells.csv (decoded with their schemas of
+ * src/formats/files.ts). Every problem found (missing files, missing columns, cells that do
+ * not fit their column, runs of unknown points) is collected and reported at once as a
+ * {@link UserError} about the directory (paths name the file, line and column).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { RUN_MEASURES, type MeasureSpec } from '../core/measures.js';
-import { CsvError, missingColumns, parseNumberCell, type CsvTable } from '../formats/csv.js';
+import { CsvError, type CsvTable } from '../formats/csv.js';
+import { POINTS_CSV, RUNS_CSV, SPELLS_CSV } from '../formats/files.js';
+import type { BatchManifest } from '../formats/manifest.js';
+import { decodeTable, MAX_CELL_PROBLEMS, PARAM_PREFIX, type CsvSchema } from '../formats/schema.js';
 import { readCsv } from '../io/csv.js';
 import { UserError, type Problem } from '../io/errors.js';
+import { MANIFEST, parseBatchManifest, readManifestJson } from '../io/manifest.js';
 
-
-export const REQUIRED_FILES = ['manifest.json', 'points.csv', 'runs.csv', 'spells.csv'] as const;
+export const REQUIRED_FILES = [MANIFEST, POINTS_CSV.file, RUNS_CSV.file, SPELLS_CSV.file] as const;
 
 export interface PointInfo {
   point: number;
@@ -41,19 +44,19 @@ export interface SpellRow {
   ended: 0 | 1;
 }
 
-/** What the manifest and the time series tell about a scenario (all optional). */
+/** What the manifest tells about a scenario. */
 export interface ScenarioInfo {
   name: string;
   title?: string;
   region?: string;
-  /** Window of the per-run outcomes (YYYY-MM); the horizon when the manifest does not say. */
+  /** Window of the per-run outcomes (YYYY-MM). */
   from?: string;
   to?: string;
 }
 
 export interface BatchData {
   dir: string;
-  manifest: Record<string, unknown>;
+  manifest: BatchManifest;
   points: PointInfo[];
   /** Scenario names in experiment order (order of their first point). */
   scenarios: string[];
@@ -63,93 +66,21 @@ export interface BatchData {
   /** One group per point that has runs, in point order. */
   groups: Group[];
   spells: SpellRow[];
-  /** Planned and done run counts from the manifest, when it gives them. */
-  planned?: number;
-  done?: number;
+  /** Planned and done run counts from the manifest. */
+  planned: number;
+  done: number;
 }
 
-const RUN_KEYS = ['run', 'scenario', 'point', 'replication', 'seed'] as const;
-const POINT_KEYS = ['point', 'scenario'] as const;
-const SPELL_KEYS = ['run', 'scenario', 'point', 'replication', 'type', 'duration', 'ended'] as const;
-const MAX_CELL_PROBLEMS = 20;
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-function str(x: unknown): string | undefined {
-  return typeof x === 'string' && x !== '' ? x : undefined;
-}
-
-function num(x: unknown): number | undefined {
-  return typeof x === 'number' && Number.isFinite(x) ? x : undefined;
-}
-
-/**
- * Scenario facts from the manifest, read tolerantly: `scenarios` may be a list of objects with
- * `name` or an object keyed by name; each may carry `title`, `region` (a string or an object
- * with `name`) and `evaluation: {from, to}` (or `start`/`end` for the horizon).
- */
-function scenarioFacts(manifest: Record<string, unknown>): Map<string, ScenarioInfo> {
-  const out = new Map<string, ScenarioInfo>();
-  const raw = manifest.scenarios;
-  const entries: [string | undefined, unknown][] = Array.isArray(raw)
-    ? raw.map((e) => [isRecord(e) ? str(e.name) : str(e), e])
-    : isRecord(raw)
-      ? Object.entries(raw).map(([k, v]) => [k, v])
-      : [];
-  for (const [name, e] of entries) {
-    if (!name) continue;
-    const info: ScenarioInfo = { name };
-    if (isRecord(e)) {
-      info.title = str(e.title);
-      info.region = str(e.region) ?? (isRecord(e.region) ? str(e.region.name) : undefined) ?? str(e.regionName);
-      const ev = isRecord(e.evaluation) ? e.evaluation : undefined;
-      info.from = str(ev?.from) ?? str(e.start);
-      info.to = str(ev?.to) ?? str(e.end);
-    }
-    out.set(name, info);
-  }
-  return out;
-}
-
-function tryReadCsv(dir: string, file: string, problems: Problem[]): CsvTable | undefined {
+function tryRead(dir: string, schema: CsvSchema, problems: Problem[]): CsvTable | undefined {
   try {
-    return readCsv(join(dir, file), file);
+    return readCsv(join(dir, schema.file), schema.file);
   } catch (err) {
     if (err instanceof CsvError) {
-      problems.push({ path: `${file}, line ${err.line}`, expected: 'valid CSV (docs/formats.md)', found: err.detail });
+      problems.push({ path: `${schema.file}, line ${err.line}`, expected: 'valid CSV (docs/formats.md)', found: err.detail });
       return undefined;
     }
     throw err;
   }
-}
-
-/** Horizon per scenario from timeseries-summary.csv (first and last date), if readable. */
-function horizons(dir: string): Map<string, { from: string; to: string }> {
-  const out = new Map<string, { from: string; to: string }>();
-  const path = join(dir, 'timeseries-summary.csv');
-  if (!existsSync(path)) return out;
-  let table: CsvTable;
-  try {
-    table = readCsv(path);
-  } catch {
-    return out; // optional file: a broken one only costs the dates in summary.md
-  }
-  const s = table.header.indexOf('scenario');
-  const d = table.header.indexOf('date');
-  if (s < 0 || d < 0) return out;
-  for (const row of table.rows) {
-    const date = row[d]!;
-    if (!/^\d{4}-\d{2}$/.test(date)) continue;
-    const h = out.get(row[s]!);
-    if (!h) out.set(row[s]!, { from: date, to: date });
-    else {
-      if (date < h.from) h.from = date;
-      if (date > h.to) h.to = date;
-    }
-  }
-  return out;
 }
 
 /**
@@ -164,156 +95,106 @@ export function loadBatch(dir: string): BatchData {
   const missing = REQUIRED_FILES.filter((f) => !existsSync(join(dir, f)));
   if (missing.length > 0) {
     throw new UserError(dir, [
-      {
-        path: '(directory)',
-        expected: `a batch output directory (from \`regiosim batch\`) with ${REQUIRED_FILES.join(', ')}`,
-        found: `a directory without ${missing.join(', ')}`,
-      },
+      { path: '(directory)', expected: `a batch output directory (from \`regiosim batch\`) with ${REQUIRED_FILES.join(', ')}`, found: `a directory without ${missing.join(', ')}` },
     ]);
   }
   const problems: Problem[] = [];
-  let cellProblems = 0;
-  const cellProblem = (t: CsvTable, r: number, column: string, expected: string, found: string): void => {
-    cellProblems++;
-    if (cellProblems <= MAX_CELL_PROBLEMS) problems.push({ path: `${t.file}, line ${t.lines[r]}, column ${column}`, expected, found });
-  };
-
-  // manifest.json
-  let manifest: Record<string, unknown> = {};
-  const manifestPath = join(dir, 'manifest.json');
-  try {
-    const parsed: unknown = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    if (isRecord(parsed)) manifest = parsed;
-    else problems.push({ path: 'manifest.json', expected: 'a JSON object', found: Array.isArray(parsed) ? 'an array' : typeof parsed });
-  } catch (err) {
-    problems.push({ path: 'manifest.json', expected: 'JSON', found: `a file that does not parse (${(err as Error).message})` });
+  let manifest: BatchManifest | undefined;
+  const json = readManifestJson(dir, MANIFEST);
+  if (!json.ok) problems.push({ path: MANIFEST, expected: 'JSON', found: json.problem.found.replace(/^a manifest\.json that is not valid JSON/, 'a file that does not parse') });
+  else {
+    const parsed = parseBatchManifest(json.data);
+    if (parsed.ok) manifest = parsed.manifest;
+    else problems.push(...parsed.problems);
   }
 
-  const pointsT = tryReadCsv(dir, 'points.csv', problems);
-  const runsT = tryReadCsv(dir, 'runs.csv', problems);
-  const spellsT = tryReadCsv(dir, 'spells.csv', problems);
-  const checkCols = (t: CsvTable | undefined, required: readonly string[]): boolean => {
-    if (!t) return false;
-    const miss = missingColumns(t, required);
-    if (miss.length > 0) problems.push({ path: `${t.file}, header`, expected: `columns ${required.join(', ')}`, found: `no ${miss.join(', ')}` });
-    return miss.length === 0;
-  };
-  const pointsOk = checkCols(pointsT, POINT_KEYS);
-  const runsOk = checkCols(runsT, RUN_KEYS);
-  const spellsOk = checkCols(spellsT, SPELL_KEYS);
-
-  const intCell = (t: CsvTable, r: number, col: string): number => {
-    const text = t.rows[r]![t.header.indexOf(col)]!;
-    const v = parseNumberCell(text);
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
-      cellProblem(t, r, col, 'a whole number ≥ 0', JSON.stringify(text));
-      return NaN;
-    }
-    return v;
+  const pointsT = tryRead(dir, POINTS_CSV, problems);
+  const runsT = tryRead(dir, RUNS_CSV, problems);
+  const spellsT = tryRead(dir, SPELLS_CSV, problems);
+  const points = pointsT ? decodeTable(POINTS_CSV, pointsT, problems) : undefined;
+  const runs = runsT ? decodeTable(RUNS_CSV, runsT, problems) : undefined;
+  const spellsD = spellsT ? decodeTable(SPELLS_CSV, spellsT, problems, ['run', 'scenario', 'point', 'replication', 'type', 'duration', 'ended']) : undefined;
+  let cellProblems = 0;
+  const cellProblem = (file: string, line: number, column: string, expected: string, found: string): void => {
+    cellProblems++;
+    if (cellProblems <= MAX_CELL_PROBLEMS) problems.push({ path: `${file}, line ${line}, column ${column}`, expected, found });
   };
 
   // points.csv
-  const points: PointInfo[] = [];
+  const pointList: PointInfo[] = [];
   const pointById = new Map<number, PointInfo>();
-  if (pointsT && pointsOk) {
-    const paramCols = pointsT.header.map((h, k) => [h, k] as const).filter(([h]) => h.startsWith('param_'));
-    const sc = pointsT.header.indexOf('scenario');
-    pointsT.rows.forEach((row, r) => {
-      const point = intCell(pointsT, r, 'point');
+  if (points) {
+    points.rows.forEach((row, r) => {
       const params: Record<string, number | null> = {};
-      for (const [h, k] of paramCols) {
-        const v = parseNumberCell(row[k]!);
-        if (v === undefined) cellProblem(pointsT, r, h, 'a number or an empty cell', JSON.stringify(row[k]));
-        params[h.slice('param_'.length)] = v ?? null;
-      }
-      if (Number.isNaN(point)) return;
-      if (pointById.has(point)) {
-        cellProblem(pointsT, r, 'point', 'each point once', `${point} again`);
+      for (const h of points.groups[0]!) params[h.slice(PARAM_PREFIX.length)] = row[h] as number | null;
+      if (!Number.isInteger(row.point)) return;
+      if (pointById.has(row.point)) {
+        cellProblem(POINTS_CSV.file, points.lines[r]!, 'point', 'each point once', `${row.point} again`);
         return;
       }
-      const info = { point, scenario: row[sc]!, params };
-      points.push(info);
-      pointById.set(point, info);
+      const info = { point: row.point, scenario: row.scenario, params };
+      pointList.push(info);
+      pointById.set(row.point, info);
     });
-    if (pointsT.rows.length === 0) problems.push({ path: 'points.csv', expected: 'at least one parameter point', found: 'none' });
+    if (points.rows.length === 0) problems.push({ path: POINTS_CSV.file, expected: 'at least one parameter point', found: 'none' });
   }
-  points.sort((a, b) => a.point - b.point);
+  pointList.sort((a, b) => a.point - b.point);
 
   // runs.csv
-  const outcomes: MeasureSpec[] = runsT ? RUN_MEASURES.filter((o) => runsT.header.includes(o.id)) : [];
-  if (runsT && outcomes.length === 0) {
+  const outcomes: MeasureSpec[] = runs ? RUN_MEASURES.filter((o) => runs.groups[1]!.includes(o.id)) : [];
+  if (runs && outcomes.length === 0) {
     problems.push({ path: 'runs.csv, header', expected: `outcome columns (${RUN_MEASURES.slice(0, 3).map((o) => o.id).join(', ')}, ...)`, found: 'none' });
   }
-  const groupByPoint = new Map<number, Group & { rows: { replication: number; seed: number; values: number[] }[] }>();
-  if (runsT && runsOk && outcomes.length > 0) {
-    const sc = runsT.header.indexOf('scenario');
-    const oc = outcomes.map((o) => runsT.header.indexOf(o.id));
-    runsT.rows.forEach((row, r) => {
-      const point = intCell(runsT, r, 'point');
-      const replication = intCell(runsT, r, 'replication');
-      const seed = intCell(runsT, r, 'seed');
-      const values = oc.map((k, j) => {
-        const v = parseNumberCell(row[k]!);
-        if (v === undefined) {
-          cellProblem(runsT, r, outcomes[j]!.id, 'a number (or NaN)', JSON.stringify(row[k]));
-          return NaN;
-        }
-        return v === null || !Number.isFinite(v) ? NaN : v;
+  const groupByPoint = new Map<number, { rows: { replication: number; seed: number; values: number[] }[] }>();
+  if (runs && outcomes.length > 0) {
+    runs.rows.forEach((row, r) => {
+      const values = outcomes.map((o) => {
+        const v = row[o.id];
+        return typeof v === 'number' && Number.isFinite(v) ? v : NaN;
       });
-      if (Number.isNaN(point) || Number.isNaN(replication) || Number.isNaN(seed)) return;
-      const info = pointById.get(point);
+      if (![row.point, row.replication, row.seed].every((x) => Number.isInteger(x) && x >= 0)) return;
+      const info = pointById.get(row.point);
       if (!info) {
-        if (pointsOk) cellProblem(runsT, r, 'point', 'a point listed in points.csv', String(point));
+        if (points) cellProblem(RUNS_CSV.file, runs.lines[r]!, 'point', 'a point listed in points.csv', String(row.point));
         return;
       }
-      if (row[sc] !== info.scenario) {
-        cellProblem(runsT, r, 'scenario', `${JSON.stringify(info.scenario)} (the scenario of point ${point} in points.csv)`, JSON.stringify(row[sc]));
+      if (row.scenario !== info.scenario) {
+        cellProblem(RUNS_CSV.file, runs.lines[r]!, 'scenario', `${JSON.stringify(info.scenario)} (the scenario of point ${row.point} in points.csv)`, JSON.stringify(row.scenario));
         return;
       }
-      let g = groupByPoint.get(point);
-      if (!g) {
-        g = { scenario: info.scenario, point, params: info.params, replications: [], seeds: [], values: [], rows: [] };
-        groupByPoint.set(point, g);
-      }
-      g.rows.push({ replication, seed, values });
+      let g = groupByPoint.get(row.point);
+      if (!g) groupByPoint.set(row.point, (g = { rows: [] }));
+      g.rows.push({ replication: row.replication, seed: row.seed, values });
     });
   }
 
   // spells.csv
   const spells: SpellRow[] = [];
-  if (spellsT && spellsOk) {
-    const sc = spellsT.header.indexOf('scenario');
-    const ty = spellsT.header.indexOf('type');
-    const du = spellsT.header.indexOf('duration');
-    spellsT.rows.forEach((row, r) => {
-      const point = intCell(spellsT, r, 'point');
-      const type = row[ty];
-      if (type !== 'arrangement' && type !== 'membership') {
-        cellProblem(spellsT, r, 'type', 'arrangement or membership', JSON.stringify(type));
+  if (spellsD) {
+    spellsD.rows.forEach((row, r) => {
+      const line = spellsD.lines[r]!;
+      if (row.type !== 'arrangement' && row.type !== 'membership') {
+        cellProblem(SPELLS_CSV.file, line, 'type', 'arrangement or membership', JSON.stringify(row.type));
         return;
       }
-      const duration = parseNumberCell(row[du]!);
-      if (typeof duration !== 'number' || !Number.isFinite(duration) || duration < 0) {
-        cellProblem(spellsT, r, 'duration', 'a number of months ≥ 0', JSON.stringify(row[du]));
+      if (typeof row.duration !== 'number' || !Number.isFinite(row.duration) || row.duration < 0) {
+        if (typeof row.duration === 'number') cellProblem(SPELLS_CSV.file, line, 'duration', 'a number of months ≥ 0', String(row.duration));
         return;
       }
-      const ended = intCell(spellsT, r, 'ended');
-      if (ended !== 0 && ended !== 1) {
-        if (!Number.isNaN(ended)) cellProblem(spellsT, r, 'ended', '0 or 1', String(ended));
+      if (row.ended !== 0 && row.ended !== 1) {
+        if (typeof row.ended === 'number') cellProblem(SPELLS_CSV.file, line, 'ended', '0 or 1', String(row.ended));
         return;
       }
-      if (Number.isNaN(point)) return;
-      spells.push({ scenario: row[sc]!, point, type, duration, ended });
+      if (!Number.isInteger(row.point)) return;
+      spells.push({ scenario: row.scenario, point: row.point, type: row.type, duration: row.duration, ended: row.ended });
     });
   }
 
-  if (cellProblems > MAX_CELL_PROBLEMS) {
-    problems.push({ path: '...', expected: 'the same', found: `${cellProblems - MAX_CELL_PROBLEMS} more cell problem(s) not listed` });
-  }
+  if (cellProblems > MAX_CELL_PROBLEMS) problems.push({ path: '...', expected: 'the same', found: `${cellProblems - MAX_CELL_PROBLEMS} more cell problem(s) not listed` });
 
   // Groups: rows sorted by replication; a replication may appear once per point.
   const groups: Group[] = [];
-  for (const p of points) {
+  for (const p of pointList) {
     const g = groupByPoint.get(p.point);
     if (!g) continue;
     g.rows.sort((a, b) => a.replication - b.replication);
@@ -324,41 +205,24 @@ export function loadBatch(dir: string): BatchData {
       }
     }
     groups.push({
-      scenario: g.scenario,
-      point: g.point,
-      params: g.params,
+      scenario: p.scenario,
+      point: p.point,
+      params: p.params,
       replications: g.rows.map((x) => x.replication),
       seeds: g.rows.map((x) => x.seed),
       values: outcomes.map((_, k) => g.rows.map((x) => x.values[k]!)),
     });
   }
-  if (runsT && runsOk && outcomes.length > 0 && runsT.rows.length === 0) {
-    problems.push({ path: 'runs.csv', expected: 'at least one run', found: 'none (has the batch run yet?)' });
-  }
+  if (runs && outcomes.length > 0 && runs.rows.length === 0) problems.push({ path: 'runs.csv', expected: 'at least one run', found: 'none (has the batch run yet?)' });
 
-  if (problems.length > 0) throw new UserError(dir, problems);
+  if (problems.length > 0 || !manifest) throw new UserError(dir, problems);
 
   const scenarios: string[] = [];
-  for (const p of points) if (!scenarios.includes(p.scenario)) scenarios.push(p.scenario);
-  const facts = scenarioFacts(manifest);
-  const hz = horizons(dir);
+  for (const p of pointList) if (!scenarios.includes(p.scenario)) scenarios.push(p.scenario);
   const scenarioInfo = new Map<string, ScenarioInfo>();
   for (const s of scenarios) {
-    const f = facts.get(s) ?? { name: s };
-    const h = hz.get(s);
-    scenarioInfo.set(s, { ...f, from: f.from ?? h?.from, to: f.to ?? h?.to });
+    const m = manifest.scenarios.find((x) => x.name === s);
+    scenarioInfo.set(s, m ? { name: s, title: m.title, region: m.region, from: m.evaluation.from, to: m.evaluation.to } : { name: s });
   }
-  const counts = isRecord(manifest.counts) ? manifest.counts : {};
-  return {
-    dir,
-    manifest,
-    points,
-    scenarios,
-    scenarioInfo,
-    outcomes,
-    groups,
-    spells,
-    planned: num(counts.planned) ?? num(manifest.planned),
-    done: num(counts.done) ?? num(manifest.done),
-  };
+  return { dir, manifest, points: pointList, scenarios, scenarioInfo, outcomes, groups, spells, planned: manifest.counts.planned, done: manifest.counts.done };
 }

@@ -24,19 +24,20 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { stringify } from 'yaml';
-import { PARAMS, PARAM_NAMES, isParamName, type ParamName } from '../core/params.js';
+import { PARAMS, isParamName, paramProblem, type ParamName } from '../core/params.js';
 import { OUTCOME_NAMES } from '../core/results.js';
 import { measure, UNITS } from '../core/measures.js';
 import type { ExperimentSpec } from '../batch/experiment.js';
-import { missingColumns, parseNumberCell } from '../formats/csv.js';
+import { parseNumberText } from '../io/overrides.js';
+import * as files from '../formats/files.js';
+import { decodeTable, toCsvText, type CellProblem } from '../formats/schema.js';
 import { readCsv } from '../io/csv.js';
 import { UserError, type Problem } from '../io/errors.js';
-import { roundNumber, type CsvCell } from '../formats/text.js';
-import { writeCsv, writeFileAtomically } from '../io/write.js';
+import { roundNumber } from '../formats/text.js';
+import { writeFileAtomically } from '../io/write.js';
 import { morrisDesign, morrisIndices, type MorrisDesign } from '../stats/morris.js';
 import { saltelliDesign, sobolIndices, type SaltelliDesign } from '../stats/sobol.js';
 
-export const SENSITIVITY_COLUMNS = ['method', 'outcome', 'parameter', 'mu', 'mu_star', 'sigma', 's1', 's1_lo', 's1_hi', 'st', 'st_lo', 'st_hi'] as const;
 export const METHODS = ['morris', 'sobol'] as const;
 export type Method = (typeof METHODS)[number];
 
@@ -69,20 +70,7 @@ export interface SensitivityDesign {
   saltelli?: SaltelliDesign;
 }
 
-export interface SensitivityRow {
-  method: Method;
-  outcome: string;
-  parameter: string;
-  mu: number | null;
-  mu_star: number | null;
-  sigma: number | null;
-  s1: number | null;
-  s1_lo: number | null;
-  s1_hi: number | null;
-  st: number | null;
-  st_lo: number | null;
-  st_hi: number | null;
-}
+export type SensitivityRow = Omit<files.SensitivityRow, 'method'> & { method: Method };
 
 export interface SensitivityOptions {
   /** Scenario as the user gave it: a built-in name or a file path. */
@@ -125,8 +113,8 @@ function parseRanges(items: readonly string[], problems: Problem[]): Map<string,
   const out = new Map<string, { min: number; max: number }>();
   for (const item of items) {
     const m = /^\s*([A-Za-z][A-Za-z0-9]*)\s*=\s*([^:]+):(.+)$/.exec(item);
-    const min = m ? parseNumberCell(m[2]!) : undefined;
-    const max = m ? parseNumberCell(m[3]!) : undefined;
+    const min = m ? parseNumberText(m[2]!) : undefined;
+    const max = m ? parseNumberText(m[3]!) : undefined;
     if (!m || typeof min !== 'number' || typeof max !== 'number' || !Number.isFinite(min) || !Number.isFinite(max)) {
       problems.push({ path: '--range', expected: 'name=min:max with two numbers (for example altruism=0.2:0.8)', found: JSON.stringify(item) });
       continue;
@@ -166,8 +154,9 @@ export function checkSensitivityOptions(o: SensitivityOptions): {
       continue;
     }
     seen.add(name);
-    if (!isParamName(name)) {
-      problems.push({ path: `--params ${name}`, expected: `a model parameter (one of ${PARAM_NAMES.length}: see \`regiosim params\`)`, found: JSON.stringify(name) });
+    const unknown = paramProblem(`--params ${name}`, name);
+    if (unknown || !isParamName(name)) {
+      if (unknown) problems.push(unknown);
       continue;
     }
     const spec = PARAMS[name];
@@ -251,18 +240,16 @@ export function buildDesign(method: Method, ranges: readonly ParamRange[], n: nu
 
 /** Mean of each outcome over the replications of every point, from a batch's runs.csv. */
 export function pointMeans(runsCsv: string, outcomes: readonly string[], nPoints: number): Map<string, number[]> {
-  const t = readCsv(runsCsv, 'runs.csv');
-  const missing = missingColumns(t, ['point', ...outcomes]);
-  if (missing.length > 0) throw new UserError(runsCsv, [{ path: 'header', expected: `columns point, ${outcomes.join(', ')}`, found: `no ${missing.join(', ')}` }]);
-  const pc = t.header.indexOf('point');
-  const cols = outcomes.map((o) => t.header.indexOf(o));
+  const problems: CellProblem[] = [];
+  const decoded = decodeTable(files.RUNS_CSV, readCsv(runsCsv, 'runs.csv'), problems, ['point', ...outcomes]);
+  if (!decoded || problems.length > 0) throw new UserError(runsCsv, problems);
   const sums = outcomes.map(() => new Float64Array(nPoints));
   const counts = outcomes.map(() => new Float64Array(nPoints));
-  for (const row of t.rows) {
-    const point = Number(row[pc]);
+  for (const row of decoded.rows) {
+    const point = row.point;
     if (!Number.isInteger(point) || point < 0 || point >= nPoints) continue;
-    cols.forEach((c, j) => {
-      const v = parseNumberCell(row[c]!);
+    outcomes.forEach((o, j) => {
+      const v = row[o];
       if (typeof v === 'number' && Number.isFinite(v)) {
         sums[j]![point]! += v;
         counts[j]![point]! += 1;
@@ -355,10 +342,10 @@ export async function runSensitivity(options: SensitivityOptions, scenarioName: 
     if (!y.every((v) => Number.isFinite(v))) undefinedOutcomes.push(outcome);
     rows.push(...indicesFor(design, outcome, y, c.bootstrap, c.seed));
   }
-  const files = [join(options.out, 'sensitivity.csv'), join(options.out, 'experiment.yaml')];
-  writeCsv(files[0]!, SENSITIVITY_COLUMNS, rows.map((r) => SENSITIVITY_COLUMNS.map((col) => r[col] as CsvCell)));
-  writeFileAtomically(files[1]!, experimentYaml(spec, design, options.out, command));
-  return { design, spec, rows, undefinedOutcomes, files };
+  const written = [join(options.out, files.SENSITIVITY_CSV.file), join(options.out, 'experiment.yaml')];
+  writeFileAtomically(written[0]!, toCsvText(files.SENSITIVITY_CSV, rows));
+  writeFileAtomically(written[1]!, experimentYaml(spec, design, options.out, command));
+  return { design, spec, rows, undefinedOutcomes, files: written };
 }
 
 /** Outcome units, for printing rankings. */

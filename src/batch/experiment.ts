@@ -14,12 +14,12 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
-import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { latinHypercube } from '../stats/lhs.js';
-import { checkParam, isParamName, PARAM_NAMES, PARAMS, type ParamName } from '../core/params.js';
-import { closest, UserError, type Problem } from '../io/errors.js';
-import { formatPath, zodIssuesToProblems } from '../io/scenario.js';
+import { isParamName, paramProblem, PARAMS, type ParamName } from '../core/params.js';
+import { UserError, type Problem } from '../io/errors.js';
+import { parseYaml } from '../io/yaml.js';
+import { zodIssuesToProblems } from '../io/zod-problems.js';
 import { roundNumber } from '../formats/text.js';
 
 const UINT32_MAX = 2 ** 32 - 1;
@@ -114,13 +114,8 @@ export function experimentJsonSchemaText(): string {
 }
 
 function paramProblems(path: string, name: string, value: number | undefined): Problem[] {
-  if (!isParamName(name)) {
-    const hint = closest(name, PARAM_NAMES);
-    return [{ path, expected: `the name of a model parameter (${PARAM_NAMES.length} of them: see \`regiosim params\`)`, found: `an unknown parameter ${JSON.stringify(name)}${hint ? ` (did you mean ${hint}?)` : ''}` }];
-  }
-  if (value === undefined) return [];
-  const bad = checkParam(name, value);
-  return bad ? [{ path: `${path}`, expected: bad, found: String(value) }] : [];
+  const bad = paramProblem(path, name, value);
+  return bad ? [bad] : [];
 }
 
 /**
@@ -242,30 +237,6 @@ export function expandExperiment(file: ExperimentFile, defaultName: string): { o
   };
 }
 
-/** The line of the deepest node on `path` that exists (for an unknown key: the key itself). */
-function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number | undefined {
-  for (let n = path.length; n >= 0; n--) {
-    const head = path.slice(0, n) as (string | number)[];
-    if (n === path.length && n > 0) {
-      const parent = doc.getIn(head.slice(0, -1), true);
-      if (isMap(parent)) {
-        const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(head[head.length - 1]));
-        if (pair && isNode(pair.key) && pair.key.range) return lines.linePos(pair.key.range[0]).line;
-      }
-    }
-    const node = (n === 0 ? doc.contents : doc.getIn(head, true)) as YamlNode | null | undefined;
-    if (node && isNode(node) && node.range) return lines.linePos(node.range[0]).line;
-  }
-  return undefined;
-}
-
-/** Splits a problem path such as `variations.grid.altruism[2]` into segments (for line lookup). */
-function pathSegments(path: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
-  return out;
-}
-
 export interface LoadedExperiment {
   spec: ExperimentSpec;
   /** Absolute path of the experiment file. */
@@ -292,22 +263,11 @@ export function loadExperiment(file: string, cwd: string): LoadedExperiment {
     const found = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : `a file that cannot be read (${(err as Error).message})`;
     throw new UserError(file, [{ path: '--experiment', expected: 'a readable experiment file (YAML)', found }]);
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    throw new UserError(
-      file,
-      doc.errors.map((e) => {
-        const pos = lines.linePos(e.pos[0]);
-        return { path: `line ${pos.line}, column ${pos.col}`, expected: 'valid YAML', found: `a syntax error: ${e.message}` };
-      }),
-    );
-  }
-  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
-  const withLine = (path: readonly PropertyKey[], label = formatPath(path)): string => {
-    const line = lineOf(doc, lines, path);
-    return line === undefined ? label || '(top level)' : `${label || '(top level)'} (line ${line})`;
-  };
+  const parsed = parseYaml(text);
+  if (!parsed.ok) throw new UserError(file, parsed.problems);
+  const { doc } = parsed;
+  const data = doc.data;
+  const withLine = (path: readonly PropertyKey[] | string, label?: string): string => doc.at(path, label).shown;
   if (data === null || data === undefined) {
     throw new UserError(file, [{ path: '(top level)', expected: 'an experiment: a mapping with scenarios and replications', found: 'an empty file' }]);
   }
@@ -321,7 +281,7 @@ export function loadExperiment(file: string, cwd: string): LoadedExperiment {
   const name = basename(abs, extname(abs)).toLowerCase().replace(/[^a-z0-9._+-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'experiment';
   const expanded = expandExperiment(checked.data, name);
   if (!expanded.ok) {
-    throw new UserError(file, expanded.problems.map((p) => ({ ...p, path: withLine(pathSegments(p.path), p.path) })));
+    throw new UserError(file, expanded.problems.map((p) => ({ ...p, path: withLine(p.path) })));
   }
   return { spec: expanded.spec, file: abs, dir: dirname(abs) };
 }

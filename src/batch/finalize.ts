@@ -15,7 +15,9 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { quantileSorted } from 'simple-statistics';
-import { OUTCOME_NAMES, TIMESERIES_COLUMNS } from '../core/results.js';
+import { MONTH_IDS } from '../core/measures.js';
+import { EVENTS_COUNTS_CSV, MUNICIPALITIES_CSV, POINTS_CSV, RUNS_CSV, SPELLS_CSV, SUMMARY_PERCENTILES, TIMESERIES_RUNS_CSV, TIMESERIES_SUMMARY_CSV } from '../formats/files.js';
+import { headerLine, line } from '../formats/schema.js';
 import { csvField, formatNumber } from '../formats/text.js';
 import { JOURNAL_DIR, readAt, readLine, SERIES_FILE, LINES_FILE, type JournalIndex } from './journal.js';
 import { inShard, runInfo, scenarioDates, totalRuns, type BatchPlan, type Shard } from './plan.js';
@@ -24,14 +26,11 @@ import { SERIES_COLUMNS } from './record.js';
 /** Upper bound on the series values held at once while computing timeseries-summary.csv. */
 export const SUMMARY_BUDGET_BYTES = 32 * 1024 * 1024;
 
-export const BATCH_FILES = ['points.csv', 'runs.csv', 'spells.csv', 'municipalities.csv', 'events-counts.csv', 'timeseries-summary.csv'] as const;
-export const TIMESERIES_RUNS_FILE = 'timeseries-runs.csv';
+export const BATCH_FILES = [POINTS_CSV.file, RUNS_CSV.file, SPELLS_CSV.file, MUNICIPALITIES_CSV.file, EVENTS_COUNTS_CSV.file, TIMESERIES_SUMMARY_CSV.file] as const;
+export const TIMESERIES_RUNS_FILE = TIMESERIES_RUNS_CSV.file;
 
-/** Measures summarised in timeseries-summary.csv: every column of TIMESERIES_COLUMNS except the month counter. */
-export const SUMMARY_MEASURES = TIMESERIES_COLUMNS.map((name, index) => ({ name, index })).filter((m) => m.name !== 'month');
-
-export const SUMMARY_COLUMNS = ['scenario', 'point', 'date', 'measure', 'n', 'mean', 'sd', 'p2_5', 'p25', 'p50', 'p75', 'p97_5'] as const;
-const PERCENTILES = [0.025, 0.25, 0.5, 0.75, 0.975];
+/** Measures summarised in timeseries-summary.csv: every monthly measure except the month counter. */
+export const SUMMARY_MEASURES = MONTH_IDS.map((name, index) => ({ name, index })).filter((m) => m.name !== 'month');
 
 /** A text file written through a buffer to a temporary name, renamed into place by {@link finish}. */
 class FileWriter {
@@ -118,9 +117,9 @@ export function finalizeBatch(plan: BatchPlan, index: JournalIndex, dir: string,
     return w;
   };
   try {
-    writePoints(plan, open('points.csv'));
-    writePerRun(plan, index, sources, options.shard, open('runs.csv'), open('spells.csv'), open('municipalities.csv'), open('events-counts.csv'));
-    writeSummary(plan, index, sources, options.shard, open('timeseries-summary.csv'), options.summaryBudgetBytes ?? SUMMARY_BUDGET_BYTES);
+    writePoints(plan, open(POINTS_CSV.file));
+    writePerRun(plan, index, sources, options.shard, open(RUNS_CSV.file), open(SPELLS_CSV.file), open(MUNICIPALITIES_CSV.file), open(EVENTS_COUNTS_CSV.file));
+    writeSummary(plan, index, sources, options.shard, open(TIMESERIES_SUMMARY_CSV.file), options.summaryBudgetBytes ?? SUMMARY_BUDGET_BYTES);
     if (options.keepTimeseries) writeRunSeries(plan, index, sources, options.shard, open(TIMESERIES_RUNS_FILE));
     for (const w of writers) w.finish();
   } catch (err) {
@@ -131,35 +130,31 @@ export function finalizeBatch(plan: BatchPlan, index: JournalIndex, dir: string,
   }
 }
 
-const paramHeader = (plan: BatchPlan): string[] => plan.paramColumns.map((p) => `param_${p}`);
-
 function writePoints(plan: BatchPlan, out: FileWriter): void {
-  out.write(['point', 'scenario', ...paramHeader(plan)].join(',') + '\n');
-  for (const p of plan.points) {
-    out.write([p.point, plan.scenarios[p.scenario]!.name, ...plan.paramColumns.map((c) => p.parameters[c]!)].map(csvField).join(',') + '\n');
-  }
+  out.write(headerLine(POINTS_CSV, plan.paramColumns));
+  for (const p of plan.points) out.write(line([p.point, plan.scenarios[p.scenario]!.name, ...plan.paramColumns.map((c) => p.parameters[c]!)]));
 }
 
 function writePerRun(plan: BatchPlan, index: JournalIndex, sources: Sources, shard: Shard | null, runs: FileWriter, spells: FileWriter, munis: FileWriter, events: FileWriter): void {
-  runs.write(['run', 'scenario', 'point', 'replication', 'seed', ...paramHeader(plan), ...OUTCOME_NAMES].join(',') + '\n');
-  spells.write('run,scenario,point,replication,type,arrangement,kind,municipality,module,start,end,duration,ended,reason\n');
-  munis.write('run,scenario,point,replication,code,name,population,value,value_per_inhabitant,memberships,trust_in,trust_out,relationship_stock\n');
-  events.write('run,scenario,point,replication,date,type,count\n');
+  runs.write(headerLine(RUNS_CSV, plan.paramColumns));
+  spells.write(headerLine(SPELLS_CSV));
+  munis.write(headerLine(MUNICIPALITIES_CSV));
+  events.write(headerLine(EVENTS_COUNTS_CSV));
   const paramCells = plan.points.map((p) => plan.paramColumns.map((c) => csvField(p.parameters[c]!)));
   for (const run of runsOf(plan, shard)) {
     const { point, replication, seed } = runInfo(plan, run);
     const p = plan.points[point]!;
-    const prefix = `${run},${csvField(plan.scenarios[p.scenario]!.name)},${point},${replication}`;
-    const line = readLine(sources.lines[index.source[run]!]!, index, run);
-    runs.write([prefix, String(seed), ...paramCells[point]!, line.o].join(',') + '\n');
-    for (const row of line.s) spells.write(`${prefix},${row}\n`);
-    for (const row of line.m) munis.write(`${prefix},${row}\n`);
-    for (const row of line.e) events.write(`${prefix},${row}\n`);
+    const prefix = `${run},${csvField(plan.scenarios[p.scenario]!.name)},${point},${replication},`;
+    const journalled = readLine(sources.lines[index.source[run]!]!, index, run);
+    runs.write(prefix + [String(seed), ...paramCells[point]!].join(',') + ',' + line(journalled.o));
+    for (const row of journalled.s) spells.write(prefix + line(row));
+    for (const row of journalled.m) munis.write(prefix + line(row));
+    for (const row of journalled.e) events.write(prefix + line(row));
   }
 }
 
 function writeSummary(plan: BatchPlan, index: JournalIndex, sources: Sources, shard: Shard | null, out: FileWriter, budget: number): void {
-  out.write(SUMMARY_COLUMNS.join(',') + '\n');
+  out.write(headerLine(TIMESERIES_SUMMARY_CSV));
   const C = SERIES_COLUMNS;
   for (const p of plan.points) {
     const sc = plan.scenarios[p.scenario]!;
@@ -211,11 +206,11 @@ export function statsCells(values: Float64Array): string {
   const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : NaN;
   values.sort();
   const sorted = values as unknown as number[];
-  return [n, mean, sd, ...PERCENTILES.map((q) => quantileSorted(sorted, q))].map(formatNumber).join(',');
+  return [n, mean, sd, ...SUMMARY_PERCENTILES.map((q) => quantileSorted(sorted, q))].map(formatNumber).join(',');
 }
 
 function writeRunSeries(plan: BatchPlan, index: JournalIndex, sources: Sources, shard: Shard | null, out: FileWriter): void {
-  out.write(['run', 'scenario', 'point', 'replication', 'date', ...TIMESERIES_COLUMNS].join(',') + '\n');
+  out.write(headerLine(TIMESERIES_RUNS_CSV));
   const datesByScenario = plan.scenarios.map(scenarioDates);
   const C = SERIES_COLUMNS;
   for (const run of runsOf(plan, shard)) {

@@ -4,9 +4,10 @@
  * `<out>/journal/` holds two files, appended as runs finish (in completion order):
  * - `series.bin`: the monthly series of each run, raw little-endian float64, month-major
  *   (months × TIMESERIES_COLUMNS), one block per run, no header;
- * - `runs.ndjson`: one JSON line per finished run with its formatted outcome cells, spell,
- *   municipality and event-count rows, and where its series block lies in series.bin (offset,
- *   length, CRC-32). Writing this line commits the run: the series block is written first.
+ * - `runs.ndjson`: one JSON line per finished run with its typed values (outcomes, and the cells
+ *   of its spell, municipality and event-count rows; non-finite numbers as "NaN", "Infinity" or
+ *   "-Infinity") and where its series block lies in series.bin (offset, length, CRC-32). Writing
+ *   this line commits the run: the series block is written first.
  *
  * Both files are fsynced every few seconds (series first). A crash can therefore leave at most
  * a torn last line, and series blocks that no line refers to; both are ignored on reading, and
@@ -16,23 +17,27 @@
 import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { SERIES_COLUMNS, type RunRecord } from './record.js';
+import { cellsToJson, numbersBack, SERIES_COLUMNS, type Cell, type RunRecord } from './record.js';
 
 export const JOURNAL_DIR = 'journal';
 export const LINES_FILE = 'runs.ndjson';
 export const SERIES_FILE = 'series.bin';
 
+/** Version of the journal's lines: lines of another version are not read (their runs are redone). */
+export const JOURNAL_LINE_VERSION = 2;
+
 /** One line of runs.ndjson. */
 export interface JournalLine {
+  v: number;
   run: number;
-  /** outcome cells */
-  o: string;
-  /** spell rows */
-  s: string[];
+  /** outcomes, in the order of the run measures */
+  o: number[];
+  /** spell rows (cells after the run key) */
+  s: Cell[][];
   /** municipality rows */
-  m: string[];
+  m: Cell[][];
   /** event-count rows */
-  e: string[];
+  e: Cell[][];
   months: number;
   /** byte offset and length of the series block in series.bin */
   at: number;
@@ -72,6 +77,7 @@ export class JournalWriter {
     const bytes = bytesOf(rec.series);
     writeAll(this.seriesFd, bytes);
     const line: JournalLine = {
+      v: JOURNAL_LINE_VERSION,
       run: rec.run,
       o: rec.outcomes,
       s: rec.spells,
@@ -83,7 +89,7 @@ export class JournalWriter {
       crc: crc32(bytes),
     };
     this.seriesSize += bytes.byteLength;
-    const text = Buffer.from(JSON.stringify(line) + '\n', 'utf8');
+    const text = Buffer.from(cellsToJson(line) + '\n', 'utf8');
     writeAll(this.linesFd, text);
     const at = { lineOffset: this.linesSize, lineLength: text.byteLength, seriesOffset: line.at };
     this.linesSize += text.byteLength;
@@ -263,6 +269,7 @@ export function scanJournal(
         return null;
       }
       const run = line?.run;
+      if (line?.v !== JOURNAL_LINE_VERSION) return null;
       if (!Number.isInteger(run) || run < 0 || run >= index.totalRuns) return null;
       if (options.accept && !options.accept(run)) return null;
       if (!Number.isInteger(line.months) || line.len !== line.months * SERIES_COLUMNS * 8) return null;
@@ -294,8 +301,18 @@ function rewriteLines(fd: number, path: string, good: GoodLine[]): void {
   renameSync(tmp, path);
 }
 
-/** Reads the journal line of a run from its source. */
+const ALL = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+/** Positions of the numbers in the cells of a spell row (duration, ended) and a municipality row (population and the measures). */
+const SPELL_NUMBERS = [7, 8];
+const EVENT_NUMBERS = [2];
+
+/** Reads the journal line of a run from its source, with its non-finite numbers restored. */
 export function readLine(fd: number, index: JournalIndex, run: number): JournalLine {
   const buf = readAt(fd, index.lineLength[run]!, index.lineOffset[run]!);
-  return JSON.parse(buf.toString('utf8')) as JournalLine;
+  const line = JSON.parse(buf.toString('utf8')) as JournalLine;
+  numbersBack(line.o as Cell[], ALL(line.o.length));
+  for (const row of line.s) numbersBack(row, SPELL_NUMBERS);
+  for (const row of line.m) numbersBack(row, ALL(row.length).slice(2));
+  for (const row of line.e) numbersBack(row, EVENT_NUMBERS);
+  return line;
 }

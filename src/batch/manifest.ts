@@ -7,47 +7,16 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BATCH_FORMAT, BATCH_MANIFEST_KIND, type BatchManifest } from '../formats/manifest.js';
 import { UserError } from '../io/errors.js';
+import { MANIFEST, readBatchManifest } from '../io/manifest.js';
 import { packageRoot } from '../io/regions.js';
 import { regiosimVersion } from '../io/run-output.js';
 import { writeJson } from '../io/write.js';
-import { experimentHash, type BatchPlan, type PlanPoint, type PlanScenario, type Shard, FORMAT_VERSION } from './plan.js';
+import { experimentHash, type BatchPlan, type PlanPoint, type Shard } from './plan.js';
 
-export const MANIFEST = 'manifest.json';
-export const MANIFEST_KIND = 'regiosim-batch';
-
-export interface BatchManifest {
-  kind: typeof MANIFEST_KIND;
-  format: number;
-  regiosim_version: string;
-  git_commit: string | null;
-  node: string;
-  command: string;
-  status: 'running' | 'complete';
-  started: string;
-  finished: string | null;
-  /** Times at which the batch was resumed. */
-  resumed: string[];
-  workers: number;
-  keep_timeseries: boolean;
-  shard: Shard | null;
-  /** Shard directories a merged result was made from. */
-  merged_from?: string[];
-  counts: { scenarios: number; points: number; replications: number; planned: number; done: number };
-  /** The scenarios, with the sha256 of their files (also read by `regiosim analyze`). */
-  scenarios: PlanScenario[];
-  experiment: {
-    name: string;
-    title: string;
-    file: string | null;
-    hash: string;
-    master_seed: number;
-    replications: number;
-    set: Record<string, number>;
-    param_columns: string[];
-    points: { point: number; scenario: string; overrides: Record<string, number>; parameters: Record<string, number> }[];
-  };
-}
+export { MANIFEST } from '../io/manifest.js';
+export type { BatchManifest };
 
 /** The commit of the package's git checkout, read from .git without running git; null when unknown. */
 export function gitCommit(): string | null {
@@ -75,8 +44,8 @@ export function gitCommit(): string | null {
 
 export function newManifest(plan: BatchPlan, options: { command: string; workers: number; keepTimeseries: boolean; shard: Shard | null; planned: number }): BatchManifest {
   return {
-    kind: MANIFEST_KIND,
-    format: FORMAT_VERSION,
+    kind: BATCH_MANIFEST_KIND,
+    format: BATCH_FORMAT,
     regiosim_version: regiosimVersion(),
     git_commit: gitCommit(),
     node: process.version,
@@ -108,26 +77,8 @@ export function writeManifest(dir: string, manifest: BatchManifest): void {
   writeJson(join(dir, MANIFEST), manifest);
 }
 
-/** Reads a batch manifest; a UserError when `dir` holds none or it is not a regiosim batch. */
-export function readManifest(dir: string, option: string): BatchManifest {
-  const path = join(dir, MANIFEST);
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const found = code === 'ENOENT' ? (existsSync(dir) ? 'a directory without manifest.json' : 'no such directory') : 'a manifest.json that is not valid JSON';
-    throw new UserError(dir, [{ path: option, expected: 'the output directory of a regiosim batch (with its manifest.json)', found }]);
-  }
-  const m = data as Partial<BatchManifest>;
-  if (typeof m !== 'object' || m === null || m.kind !== MANIFEST_KIND || typeof m.experiment !== 'object') {
-    throw new UserError(dir, [{ path: `${option} (manifest.json)`, expected: 'the manifest of a regiosim batch (kind "regiosim-batch")', found: `kind ${JSON.stringify(m?.kind ?? null)}` }]);
-  }
-  if (m.format !== FORMAT_VERSION) {
-    throw new UserError(dir, [{ path: `${option} (manifest.json) format`, expected: `batch format ${FORMAT_VERSION}`, found: String(m.format) }]);
-  }
-  return m as BatchManifest;
-}
+/** Reads a batch manifest (the one typed reader, src/io/manifest.ts). */
+export const readManifest = readBatchManifest;
 
 /** The plan recorded in a manifest. Its hash is recomputed and must match the recorded one. */
 export function planFromManifest(m: BatchManifest, dir: string): BatchPlan {

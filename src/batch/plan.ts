@@ -16,27 +16,13 @@ import { isAbsolute, resolve } from 'node:path';
 import { PARAM_NAMES } from '../core/params.js';
 import { deriveSeed } from '../core/seeds.js';
 import { fromAbsMonth } from '../core/time.js';
+import { BATCH_FORMAT } from '../formats/manifest.js';
 import { UserError, type Problem } from '../io/errors.js';
 import { loadScenario, manifestPath, type LoadedScenario } from '../io/scenario.js';
 import type { ExperimentSpec } from './experiment.js';
 
-export interface PlanScenario {
-  name: string;
-  title: string;
-  /** Name of the region. */
-  region: string;
-  /** What to pass to loadScenario: a built-in name, or an absolute file path. */
-  load: string;
-  /** As recorded for people: `scenarios/<name>.yaml` for a built-in, else the path given. */
-  file: string;
-  sha256: string;
-  /** First and last month, YYYY-MM. */
-  start: string;
-  end: string;
-  months: number;
-  /** Window of the per-run outcomes. */
-  evaluation: { from: string; to: string };
-}
+export type { PlanScenario } from '../formats/manifest.js';
+import type { PlanScenario } from '../formats/manifest.js';
 
 export interface PlanPoint {
   point: number;
@@ -68,7 +54,8 @@ export interface BatchPlan {
   hash: string;
 }
 
-export const FORMAT_VERSION = 1;
+/** Part of the experiment hash: the format of a batch directory. */
+export const FORMAT_VERSION = BATCH_FORMAT;
 
 export function totalRuns(plan: Pick<BatchPlan, 'points' | 'replications'>): number {
   return plan.points.length * plan.replications;

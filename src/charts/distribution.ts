@@ -18,7 +18,7 @@ export function distributionChart(rows: readonly RunRow[], opts: DistributionOpt
   const values: Array<{ scenario: string; run: number; seed: number; value: number; jitter: number }> = [];
   for (const row of rows) {
     if (!points.keep(row)) continue;
-    const raw = row[outcome];
+    const raw = (row as Record<string, unknown>)[outcome];
     const v = typeof raw === 'number' ? finite(raw) : null;
     if (v === null) continue;
     values.push({ scenario: row.scenario, run: row.run, seed: row.seed, value: round(v), jitter: round(jitter(row.run), 4) });

@@ -91,7 +91,7 @@ export function mapChart(topology: Topology, rows: readonly MunicipalityRow[], o
   // Mean per scenario and municipality, in a fixed order.
   const sums = new Map<string, { scenario: string; code: string; name: string; population: number; sum: number; n: number }>();
   for (const row of kept) {
-    const raw = row[measure];
+    const raw = (row as Record<string, unknown>)[measure];
     const v = typeof raw === 'number' ? finite(raw) : null;
     const key = `${row.scenario}\u0000${row.code}`;
     let acc = sums.get(key);

@@ -41,8 +41,9 @@ export function timeseriesChart(rows: readonly TimeseriesSummaryRow[], opts: Tim
     } else {
       const sd = finite(row.sd ?? null);
       const half = sd !== null && row.n > 1 ? studentTQuantile(0.975, row.n - 1) * sd / Math.sqrt(row.n) : null;
-      lo = half === null ? null : row.mean - half;
-      hi = half === null ? null : row.mean + half;
+      const mean = row.mean ?? Number.NaN;
+      lo = half === null ? null : mean - half;
+      hi = half === null ? null : mean + half;
       // A share or 0-1 index cannot leave [0, 1]: the t interval can, near the bounds.
       if (bounded) {
         lo = lo === null ? null : Math.max(0, lo);
@@ -51,7 +52,7 @@ export function timeseriesChart(rows: readonly TimeseriesSummaryRow[], opts: Tim
     }
     return {
       scenario: row.scenario, date: row.date, x: round(yearFraction(row.date), 8),
-      mean: finite(row.mean) === null ? null : round(row.mean), lo: lo === null ? null : round(lo), hi: hi === null ? null : round(hi), n: row.n,
+      mean: finite(row.mean) === null ? null : round(row.mean!), lo: lo === null ? null : round(lo), hi: hi === null ? null : round(hi), n: row.n,
     };
   });
   const order = scenarioOrder(values, opts.scenarios);
@@ -109,7 +110,7 @@ export function runSeriesChart(rows: readonly RunSeriesRow[], opts: RunSeriesOpt
   const measure = opts.measure ?? 'cooperation_stability';
   const values = rows
     .filter((row) => row.measure === measure)
-    .map((row) => ({ scenario: opts.scenario, date: row.date, x: round(yearFraction(row.date), 8), value: finite(row.value) === null ? null : round(row.value) }));
+    .map((row) => ({ scenario: opts.scenario, date: row.date, x: round(yearFraction(row.date), 8), value: finite(row.value) === null ? null : round(row.value!) }));
   if (values.length === 0) throw new NoDataError(`no rows for measure ${measure}`);
   const order = scenarioOrder(values, opts.scenarios);
   const xs = values.map((v) => v.x);

@@ -3,6 +3,7 @@
  * default ranges of sensitivity analysis), meaning and justification. docs/ODD.md is generated
  * from the same facts and must agree with this table (a test checks that every name appears there).
  */
+import { closest, describeValue, type Problem } from './problems.js';
 
 export interface ParamSpec {
   readonly default: number;
@@ -134,4 +135,24 @@ export function checkParam(name: ParamName, value: unknown): string | null {
   if (value < spec.min || value > spec.max) return `a number between ${spec.min} and ${spec.max} (${spec.unit})`;
   if (spec.integer && !Number.isInteger(value)) return `a whole number between ${spec.min} and ${spec.max} (${spec.unit})`;
   return null;
+}
+
+/**
+ * The one check of a parameter override, wherever it comes from (a scenario file's
+ * `parameters`, `--set`, an experiment file, a sensitivity range): the name must be a parameter
+ * (with a "did you mean" for a misspelling) and the value, when given, a number within the
+ * parameter's bounds. Returns the problem, or null.
+ */
+export function paramProblem(path: string, name: string, value?: unknown): Problem | null {
+  if (!isParamName(name)) {
+    const hint = closest(name, PARAM_NAMES);
+    return {
+      path,
+      expected: `the name of a model parameter (${PARAM_NAMES.length} of them: see \`regiosim params\`)`,
+      found: `an unknown parameter ${JSON.stringify(name)}${hint ? ` (did you mean ${hint}?)` : ''}`,
+    };
+  }
+  if (value === undefined) return null;
+  const bad = checkParam(name, value);
+  return bad ? { path, expected: bad, found: describeValue(value) } : null;
 }

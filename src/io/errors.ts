@@ -5,13 +5,9 @@
  * them all in one go. The CLI prints {@link formatUserError} to stderr and exits with code 2,
  * without a stack trace; any other exception is a bug (stack trace, exit code 1).
  */
+import type { Problem } from '../core/problems.js';
 
-/** One problem in user input: where (a field path, `--set name`, `line 3, column 5`), what was expected, what was found. */
-export interface Problem {
-  path: string;
-  expected: string;
-  found: string;
-}
+export { closest, describeValue, type Problem } from '../core/problems.js';
 
 export class UserError extends Error {
   override readonly name = 'UserError';
@@ -48,53 +44,3 @@ export function formatUserError(err: UserError): string {
   return formatProblems(err.file, err.problems);
 }
 
-/**
- * Describes a value the user gave, for the `found` part of a problem: strings quoted, lists and
- * mappings by their size and keys, a missing value as `nothing`.
- */
-export function describeValue(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'an empty value (null)';
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  if (Array.isArray(v)) return v.length === 0 ? 'an empty list' : `a list of ${v.length} item${v.length === 1 ? '' : 's'}`;
-  if (typeof v === 'object') {
-    const keys = Object.keys(v);
-    if (keys.length === 0) return 'an empty mapping';
-    const shown = keys.slice(0, 5).join(', ');
-    return `a mapping with keys ${shown}${keys.length > 5 ? ', ...' : ''}`;
-  }
-  return typeof v;
-}
-
-/** Edit distance (Levenshtein) between two short strings, case-insensitive. */
-function distance(a: string, b: string): number {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
-  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= s.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= t.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (s[i - 1] === t[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[t.length]!;
-}
-
-/**
- * The candidate closest to a misspelt name, for "did you mean ...?" hints; undefined when none is
- * close (at most a third of the name's length, minimum 1, edits away). Ties go to the first candidate.
- */
-export function closest(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Math.max(1, Math.floor(name.length / 3)) + 1;
-  for (const c of candidates) {
-    const d = distance(name, c);
-    if (d < bestD) {
-      best = c;
-      bestD = d;
-    }
-  }
-  return best;
-}

@@ -10,12 +10,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PARAM_NAMES } from '../core/params.js';
 import { RUN_IDS } from '../core/measures.js';
-import { TIMESERIES_COLUMNS, type RunResult } from '../core/results.js';
+import type { RunResult } from '../core/results.js';
 import type { Scenario } from '../core/scenario/resolve.js';
 import { fromAbsMonth } from '../core/time.js';
 import { packageRoot } from './regions.js';
 import { manifestPath, type LoadedScenario } from './scenario.js';
-import { toCsv, toJson, toJsonLine, type CsvCell } from '../formats/text.js';
+import { TIMESERIES_CSV, TRUST_CSV } from '../formats/files.js';
+import { headerLine, line } from '../formats/schema.js';
+import { toJson, toJsonLine } from '../formats/text.js';
 import { writeDirAtomically } from './write.js';
 
 let versionCache: string | undefined;
@@ -27,11 +29,10 @@ export function regiosimVersion(): string {
 
 export const RUN_FILES = ['timeseries.csv', 'events.jsonl', 'summary.json', 'trust.csv', 'manifest.json'] as const;
 
-export const TRUST_COLUMNS = ['date', 'label', 'from_code', 'from_name', 'to_code', 'to_name', 'trust', 'personal', 'institutional'] as const;
-
 export function timeseriesCsv(result: RunResult): string {
-  const rows: CsvCell[][] = result.dates.map((date, t) => [date, ...result.series.map((col) => col[t]!)]);
-  return toCsv(['date', ...TIMESERIES_COLUMNS], rows);
+  const parts = [headerLine(TIMESERIES_CSV)];
+  result.dates.forEach((date, t) => parts.push(line([date, ...result.series.map((col) => col[t]!)])));
+  return parts.join('');
 }
 
 export function eventsJsonl(result: RunResult): string {
@@ -40,16 +41,16 @@ export function eventsJsonl(result: RunResult): string {
 
 export function trustCsv(result: RunResult, scenario: Scenario): string {
   const ms = scenario.region.municipalities;
-  const rows: CsvCell[][] = [];
+  const parts = [headerLine(TRUST_CSV)];
   for (const snap of result.trust) {
     for (let i = 0; i < ms.length; i++) {
       for (let j = 0; j < ms.length; j++) {
         if (i === j) continue;
-        rows.push([snap.date, snap.label, ms[i]!.code, ms[i]!.name, ms[j]!.code, ms[j]!.name, snap.effective[i]![j]!, snap.personal[i]![j]!, snap.institutional[i]![j]!]);
+        parts.push(line([snap.date, snap.label, ms[i]!.code, ms[i]!.name, ms[j]!.code, ms[j]!.name, snap.effective[i]![j]!, snap.personal[i]![j]!, snap.institutional[i]![j]!]));
       }
     }
   }
-  return toCsv(TRUST_COLUMNS, rows);
+  return parts.join('');
 }
 
 /** The outcomes in OUTCOMES order (NaN written as null by toJson). */

@@ -51,13 +51,7 @@ export interface Catalog {
 /** Scenario names in batch order (manifest), else in order of first appearance. */
 export function scenarioList(data: DirData): string[] {
   const out: string[] = [];
-  const manifestScenarios = data.manifest?.['scenarios'];
-  if (Array.isArray(manifestScenarios)) {
-    for (const s of manifestScenarios) {
-      const name = typeof s === 'string' ? s : typeof s === 'object' && s !== null ? (s as Record<string, unknown>)['name'] : undefined;
-      if (typeof name === 'string' && !out.includes(name)) out.push(name);
-    }
-  }
+  for (const s of data.batchManifest?.scenarios ?? []) if (!out.includes(s.name)) out.push(s.name);
   const add = (rows: ReadonlyArray<{ scenario: string }> | undefined): void => {
     for (const row of rows ?? []) if (!out.includes(row.scenario)) out.push(row.scenario);
   };
@@ -80,15 +74,8 @@ interface ScenarioWindow {
 export function horizon(data: DirData): ScenarioWindow {
   const run = data.runSummary;
   if (run !== undefined) return { start: run.start, end: run.end, from: run.evaluation?.from, to: run.evaluation?.to };
-  const scenarios = data.manifest?.['scenarios'];
-  if (Array.isArray(scenarios)) {
-    const s = scenarios.find((x): x is Record<string, unknown> => typeof x === 'object' && x !== null);
-    if (s !== undefined) {
-      const ev = s['evaluation'] as Record<string, unknown> | undefined;
-      const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
-      return { start: str(s['start']), end: str(s['end']), from: str(ev?.['from']), to: str(ev?.['to']) };
-    }
-  }
+  const s = data.batchManifest?.scenarios[0];
+  if (s !== undefined) return { start: s.start, end: s.end, from: s.evaluation.from, to: s.evaluation.to };
   const dates = (data.timeseriesSummary ?? []).map((row) => row.date).sort();
   return { start: dates[0], end: dates[dates.length - 1] };
 }
@@ -145,7 +132,7 @@ export function catalog(data: DirData, options: ChartOptions = {}): Catalog {
   const has = (f: KnownFile): boolean => data.present.has(f);
   const kinds: Catalog['kinds'] = [];
   const isRun = has('summary.json') || has('timeseries.csv') || has('events.jsonl') || has('trust.csv');
-  const isBatch = has('runs.csv') || has('timeseries-summary.csv') || has('municipalities.csv') || has('events-counts.csv') || data.manifest?.['kind'] === 'regiosim-batch';
+  const isBatch = has('runs.csv') || has('timeseries-summary.csv') || has('municipalities.csv') || has('events-counts.csv') || data.batchManifest !== undefined;
   const isAnalysis = has('summary.csv') || has('comparison.csv') || has('survival.csv');
   const isSensitivity = has('sensitivity.csv');
   if (isRun) kinds.push('run');
@@ -217,8 +204,8 @@ export function catalog(data: DirData, options: ChartOptions = {}): Catalog {
 
   if (isRun) {
     const run = data.runSummary;
-    const scenario = run?.scenario ?? String((data.manifest?.['scenario'] as Record<string, unknown> | undefined)?.['name'] ?? '');
-    const seed = run?.seed ?? (typeof data.manifest?.['seed'] === 'number' ? (data.manifest['seed'] as number) : '?');
+    const scenario = run?.scenario ?? data.runManifest?.scenario.name ?? '';
+    const seed = run?.seed ?? data.runManifest?.seed ?? '?';
     for (const { name, measure } of TIMESERIES_MEASURES) {
       if (need(name, ['timeseries.csv'])) {
         jobs.push({ name, heading: `${measureName('month', measure, lang)}, ${t('chart.overTime', lang)}`, build: () => runSeriesChart(data.runSeries!, { ...opts, measure, scenario, seed }) });
@@ -231,8 +218,8 @@ export function catalog(data: DirData, options: ChartOptions = {}): Catalog {
     }
     if (need('map', ['summary.json']) && run !== undefined) {
       const rows: MunicipalityRow[] = run.municipalities.map((m) => ({
-        run: 0, scenario, point: 0, code: m.code, name: m.name, population: m.population,
-        value_per_inhabitant: typeof m['valuePerInhabitant'] === 'number' ? (m['valuePerInhabitant'] as number) : null,
+        run: 0, scenario, point: 0, replication: 0, code: m.code, name: m.name, population: m.population,
+        value_per_inhabitant: m.valuePerInhabitant,
       }));
       const months = monthsIn(win.from ?? win.start, win.to ?? win.end);
       const scale = months !== undefined ? { factor: 12 / months, unit: measureUnit('run', 'value_per_inhabitant', lang) } : undefined;

@@ -160,15 +160,14 @@ function methodSection(data: DirData, lang: Lang, scenarios: string[]): string {
   else if (ns.length > 1) parts.push(`<p>${phrase('report.runsVarying', lang, { list: present.map((s) => `${s}: ${counts.get(s)}`).join(', ') })}</p>`);
   const win = horizon(data);
   if (win.start && win.end) parts.push(`<p>${phrase('report.window', lang, { start: win.start, end: win.end, from: win.from ?? win.start, to: win.to ?? win.end })}</p>`);
-  const experiment = data.manifest?.['experiment'] as Record<string, unknown> | undefined;
-  const masterSeed = str(experiment?.['master_seed']) ?? str(data.manifest?.['master_seed']) ?? str(data.manifest?.['seed']) ?? '?';
+  const masterSeed = str(data.batchManifest?.experiment.master_seed) ?? '?';
   const firstScenario = present[0];
   const seeds = runs.filter((r) => r.scenario === firstScenario).sort((a, b) => a.replication - b.replication).slice(0, 5).map((r) => String(r.seed));
   parts.push(`<p>${phrase('report.seeds', lang, { seed: masterSeed, list: seeds.length > 0 ? seeds.join(', ') : '–' })}</p>`);
   const items = [`<li>${phrase('report.intervalsMean', lang)}</li>`];
   if (data.comparison !== undefined && data.comparison.length > 0) {
-    const tests = [...new Set(data.comparison.map((r) => str((r as unknown as Record<string, unknown>)['test']) ?? ''))]
-      .filter((x) => x !== '' && x !== 'none')
+    const tests = [...new Set(data.comparison.map((r) => r.test))]
+      .filter((x) => x !== 'none')
       .map((x) => testName(x, lang))
       .join(', ');
     const paired = data.comparison.every((r) => r.paired);
@@ -182,7 +181,7 @@ function methodSection(data: DirData, lang: Lang, scenarios: string[]): string {
 }
 
 function provenanceSection(data: DirData, lang: Lang): string {
-  const m = data.manifest;
+  const m = data.batchManifest as Record<string, unknown> | undefined;
   if (m === undefined) return `<p>${phrase('report.noManifest', lang)}</p>`;
   const rows: Array<[string, string]> = [];
   for (const [key, value] of Object.entries(m)) {
@@ -243,9 +242,8 @@ export function buildReport(data: DirData, lang: Lang): ReportResult {
       else throw err;
     }
   }
-  const m = data.manifest ?? {};
-  const experiment = m['experiment'] as Record<string, unknown> | undefined;
-  const batchName = str(experiment?.['name']) ?? data.dir.split(/[\\/]/).filter(Boolean).pop() ?? '';
+  const m = data.batchManifest;
+  const batchName = m?.experiment.name ?? data.dir.split(/[\\/]/).filter(Boolean).pop() ?? '';
   const sections: Array<{ id: string; title: string; html: string }> = [];
   sections.push({
     id: 'summary', title: t('report.summary', lang),
@@ -283,8 +281,8 @@ export function buildReport(data: DirData, lang: Lang): ReportResult {
   });
   Promise.all(done).then(function () { document.body.setAttribute('data-charts-done', String(charts.length)); });
 })();`;
-  const finished = str(m['finished']) ?? str(m['created']) ?? '–';
-  const version = str(m['regiosim_version']) ?? '–';
+  const finished = m?.finished ?? '–';
+  const version = m?.regiosim_version ?? '–';
   const html = `<!DOCTYPE html>
 <html lang="${lang}">
 <head>

@@ -6,7 +6,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeBatch, analyzeData, COMPARISON_COLUMNS, SUMMARY_COLUMNS, SURVIVAL_COLUMNS, SURVIVAL_SUMMARY_COLUMNS } from '../../src/analysis/analyze.js';
+import { analyzeBatch, analyzeData } from '../../src/analysis/analyze.js';
+import { COMPARISON_CSV, SUMMARY_CSV, SURVIVAL_CSV, SURVIVAL_SUMMARY_CSV } from '../../src/formats/files.js';
+import { header } from '../../src/formats/schema.js';
 import { loadBatch } from '../../src/analysis/batch-data.js';
 import { bootstrapMeanInterval } from '../../src/stats/descriptive.js';
 import { UserError } from '../../src/io/errors.js';
@@ -237,10 +239,10 @@ describe('analyzeBatch: files', () => {
     expect(added).toEqual(['comparison.csv', 'summary.csv', 'summary.md', 'survival-summary.csv', 'survival.csv']);
     expect(result.files.map((f) => f.slice(dir.length + 1)).sort()).toEqual(added);
     const read = (f: string) => parseCsv(readFileSync(join(dir, f), 'utf8'), f);
-    expect(read('summary.csv').header).toEqual([...SUMMARY_COLUMNS]);
-    expect(read('comparison.csv').header).toEqual([...COMPARISON_COLUMNS]);
-    expect(read('survival.csv').header).toEqual([...SURVIVAL_COLUMNS]);
-    expect(read('survival-summary.csv').header).toEqual([...SURVIVAL_SUMMARY_COLUMNS]);
+    expect(read('summary.csv').header).toEqual(header(SUMMARY_CSV));
+    expect(read('comparison.csv').header).toEqual(header(COMPARISON_CSV));
+    expect(read('survival.csv').header).toEqual(header(SURVIVAL_CSV));
+    expect(read('survival-summary.csv').header).toEqual(header(SURVIVAL_SUMMARY_CSV));
     const cmp = read('comparison.csv');
     const line = cmp.rows.find((r) => r[0] === 'b' && r[3] === 'cooperation_stability')!;
     // numbers rounded to 10 significant digits, booleans as true/false, NaN spelled out
@@ -306,8 +308,8 @@ describe('bad input', () => {
     });
     expect(problemsOf(() => analyzeBatch(dir))).toEqual([
       expect.stringMatching(/^manifest\.json: expected JSON, found a file that does not parse/),
-      'spells.csv, header: expected columns run, scenario, point, replication, type, duration, ended, found no ended',
-      'runs.csv, line 2, column exits: expected a number (or NaN), found "abc"',
+      'runs.csv, line 2, column exits: expected a number, NaN or an empty cell, found "abc"',
+      'spells.csv, header: expected the column ended (docs/formats.md), found a header with run, scenario, point, replication, type, duration',
       'runs.csv, line 4, column scenario: expected "b" (the scenario of point 1 in points.csv), found "x"',
       'runs.csv, line 5, column point: expected a point listed in points.csv, found 7',
     ]);

@@ -3,6 +3,7 @@
  * not depend on the batch runner. The numbers are those of tests/analysis/reference/
  * analyze_reference.py, which computes the expected statistics independently with scipy.
  */
+import { batchManifest } from '../helpers/manifests.js';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,12 +61,8 @@ export function writeFixtureBatch(options: FixtureOptions = {}): string {
   mkdirSync(dir);
   const names = Object.keys(FIXTURE.scenarios);
   const files: Record<string, string> = {};
-  files['manifest.json'] = JSON.stringify({
-    regiosim_version: '0.1.0',
-    master_seed: 1,
-    scenarios: names.map((name) => ({ name, title: `Scenario ${name.toUpperCase()}`, region: 'Testregio', evaluation: { from: '2015-01', to: '2030-12' } })),
-    counts: { planned: 18, done: 18 },
-  });
+  const manifest = batchManifest(names.map((name) => ({ name, title: `Scenario ${name.toUpperCase()}`, region: 'Testregio', from: '2015-01', to: '2030-12' })), { replications: 6 });
+  files['manifest.json'] = JSON.stringify({ ...manifest, counts: { ...manifest.counts, planned: 18, done: 18 } });
   files['points.csv'] = 'point,scenario\n' + names.map((s, i) => `${i},${s}\n`).join('');
   const runs = options.runs ?? 6;
   let text = `run,scenario,point,replication,seed,${FIXTURE.outcomes.join(',')}\n`;

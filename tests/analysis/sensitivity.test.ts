@@ -9,6 +9,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { SENSITIVITY_CSV } from '../../src/formats/files.js';
+import { header } from '../../src/formats/schema.js';
 import { describe, expect, it } from 'vitest';
 import { experimentSchema, expandExperiment, type ExperimentSpec } from '../../src/batch/experiment.js';
 import { PARAMS } from '../../src/core/params.js';
@@ -16,7 +18,6 @@ import {
   buildDesign,
   checkSensitivityOptions,
   runSensitivity,
-  SENSITIVITY_COLUMNS,
   type SensitivityOptions,
 } from '../../src/analysis/sensitivity.js';
 import { parseCsv } from '../../src/formats/csv.js';
@@ -81,7 +82,7 @@ describe('checkSensitivityOptions', () => {
       '--method: expected one of morris, sobol, found "fast"',
       '--range: expected name=min:max with two numbers (for example altruism=0.2:0.8), found "bad"',
       '--range altruism: expected min below max, found 0.8:0.2',
-      '--params nosuch: expected a model parameter (one of ' + Object.keys(PARAMS).length + ': see `regiosim params`), found "nosuch"',
+      '--params nosuch: expected the name of a model parameter (' + Object.keys(PARAMS).length + ' of them: see `regiosim params`), found an unknown parameter "nosuch"',
       '--params altruism: expected each parameter once, found it twice',
       '--range trustBase: expected a range within the declared bounds 0 to 1 (trust 0-1), found -1:0.5',
       '--range taskPatience: expected a range holding at least two whole numbers (the parameter is whole), found 3.2:3.8',
@@ -154,7 +155,7 @@ describe('runSensitivity with an injected runner', () => {
     expect(row('exits', 'altruism').s1).toBeNull();
 
     const csv = parseCsv(readFileSync(join(out, 'sensitivity.csv'), 'utf8'));
-    expect(csv.header).toEqual([...SENSITIVITY_COLUMNS]);
+    expect(csv.header).toEqual(header(SENSITIVITY_CSV));
     expect(csv.rows[0]!.slice(0, 5)).toEqual(['morris', 'cooperation_stability', 'altruism', '2', '2']);
     expect(Math.abs(Number(csv.rows[0]![5]))).toBeLessThan(1e-12); // sigma: 0 up to rounding
     expect(csv.rows[0]!.slice(6)).toEqual(['', '', '', '', '', '']); // Sobol columns stay empty

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeData } from '../../src/analysis/analyze.js';
 import { loadBatch } from '../../src/analysis/batch-data.js';
+import { batchManifest } from '../helpers/manifests.js';
 import { writeFixtureBatch } from './fixtures.js';
 
 /** Ten paired runs in which b has clearly higher cooperation stability and fewer exits than a. */
@@ -23,7 +24,7 @@ function clearBatch(): string {
       'points.csv': 'point,scenario\n0,a\n1,b\n',
       'runs.csv': runs,
       'spells.csv': 'run,scenario,point,replication,type,arrangement,kind,municipality,module,start,end,duration,ended,reason\n0,a,0,0,arrangement,x,gr,,,2015-01,,192,0,censored\n10,b,1,0,arrangement,x,basiscoalitie,,,2015-01,2016-01,12,1,dormant\n',
-      'manifest.json': JSON.stringify({ regiosim_version: '0.1.0', scenarios: [{ name: 'a', region: 'Haaglanden', evaluation: { from: '2015-01', to: '2030-12' } }, { name: 'b', title: 'Basiscoalitie', region: 'Haaglanden', evaluation: { from: '2015-01', to: '2030-12' } }] }),
+      'manifest.json': JSON.stringify(batchManifest([{ name: 'a', title: 'a', region: 'Haaglanden', from: '2015-01', to: '2030-12' }, { name: 'b', title: 'Basiscoalitie', region: 'Haaglanden', from: '2015-01', to: '2030-12' }], { replications: 10 })),
     },
   });
 }

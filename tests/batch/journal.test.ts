@@ -1,8 +1,8 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { JOURNAL_DIR, JournalIndex, JournalWriter, LINES_FILE, SERIES_FILE, scanJournal } from '../../src/batch/journal.js';
+import { JOURNAL_DIR, JournalIndex, JournalWriter, LINES_FILE, readLine, SERIES_FILE, scanJournal } from '../../src/batch/journal.js';
 import { SERIES_COLUMNS, type RunRecord } from '../../src/batch/record.js';
 
 const root = mkdtempSync(join(tmpdir(), 'regiosim-journal-'));
@@ -12,7 +12,7 @@ const freshDir = (): string => join(root, `j${n++}`);
 
 function record(run: number, months = 3): RunRecord {
   const series = new Float64Array(months * SERIES_COLUMNS).map((_, i) => run * 1000 + i);
-  return { run, outcomes: `${run},NaN`, spells: [`arrangement,a${run}`], municipalities: [], events: [`2015-01,join,${run}`], months, series };
+  return { run, outcomes: [run, Number.NaN], spells: [['arrangement', `a${run}`]], municipalities: [], events: [['2015-01', 'join', run]], months, series };
 }
 
 function write(dir: string, runs: number[]): void {
@@ -99,5 +99,24 @@ describe('journal', () => {
     const report = scanJournal(b, index, 1, { verify: true, repair: false });
     expect(report.overlapping).toEqual([2]);
     expect([...index.source]).toEqual([0, 1, 0, 1, 0]);
+  });
+});
+
+describe('typed values', () => {
+  it('keeps numbers exact, NaN and infinities included, and text as text', () => {
+    const dir = freshDir();
+    const w = new JournalWriter(dir);
+    w.append({ run: 0, outcomes: [0.1 + 0.2, Number.NaN, Number.POSITIVE_INFINITY, -1e-300], spells: [['membership', 'a', 'gr', 'GM0001', null, '2015-01', null, 12, 0, 'NaN']], municipalities: [['GM0001', 'A', 1000, Number.NaN, 1 / 3, 2, 0.5, 0.5, 0.25]], events: [['2015-01', 'exit', 2]], months: 1, series: new Float64Array(SERIES_COLUMNS) });
+    w.close();
+    const index = new JournalIndex(1);
+    scanJournal(dir, index, 0, { verify: true, repair: false });
+    const fd = openSync(join(dir, 'journal', 'runs.ndjson'), 'r');
+    const line = readLine(fd, index, 0);
+    closeSync(fd);
+    expect(line.o).toEqual([0.30000000000000004, Number.NaN, Number.POSITIVE_INFINITY, -1e-300]);
+    expect(line.s[0]).toEqual(['membership', 'a', 'gr', 'GM0001', null, '2015-01', null, 12, 0, 'NaN']);
+    expect(line.m[0]![3]).toBeNaN();
+    expect(line.m[0]![4]).toBe(1 / 3);
+    expect(line.e[0]).toEqual(['2015-01', 'exit', 2]);
   });
 });

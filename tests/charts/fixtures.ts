@@ -64,7 +64,7 @@ export function comparison(): ComparisonRow[] {
 export function survival(): SurvivalRow[] {
   const rows: SurvivalRow[] = [];
   for (const [i, scenario] of SCENARIOS.entries()) {
-    for (const type of ['arrangement', 'membership']) {
+    for (const type of ['arrangement', 'membership'] as const) {
       let s = 1;
       for (let time = 6; time <= 180; time += 6) {
         s *= 1 - 0.02 * (i + 1) * (type === 'membership' ? 1.5 : 1);
@@ -147,9 +147,9 @@ export function eventCounts(): EventCountRow[] {
   let run = 0;
   for (const scenario of SCENARIOS) {
     for (let k = 0; k < 4; k++) {
-      rows.push({ run, scenario, point: 0, date: '2010-05', type: 'exit', count: 1 + k });
-      rows.push({ run, scenario, point: 0, date: '2018-04', type: 'exit', count: 2 });
-      rows.push({ run, scenario, point: 0, date: '2016-07', type: 'join', count: 1 });
+      rows.push({ run, scenario, point: 0, replication: run, date: '2010-05', type: 'exit', count: 1 + k });
+      rows.push({ run, scenario, point: 0, replication: run, date: '2018-04', type: 'exit', count: 2 });
+      rows.push({ run, scenario, point: 0, replication: run, date: '2016-07', type: 'join', count: 1 });
       run++;
     }
   }

@@ -1,11 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRUST_CSV } from '../../src/formats/files.js';
+import { header } from '../../src/formats/schema.js';
 import { PARAM_NAMES } from '../../src/core/params.js';
 import { OUTCOME_NAMES, TIMESERIES_COLUMNS, type RunResult } from '../../src/core/results.js';
 import { runSimulation } from '../../src/core/run.js';
 import { loadScenario, type LoadedScenario } from '../../src/io/scenario.js';
-import { manifestJson, RUN_FILES, summaryJson, timeseriesCsv, trustCsv, TRUST_COLUMNS, writeRunOutput } from '../../src/io/run-output.js';
+import { manifestJson, RUN_FILES, summaryJson, timeseriesCsv, trustCsv, writeRunOutput } from '../../src/io/run-output.js';
 import { listFiles, OWN_REGION_SCENARIO, read, removeDir, tempDir } from '../cli/helpers.js';
 
 let dir: string;
@@ -38,7 +40,7 @@ describe('run output files (docs/formats.md)', () => {
 
   it('trust.csv: every ordered pair i != j per snapshot, with codes and names', () => {
     const lines = trustCsv(result, loaded.scenario).trimEnd().split('\n');
-    expect(lines[0]).toBe(TRUST_COLUMNS.join(','));
+    expect(lines[0]).toBe(header(TRUST_CSV).join(','));
     expect(lines).toHaveLength(1 + result.trust.length * 4 * 3);
     const first = lines[1]!.split(',');
     expect(first.slice(0, 6)).toEqual(['2015-01', 'start', 'U001', 'Northbank', 'U002', 'Eastbank']);

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARAM_NAMES } from '../../src/core/params.js';
 import { closest, formatProblems, UserError, type Problem } from '../../src/io/errors.js';
-import { builtinScenarioNames, formatPath, listBuiltinScenarios, loadScenario, manifestPath, parseSetArgs, scenariosDir } from '../../src/io/scenario.js';
+import { builtinScenarioNames, listBuiltinScenarios, loadScenario, manifestPath, scenariosDir } from '../../src/io/scenario.js';
+import { parseSetArgs } from '../../src/io/overrides.js';
+import { formatPath } from '../../src/io/zod-problems.js';
 
 let dir: string;
 beforeAll(() => {
@@ -283,9 +285,9 @@ describe('--set overrides', () => {
       { path: '--set altruisme', expected: `the name of a model parameter (${PARAM_NAMES.length} of them: see \`regiosim params\`)`, found: 'an unknown parameter "altruisme" (did you mean altruism?)' },
       { path: '--set trustBase', expected: 'a number (for example 0.25 or 1e-3)', found: '"high"' },
       { path: '--set taskPatience', expected: 'a number (for example 0.25 or 1e-3)', found: '"0x10"' },
-      { path: '--set mandjeTrust', expected: 'a number (write --set name=value)', found: 'nothing' },
       { path: '--set secretaryTurnoverPerYear', expected: 'a number between 0 and 0.6 (share per year)', found: '2' },
       { path: '--set electionCycle', expected: 'a whole number between 1 and 10 (years)', found: '2.5' },
+      { path: '--set mandjeTrust', expected: 'a number (write --set name=value)', found: 'nothing' },
     ]);
   });
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toCsv, type CsvCell } from '../../src/formats/text.js';
 import * as F from '../charts/fixtures.js';
+import { batchManifest, runManifest, runSummary } from '../helpers/manifests.js';
 
 export function tempDir(tag: string): string {
   return mkdtempSync(join(tmpdir(), `regiosim-${tag}-`));
@@ -13,13 +14,7 @@ function csv<T extends object>(rows: readonly T[], columns: readonly string[]): 
   return toCsv(columns, rows.map((r) => columns.map((c) => (r as Record<string, unknown>)[c] as CsvCell)));
 }
 
-export const MANIFEST = {
-  kind: 'regiosim-batch', regiosim_version: '0.1.0', git_commit: null, node: 'v20', command: 'regiosim batch --runs 20', status: 'complete',
-  started: '2026-01-01T00:00:00.000Z', finished: '2026-01-01T00:01:00.000Z',
-  counts: { scenarios: 4, planned: 80, done: 80 },
-  scenarios: F.SCENARIOS.map((name) => ({ name, title: `Title of ${name}`, file: `scenarios/${name}.yaml`, sha256: 'ab'.repeat(32), start: '2006-01', end: '2020-12', evaluation: { from: '2015-01', to: '2020-12' } })),
-  experiment: { name: 'synthetic', master_seed: 1, replications: 20 },
-};
+export const MANIFEST = batchManifest(F.SCENARIOS.map((name) => ({ name, start: '2006-01', end: '2020-12', from: '2015-01', to: '2020-12' })));
 
 /** A batch directory; `analysis` adds summary.csv, comparison.csv, survival.csv and summary.md. */
 export function writeBatch(dir: string, opts: { analysis?: boolean; manifest?: object } = {}): string {
@@ -50,11 +45,8 @@ export function writeRun(dir: string): string {
   writeFileSync(join(dir, 'timeseries.csv'), lines.join('\n') + '\n');
   writeFileSync(join(dir, 'events.jsonl'), F.events().map((e) => JSON.stringify(e)).join('\n') + '\n');
   writeFileSync(join(dir, 'trust.csv'), csv(F.trust(), ['date', 'label', 'from_code', 'from_name', 'to_code', 'to_name', 'trust', 'personal', 'institutional']));
-  writeFileSync(join(dir, 'summary.json'), JSON.stringify({
-    scenario: 'basiscoalitie', title: 'Basiscoalitie', seed: 7, region: 'haaglanden', start: '2006-01', end: '2020-12', evaluation: { from: '2015-01', to: '2020-12' },
-    outcomes: {}, spells: [], municipalities: F.HAAGLANDEN.map((m, i) => ({ ...m, value: 1, valuePerInhabitant: 60 + i, memberships: 1, trustIn: 0.5, trustOut: 0.5, relationshipStock: 0.5 })),
-  }));
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ regiosim_version: '0.1.0', scenario: { name: 'basiscoalitie' }, seed: 7 }));
+  writeFileSync(join(dir, 'summary.json'), JSON.stringify(runSummary('basiscoalitie', 7, F.HAAGLANDEN.map((m, i) => ({ code: m.code, name: m.name, population: m.population, value: 1, valuePerInhabitant: 60 + i, memberships: 1, trustIn: 0.5, trustOut: 0.5, relationshipStock: 0.5 })))));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(runManifest('basiscoalitie', 7)));
   return dir;
 }
 

@@ -35,8 +35,8 @@ describe('loadDir', () => {
     expect((err as UserError).file).toBe('mybatch/');
     expect((err as UserError).problems).toEqual([
       { path: 'manifest.json', expected: 'a JSON file', found: expect.stringMatching(/^text that is not JSON/) as unknown as string },
-      { path: 'runs.csv', expected: 'the column seed (docs/formats.md)', found: 'a header with run, scenario, point, replication' },
-      { path: 'survival.csv, line 2, column time', expected: 'a number', found: '"three"' },
+      { path: 'runs.csv, header', expected: 'the column seed (docs/formats.md)', found: 'a header with run, scenario, point, replication' },
+      { path: 'survival.csv, line 2, column time', expected: 'a number (or NaN)', found: '"three"' },
     ]);
   });
 

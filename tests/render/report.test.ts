@@ -45,7 +45,7 @@ describe('buildReport', () => {
   });
 
   it('escapes every string from the files', () => {
-    const dir = writeBatch(tempDir('report-evil'), { analysis: true, manifest: { ...MANIFEST, command: EVIL, experiment: { name: EVIL, master_seed: 1 } } });
+    const dir = writeBatch(tempDir('report-evil'), { analysis: true, manifest: { ...MANIFEST, command: EVIL, experiment: { ...MANIFEST.experiment, name: EVIL } } });
     writeFileSync(join(dir, 'summary.md'), `# ${EVIL}\n\n- ${EVIL}\n`);
     const { html } = buildReport(loadDir(dir), 'nl');
     expect(html).not.toContain('<script>alert');

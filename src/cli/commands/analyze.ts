@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { analyzeBatch, DEFAULT_BOOTSTRAP, DEFAULT_PRECISION } from '../../analysis/analyze.js';
 import { LANGS, type Lang } from '../../i18n/index.js';
 import { describeValue, UserError, type Problem } from '../../io/errors.js';
-import { parseNumberCell } from '../../formats/csv.js';
+import { parseNumberText } from '../../io/overrides.js';
 import type { CliCommand } from '../context.js';
 import { displayDir } from './run.js';
 
@@ -25,7 +25,7 @@ interface AnalyzeArgs {
 /** A number option: `undefined` when absent; a problem when not a number in [min, max]. */
 export function numberOption(problems: Problem[], option: string, raw: unknown, expected: string, ok: (x: number) => boolean): number | undefined {
   if (raw === undefined) return undefined;
-  const v = parseNumberCell(String(raw));
+  const v = parseNumberText(String(raw));
   if (typeof v !== 'number' || !Number.isFinite(v) || !ok(v)) {
     problems.push({ path: option, expected, found: describeValue(raw) });
     return undefined;

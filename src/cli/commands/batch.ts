@@ -17,8 +17,8 @@ import { chooseProgress } from '../../batch/progress.js';
 import { defaultWorkers, prepareFreshOutput, runBatch } from '../../batch/runner.js';
 import { describeValue, UserError, type Problem } from '../../io/errors.js';
 import { regiosimVersion } from '../../io/run-output.js';
-import { loadScenario, parseSetArgs } from '../../io/scenario.js';
-import { roundNumber } from '../../formats/text.js';
+import { loadScenario } from '../../io/scenario.js';
+import { parseSetArgs } from '../../io/overrides.js';
 import { OutputDirError } from '../../io/write.js';
 import { commandLine, type CliCommand, type CliContext } from '../context.js';
 import { displayDir } from './run.js';
@@ -38,8 +38,6 @@ interface BatchArgs {
   analyze?: boolean;
 }
 
-const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
-
 function wholeNumber(problems: Problem[], option: string, raw: string | undefined, min: number, max: number): number | undefined {
   if (raw === undefined) return undefined;
   const text = String(raw).trim();
@@ -49,13 +47,6 @@ function wholeNumber(problems: Problem[], option: string, raw: string | undefine
     return undefined;
   }
   return n;
-}
-
-/** `--set` values as numbers at 10 significant digits (texts that are not numbers are left for loadScenario to report). */
-function setValues(items: readonly string[]): Record<string, number | string> {
-  const out: Record<string, number | string> = {};
-  for (const [name, text] of Object.entries(parseSetArgs(items))) out[name] = NUMBER.test(text) ? roundNumber(Number(text)) : text;
-  return out;
 }
 
 /** Default output directory: output/batch/<name>/ (a shard: output/batch/<name>.shard-<i>-of-<n>/). */
@@ -123,7 +114,7 @@ export const batchCommand: CliCommand = {
     const shard = shardParsed?.ok ? shardParsed.shard : null;
     const runs = wholeNumber(problems, '--runs', args.runs, 1, 1_000_000);
     const seed = wholeNumber(problems, '--seed', args.seed, 0, 0xffffffff);
-    const set = setValues(args.set ?? []);
+    const set = parseSetArgs(args.set ?? []);
     const fileErrors: UserError[] = [];
 
     let spec: ExperimentSpec | undefined;

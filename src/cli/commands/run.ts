@@ -9,7 +9,8 @@ import { fromAbsMonth } from '../../core/time.js';
 import { UserError, describeValue } from '../../io/errors.js';
 import { RUN_FILES, writeRunOutput } from '../../io/run-output.js';
 import { assertReplaceable } from '../../io/write.js';
-import { loadScenario, parseSetArgs, type LoadedScenario } from '../../io/scenario.js';
+import { loadScenario, type LoadedScenario } from '../../io/scenario.js';
+import { parseSetArgs } from '../../io/overrides.js';
 import { commandLine, type CliCommand, type CliContext } from '../context.js';
 
 /** Outcomes shown after a run (and side by side by `regiosim start`). */

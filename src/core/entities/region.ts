@@ -5,6 +5,7 @@
  * Pure code (no Node imports): it runs in the browser as well as in Node. Reading the data
  * files is done by src/io/regions.ts, which hands the parsed records to {@link buildRegion}.
  */
+import type { Problem } from '../problems.js';
 
 export interface RegionMunicipality {
   code: string;
@@ -29,11 +30,7 @@ export interface Region {
 }
 
 /** One problem found in user input: where, what was expected, what was found. */
-export interface RegionProblem {
-  path: string;
-  expected: string;
-  found: string;
-}
+export type RegionProblem = Problem;
 
 export interface RegionMeta {
   id: string;

@@ -7,12 +7,13 @@
  */
 import type { Domain } from '../domains.js';
 import { ARRANGEMENT_KINDS, KIND_DEFAULTS, type ArrangementKind, type KindProperties } from '../entities/arrangement.js';
-import { regionFromInline, type Region, type RegionProblem } from '../entities/region.js';
-import { checkParam, defaultParams, isParamName, PARAM_NAMES, type Params } from '../params.js';
+import { regionFromInline, type Region } from '../entities/region.js';
+import type { Problem } from '../problems.js';
+import { defaultParams, paramProblem, type ParamName, type Params } from '../params.js';
 import { toAbsMonth } from '../time.js';
 import type { ArrangementDef, EventDef, KindOverrides, ScenarioFile } from './schema.js';
 
-export type Problem = RegionProblem;
+export type { Problem };
 
 export interface ArrangementSpec {
   id: string;
@@ -105,13 +106,9 @@ export function resolveScenario(
   // Parameters
   const params: Params = defaultParams();
   const setParam = (path: string, name: string, value: number): void => {
-    if (!isParamName(name)) {
-      problem(path, `a model parameter (one of ${PARAM_NAMES.length}: see docs/ODD.md or \`regiosim params\`)`, name);
-      return;
-    }
-    const bad = checkParam(name, value);
-    if (bad) problem(path, bad, value);
-    else params[name] = value;
+    const bad = paramProblem(path, name, value);
+    if (bad) problems.push(bad);
+    else params[name as ParamName] = value;
   };
   for (const [name, value] of Object.entries(file.parameters ?? {})) setParam(`parameters.${name}`, name, value);
   for (const [name, value] of Object.entries(overrides)) setParam(`--set ${name}`, name, value);

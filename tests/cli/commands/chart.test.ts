@@ -33,7 +33,7 @@ describe('regiosim chart: bad input exits 2 with one message and writes nothing'
     writeFileSync(join(dir, 'runs.csv'), 'run,scenario,point,replication,seed,cooperation_stability\n0,a,0,0,1,high\n');
     const r = await runCli(['chart', dir], dir);
     expect(r.code).toBe(2);
-    expect(r.err).toBe('regiosim: 1 problem in ./:\n  - runs.csv, line 2, column cooperation_stability: expected a number or an empty cell, found "high"\n');
+    expect(r.err).toBe('regiosim: 1 problem in ./:\n  - runs.csv, line 2, column cooperation_stability: expected a number, NaN or an empty cell, found "high"\n');
     expect(existsSync(join(dir, 'charts'))).toBe(false);
   });
 });

@@ -22,7 +22,7 @@ describe('regiosim sensitivity: bad input exits 2 and writes nothing', () => {
       'regiosim: 4 problems in the command line:\n' +
         '  - --method: expected one of morris, sobol, found nothing\n' +
         '  - --range altruism: expected a range within the declared bounds 0 to 1 (weight), found 0:2\n' +
-        `  - --params luck: expected a model parameter (one of ${PARAM_NAMES.length}: see \`regiosim params\`), found "luck"\n` +
+        `  - --params luck: expected the name of a model parameter (${PARAM_NAMES.length} of them: see \`regiosim params\`), found an unknown parameter "luck"\n` +
         '  - --n: expected at least 2 Morris trajectories (sigma needs two; 10 or more is usual), found 1\n',
     );
     expect(readdirSync(cwd)).toEqual([]);

@@ -1,0 +1,261 @@
+/**
+ * The CSV output files of regiosim, one schema each (src/formats/schema.ts): a run's
+ * timeseries.csv and trust.csv; a batch's points.csv, runs.csv, spells.csv,
+ * municipalities.csv, timeseries-summary.csv, timeseries-runs.csv and events-counts.csv; the
+ * analysis' summary.csv, comparison.csv, survival.csv and survival-summary.csv; the sensitivity
+ * analysis' sensitivity.csv. Writers and readers use these and nothing else.
+ *
+ * Pure: no Node imports.
+ */
+import { MONTH_MEASURES, MUNICIPALITY_MEASURES, RUN_MEASURES, type MonthMeasureId, type MunicipalityMeasureId, type RunMeasureId } from '../core/measures.js';
+import { column as c, type CsvSchema, type ParamCells, type RowOf } from './schema.js';
+
+const params = { kind: 'params', meaning: 'Value of a parameter that some point of the batch sets (`set`, `--set` or a variation), in effect at this point; one column per such parameter, in the order of the parameter registry.' } as const;
+const outcomes = { kind: 'measures', level: 'run', measures: RUN_MEASURES, meaning: 'The per-run outcomes.' } as const;
+const months = { kind: 'measures', level: 'month', measures: MONTH_MEASURES, meaning: 'The monthly measures.' } as const;
+const municipal = { kind: 'measures', level: 'municipality', measures: MUNICIPALITY_MEASURES, meaning: 'The per-municipality outcomes.' } as const;
+
+const runKey = [
+  c.int('run', 'Run id: point × replications + replication.'),
+  c.text('scenario', 'Scenario name.'),
+  c.int('point', 'Parameter point (see points.csv).'),
+  c.int('replication', 'Replication number; the same replication has the same seed in every scenario and point.'),
+] as const;
+
+// ------------------------------------------------------------------ one run
+
+export const TIMESERIES_CSV = {
+  file: 'timeseries.csv',
+  row: 'month of the run',
+  order: 'Rows by date.',
+  columns: [c.date('date', 'Month, YYYY-MM.')] as const,
+  groups: [months],
+} as const satisfies CsvSchema;
+
+export const TRUST_CSV = {
+  file: 'trust.csv',
+  row: 'ordered pair of municipalities (i ≠ j) at a snapshot: the start, after every election and the end',
+  columns: [
+    c.date('date', 'Month of the snapshot.'),
+    c.text('label', 'start, election or end.'),
+    c.text('from_code', 'Code of the municipality that trusts.'),
+    c.text('from_name', 'Its name.'),
+    c.text('to_code', 'Code of the municipality trusted.'),
+    c.text('to_name', 'Its name.'),
+    c.number('trust', 'Effective trust: institutional weight × institutional + (1 − weight) × personal.', { unit: 'trust 0-1' }),
+    c.number('personal', 'Personal part (held by people).', { unit: 'trust 0-1', nullable: true }),
+    c.number('institutional', 'Institutional part (held by secretariats).', { unit: 'trust 0-1', nullable: true }),
+  ] as const,
+} as const satisfies CsvSchema;
+
+// ------------------------------------------------------------------ a batch
+
+export const POINTS_CSV = {
+  file: 'points.csv',
+  row: 'scenario × parameter point',
+  order: 'Point ids are integers from 0: scenario-major, then parameter points in experiment order.',
+  columns: [c.int('point', 'Point id.'), c.text('scenario', 'Scenario name.')] as const,
+  groups: [params],
+} as const satisfies CsvSchema;
+
+export const RUNS_CSV = {
+  file: 'runs.csv',
+  row: 'run',
+  order: 'Sorted by run.',
+  columns: [...runKey, c.int('seed', 'Seed of the run: deriveSeed(master seed, replication).')] as const,
+  groups: [params, outcomes],
+} as const satisfies CsvSchema;
+
+export const SPELLS_CSV = {
+  file: 'spells.csv',
+  row: 'survival spell of a run: the life of an arrangement, or a membership',
+  order: 'By run, then in the order the spells closed.',
+  columns: [
+    ...runKey,
+    c.text('type', 'arrangement or membership.'),
+    c.text('arrangement', 'Arrangement id.'),
+    c.text('kind', 'Arrangement kind.'),
+    c.text('municipality', 'Municipality code (memberships only).', { nullable: true }),
+    c.text('module', 'Module domain (module memberships of a modular arrangement only).', { nullable: true }),
+    c.date('start', 'First month.'),
+    c.date('end', 'Month it ended; empty when still running at the end of the horizon.', { nullable: true }),
+    c.number('duration', 'Months from start to end, or to the end of the horizon when censored.', { unit: 'months' }),
+    c.int('ended', '1 when the model ended the spell (an exit, or a dissolution the model caused); 0 when censored (still running, or ended by a scenario event).'),
+    c.text('reason', 'Why it ended (or `censored`).'),
+  ] as const,
+} as const satisfies CsvSchema;
+
+export const MUNICIPALITIES_CSV = {
+  file: 'municipalities.csv',
+  row: 'municipality of a run',
+  order: 'By run, then by municipality code.',
+  columns: [...runKey, c.text('code', 'Municipality code.'), c.text('name', 'Municipality name.'), c.int('population', 'Inhabitants.', { unit: 'inhabitants' })] as const,
+  groups: [municipal],
+} as const satisfies CsvSchema;
+
+/** Percentiles of timeseries-summary.csv. */
+export const SUMMARY_PERCENTILES = [0.025, 0.25, 0.5, 0.75, 0.975] as const;
+
+export const TIMESERIES_SUMMARY_CSV = {
+  file: 'timeseries-summary.csv',
+  row: 'point, month and monthly measure (long form; every measure except `month`)',
+  order: 'Rows by point, date, then measure in the order of timeseries.csv. Over the runs of the point: NaN values left out; mean by plain summation in run order; sd with denominator n − 1 (NaN for n < 2); percentiles by linear interpolation (R type 7). Exact, computed block by block of months so that memory does not grow with the number of runs.',
+  columns: [
+    c.text('scenario', 'Scenario name.'),
+    c.int('point', 'Parameter point.'),
+    c.date('date', 'Month.'),
+    c.text('measure', 'A monthly measure (a column of timeseries.csv).'),
+    c.int('n', 'Runs with a value.'),
+    c.number('mean', 'Mean over the runs.', { nullable: true }),
+    c.number('sd', 'Standard deviation (n − 1).', { nullable: true }),
+    c.number('p2_5', '2.5th percentile.', { nullable: true }),
+    c.number('p25', '25th percentile.', { nullable: true }),
+    c.number('p50', 'Median.', { nullable: true }),
+    c.number('p75', '75th percentile.', { nullable: true }),
+    c.number('p97_5', '97.5th percentile.', { nullable: true }),
+  ] as const,
+} as const satisfies CsvSchema;
+
+export const TIMESERIES_RUNS_CSV = {
+  file: 'timeseries-runs.csv',
+  row: 'month of a run (only with --keep-timeseries)',
+  order: 'By run, then date.',
+  columns: [...runKey, c.date('date', 'Month.')] as const,
+  groups: [months],
+} as const satisfies CsvSchema;
+
+export const EVENTS_COUNTS_CSV = {
+  file: 'events-counts.csv',
+  row: 'run, month and kind of structural or political event (zeros omitted)',
+  order: 'By run, dates ascending, types in the order of the event registry. Only scenario, election, agenda-revisit, join, exit, dissolution and formation are counted; the frequent events are monthly measures of the time series.',
+  columns: [...runKey, c.date('date', 'Month.'), c.text('type', 'Event type.'), c.int('count', 'Events of that type in that month.')] as const,
+} as const satisfies CsvSchema;
+
+// ------------------------------------------------------------------ analysis
+
+export const SUMMARY_CSV = {
+  file: 'summary.csv',
+  row: 'parameter point and outcome',
+  columns: [
+    c.text('scenario', 'Scenario name.'),
+    c.int('point', 'Parameter point (see points.csv).'),
+    c.text('outcome', 'A per-run outcome (a column of runs.csv).'),
+    c.int('n', 'Runs with a value (NaN values left out).'),
+    c.number('mean', 'Mean.', { nullable: true }),
+    c.number('sd', 'Standard deviation (n − 1).', { nullable: true }),
+    c.number('median', 'Median (R type 7).', { nullable: true }),
+    c.number('q1', 'First quartile.', { nullable: true }),
+    c.number('q3', 'Third quartile.', { nullable: true }),
+    c.number('iqr', 'Interquartile range.', { nullable: true }),
+    c.number('ci_lo', 'Lower end of the 95% t interval of the mean.', { nullable: true }),
+    c.number('ci_hi', 'Upper end of the 95% t interval of the mean.', { nullable: true }),
+    c.number('boot_lo', 'Lower end of the 95% percentile bootstrap interval of the mean (seeded; NaN with --bootstrap 0).', { nullable: true }),
+    c.number('boot_hi', 'Upper end of that interval.', { nullable: true }),
+    c.number('rel_half_width', 'Half-width of the t interval ÷ |mean| (NaN when the mean is 0).', { nullable: true }),
+    c.number('n_needed', 'Runs needed for rel_half_width ≤ precision, from this sample\'s mean and sd.', { nullable: true }),
+    c.number('precision', 'The --precision asked for.'),
+  ] as const,
+} as const satisfies CsvSchema;
+
+export const COMPARISON_CSV = {
+  file: 'comparison.csv',
+  row: 'scenario point, reference and outcome',
+  columns: [
+    c.text('scenario', 'Scenario name.'),
+    c.text('reference', 'Reference scenario.'),
+    c.int('point', 'The scenario\'s point; compared with the reference point with the same parameter values.'),
+    c.text('outcome', 'A per-run outcome.'),
+    c.bool('paired', 'True when both have the same replications and seeds.'),
+    c.int('n', 'Pairs used, or scenario runs when unpaired.'),
+    c.number('mean_reference', 'Mean of the reference.', { nullable: true }),
+    c.number('mean_scenario', 'Mean of the scenario.', { nullable: true }),
+    c.number('difference', 'Scenario − reference.', { nullable: true }),
+    c.number('ci_lo', 'Lower end of the 95% interval of the difference (paired t, or Welch).', { nullable: true }),
+    c.number('ci_hi', 'Upper end of that interval.', { nullable: true }),
+    c.number('effect_size', 'Cohen\'s d_z of the paired differences, or Cohen\'s d with the average variance (NaN when the spread is 0).', { nullable: true }),
+    c.number('share_better', 'Paired: share of pairs where the scenario is better (ties half); unpaired: chance that a run of the scenario beats a run of the reference; "better" follows the outcome\'s direction (NaN without one).', { nullable: true }),
+    c.text('test', 'wilcoxon-signed-rank, mann-whitney, or none with under 2 values.'),
+    c.number('statistic', 'V, or W = U of the scenario.', { nullable: true }),
+    c.number('p', 'Two-sided p-value.', { nullable: true }),
+    c.number('p_holm', 'Holm-adjusted over the outcomes of this comparison.', { nullable: true }),
+    c.bool('significant', 'p_holm < 0.05.'),
+  ] as const,
+} as const satisfies CsvSchema;
+
+export const SURVIVAL_CSV = {
+  file: 'survival.csv',
+  row: 'point, spell type and time at which a spell ended or was censored (Kaplan–Meier, over all runs)',
+  order: 'By point, type (arrangement first), then time. Before the first time survival is 1.',
+  columns: [
+    c.text('scenario', 'Scenario name.'),
+    c.int('point', 'Parameter point.'),
+    c.text('type', 'arrangement or membership.'),
+    c.number('time', 'Months since the start of the spell.', { unit: 'months' }),
+    c.int('at_risk', 'Spells at risk just before time.'),
+    c.int('events', 'Spells that ended at time.'),
+    c.int('censored', 'Spells censored at time.'),
+    c.number('survival', 'Share still running after time.', { nullable: true }),
+    c.number('lo', 'Lower end of the 95% log-log band (NaN once survival is 0).', { nullable: true }),
+    c.number('hi', 'Upper end of the band.', { nullable: true }),
+  ] as const,
+} as const satisfies CsvSchema;
+
+export const SURVIVAL_SUMMARY_CSV = {
+  file: 'survival-summary.csv',
+  row: 'point and spell type',
+  columns: [
+    c.text('scenario', 'Scenario name.'),
+    c.int('point', 'Parameter point.'),
+    c.text('type', 'arrangement or membership.'),
+    c.int('n', 'Spells.'),
+    c.int('events', 'Spells that ended.'),
+    c.number('median', 'Months until half have ended (NaN when more than half last to the end).', { nullable: true }),
+    c.number('median_lo', 'Lower end of its 95% interval (NaN where not reached).', { nullable: true }),
+    c.number('median_hi', 'Upper end.', { nullable: true }),
+    c.number('logrank_chi2', 'Log-rank chi-square of equal survival across all points of that type (repeated on each row).', { nullable: true }),
+    c.number('logrank_df', 'Its degrees of freedom.', { nullable: true }),
+    c.number('logrank_p', 'Its p-value.', { nullable: true }),
+  ] as const,
+} as const satisfies CsvSchema;
+
+export const SENSITIVITY_CSV = {
+  file: 'sensitivity.csv',
+  row: 'method, outcome and parameter (empty cells for what the method does not give)',
+  columns: [
+    c.text('method', 'morris or sobol.'),
+    c.text('outcome', 'A per-run outcome.'),
+    c.text('parameter', 'A model parameter.'),
+    c.number('mu', 'Morris: mean elementary effect (per whole range of the parameter).', { nullable: true }),
+    c.number('mu_star', 'Morris: mean absolute effect; rank parameters by it.', { nullable: true }),
+    c.number('sigma', 'Morris: spread of the effects (large: interactions or non-linearity).', { nullable: true }),
+    c.number('s1', 'Sobol: share of the outcome\'s variance due to the parameter alone.', { nullable: true }),
+    c.number('s1_lo', 'Lower end of its 95% bootstrap interval.', { nullable: true }),
+    c.number('s1_hi', 'Upper end.', { nullable: true }),
+    c.number('st', 'Sobol: share including its interactions.', { nullable: true }),
+    c.number('st_lo', 'Lower end of its 95% bootstrap interval.', { nullable: true }),
+    c.number('st_hi', 'Upper end.', { nullable: true }),
+  ] as const,
+} as const satisfies CsvSchema;
+
+// ------------------------------------------------------------------ row types
+
+export type TimeseriesRow = RowOf<typeof TIMESERIES_CSV> & Record<MonthMeasureId, number | null>;
+export type TrustRow = RowOf<typeof TRUST_CSV>;
+export type PointRow = RowOf<typeof POINTS_CSV> & ParamCells;
+export type RunRow = RowOf<typeof RUNS_CSV> & ParamCells & Partial<Record<RunMeasureId, number | null>>;
+export type SpellRow = RowOf<typeof SPELLS_CSV>;
+export type MunicipalityRow = RowOf<typeof MUNICIPALITIES_CSV> & Partial<Record<MunicipalityMeasureId, number | null>>;
+export type TimeseriesSummaryRow = RowOf<typeof TIMESERIES_SUMMARY_CSV>;
+export type EventCountRow = RowOf<typeof EVENTS_COUNTS_CSV>;
+export type SummaryRow = RowOf<typeof SUMMARY_CSV>;
+export type ComparisonRow = Omit<RowOf<typeof COMPARISON_CSV>, 'test'> & { test: 'wilcoxon-signed-rank' | 'mann-whitney' | 'none' };
+export type SurvivalRow = Omit<RowOf<typeof SURVIVAL_CSV>, 'type'> & { type: 'arrangement' | 'membership' };
+export type SurvivalSummaryRow = Omit<RowOf<typeof SURVIVAL_SUMMARY_CSV>, 'type'> & { type: 'arrangement' | 'membership' };
+export type SensitivityRow = RowOf<typeof SENSITIVITY_CSV>;
+
+/** Every CSV schema, in the order of the codebook. */
+export const CSV_SCHEMAS: readonly CsvSchema[] = [
+  TIMESERIES_CSV, TRUST_CSV,
+  POINTS_CSV, RUNS_CSV, SPELLS_CSV, MUNICIPALITIES_CSV, TIMESERIES_SUMMARY_CSV, TIMESERIES_RUNS_CSV, EVENTS_COUNTS_CSV,
+  SUMMARY_CSV, COMPARISON_CSV, SURVIVAL_CSV, SURVIVAL_SUMMARY_CSV, SENSITIVITY_CSV,
+];

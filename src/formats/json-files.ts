@@ -1,0 +1,69 @@
+/**
+ * The JSON files of a run besides its manifest: summary.json (outcomes, spells and
+ * per-municipality outcomes) and the lines of events.jsonl, as zod schemas for their one reader
+ * (src/render/load.ts) and the codebook. The writer is src/io/run-output.ts.
+ *
+ * Pure: no Node imports.
+ */
+import { z } from 'zod';
+import { EVENT_TYPES } from '../core/events.js';
+import { RUN_IDS } from '../core/measures.js';
+
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+/** Numbers in JSON: NaN and infinities are written as null. */
+const num = z.number().nullable();
+
+export const spellSchema = z
+  .object({
+    type: z.enum(['arrangement', 'membership']),
+    arrangement: z.string(),
+    kind: z.string(),
+    municipality: z.string().optional(),
+    module: z.string().optional(),
+    start: yearMonth,
+    end: yearMonth.nullable(),
+    duration: z.number(),
+    ended: z.union([z.literal(0), z.literal(1)]),
+    reason: z.string(),
+  })
+  .strict();
+
+export const runSummarySchema = z
+  .object({
+    scenario: z.string().describe('Scenario name.'),
+    title: z.string().describe('Its title.'),
+    seed: z.number().int().describe('The seed.'),
+    region: z.string().describe('Region id.'),
+    start: yearMonth.describe('First month.'),
+    end: yearMonth.describe('Last month.'),
+    evaluation: z.object({ from: yearMonth, to: yearMonth }).strict().describe('Window of the outcomes.'),
+    outcomes: z.object(Object.fromEntries(RUN_IDS.map((id) => [id, num]))).strict().describe('Every per-run outcome (runs.csv), in the same order; null where undefined.'),
+    spells: z.array(spellSchema).describe('Every survival spell (spells.csv without the run key).'),
+    municipalities: z
+      .array(
+        z
+          .object({
+            code: z.string(), name: z.string(), population: z.number(),
+            value: num, valuePerInhabitant: num, memberships: num, trustIn: num, trustOut: num, relationshipStock: num,
+          })
+          .strict(),
+      )
+      .describe('Per municipality: value received, per inhabitant, memberships at the end, mean trust in and from the others, relationship stock.'),
+  })
+  .strict();
+
+export type RunSummary = z.infer<typeof runSummarySchema>;
+
+export const eventLineSchema = z
+  .object({
+    date: yearMonth,
+    type: z.enum(EVENT_TYPES as [string, ...string[]]),
+    municipalities: z.array(z.string()),
+    arrangement: z.string().optional(),
+    domain: z.string().optional(),
+    task: z.number().optional(),
+    detail: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])).optional(),
+  })
+  .strict();
+
+export type EventLine = z.infer<typeof eventLineSchema>;
