@@ -13,6 +13,7 @@ import { MANIFEST, readBatchManifest } from '../io/manifest.js';
 import { packageRoot } from '../io/regions.js';
 import { regiosimVersion } from '../io/run-output.js';
 import { writeJson } from '../io/write.js';
+import type { Calendar } from '../core/calendar.js';
 import { experimentHash, type BatchPlan, type PlanPoint, type Shard } from './plan.js';
 
 export { MANIFEST } from '../io/manifest.js';
@@ -68,7 +69,7 @@ export function newManifest(plan: BatchPlan, options: { command: string; workers
       replications: plan.replications,
       set: plan.set,
       param_columns: plan.paramColumns,
-      points: plan.points.map((p) => ({ point: p.point, scenario: plan.scenarios[p.scenario]!.name, overrides: p.overrides, parameters: p.parameters })),
+      points: plan.points.map((p) => ({ point: p.point, scenario: plan.scenarios[p.scenario]!.name, overrides: p.overrides, parameters: p.parameters, ...(p.calendar ? { calendar: p.calendar } : {}) })),
     },
   };
 }
@@ -85,7 +86,7 @@ export function planFromManifest(m: BatchManifest, dir: string): BatchPlan {
   const e = m.experiment;
   const scenarios = Array.isArray(m.scenarios) ? m.scenarios : [];
   const index = new Map(scenarios.map((s, i) => [s.name, i]));
-  const points: PlanPoint[] = e.points.map((p) => ({ point: p.point, scenario: index.get(p.scenario) ?? -1, overrides: p.overrides, parameters: p.parameters }));
+  const points: PlanPoint[] = e.points.map((p) => ({ point: p.point, scenario: index.get(p.scenario) ?? -1, overrides: p.overrides, parameters: p.parameters, ...(p.calendar ? { calendar: p.calendar as Calendar } : {}) }));
   const plan: BatchPlan = {
     name: e.name,
     title: e.title,

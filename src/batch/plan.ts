@@ -13,6 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
+import { scenarioCalendar, type Calendar } from '../core/calendar.js';
 import { PARAM_NAMES } from '../core/params.js';
 import { deriveSeed } from '../core/seeds.js';
 import { fromAbsMonth } from '../core/time.js';
@@ -32,6 +33,8 @@ export interface PlanPoint {
   overrides: Record<string, number>;
   /** Value of every parameter column (plan.paramColumns) in this point, after overrides. */
   parameters: Record<string, number>;
+  /** Election months and structural events of the point's scenario with its parameters. */
+  calendar?: Calendar;
 }
 
 export interface Shard {
@@ -164,7 +167,7 @@ export function buildPlan(spec: ExperimentSpec, source: string, experimentFile: 
       }
       const parameters: Record<string, number> = {};
       for (const name of paramColumns) parameters[name] = loaded.scenario.params[name as keyof typeof loaded.scenario.params];
-      points.push({ point: points.length, scenario: scenarioIndex, overrides, parameters });
+      points.push({ point: points.length, scenario: scenarioIndex, overrides, parameters, calendar: scenarioCalendar(loaded.scenario) });
     });
   });
   const names = new Map<string, number>();

@@ -1,10 +1,12 @@
 /**
  * Pieces shared by the chart builders: the spec type, options, calendar helpers (months as
- * fractional years), the election and abolition markers, and the scenario colour encoding.
+ * fractional years), the markers of elections and structural changes (from the scenarios' own
+ * calendars), and the scenario colour encoding.
  *
  * Pure: no file access.
  */
-import { t, type Lang } from '../i18n/index.js';
+import type { Calendar, CalendarEvent } from '../core/calendar.js';
+import { formatter, MONTH_NAMES, t, type Lang } from '../i18n/index.js';
 import { ANNOTATION_COLOUR, scenarioColours, THEME_SIZES, vegaLiteConfig, type ThemeName, type ThemeSizes } from './theme.js';
 
 /** Thrown by a chart builder when its rows hold nothing to draw (not a bug: the data is empty). */
@@ -24,6 +26,8 @@ export interface ChartOptions {
    * across charts; defaults to the scenarios in the rows, in order of first appearance.
    */
   scenarios?: readonly string[];
+  /** The calendar of each scenario (elections, structural events), for the time markers. */
+  calendars?: Readonly<Record<string, Calendar>>;
 }
 
 export interface Resolved {
@@ -82,20 +86,6 @@ export function yearFraction(date: string): number {
   return Number(m[1]) + (Number(m[2]) - 1) / 12;
 }
 
-/** Dutch municipal council elections are held in March every four years (…, 2006, 2010, 2014, 2018, …). */
-export function electionDates(from: number, to: number): string[] {
-  const out: string[] = [];
-  for (let y = Math.floor(from); y <= Math.ceil(to); y++) {
-    if (((y % 4) + 4) % 4 !== 2) continue;
-    const x = y + 2 / 12;
-    if (x >= from && x <= to) out.push(`${y}-03`);
-  }
-  return out;
-}
-
-/** The month the WGR-plus regions were abolished (law of 17 December 2014, in force 1 January 2015). */
-export const ABOLITION_DATE = '2015-01';
-
 /** A quantitative x encoding in fractional years with whole-year ticks. */
 export function yearAxis(from: number, to: number, r: Resolved, title: string | null = t('chart.year', r.lang)): Record<string, unknown> {
   const span = to - from;
@@ -111,15 +101,56 @@ export function yearAxis(from: number, to: number, r: Resolved, title: string | 
   };
 }
 
+/** What the time charts mark: election months and structural changes, from the scenarios' calendars. */
+export interface Markers {
+  /** Election months, YYYY-MM. */
+  elections: string[];
+  /** Years between elections, when the scenarios agree. */
+  cycle: number | null;
+  /** One per month with a structural scenario event: where and what. */
+  structure: Array<{ date: string; text: string }>;
+}
+
+/** The label of a month's structural events: the abolition of a mandatory city region first, else the scenario's label or what happened. */
+function structureText(events: readonly CalendarEvent[], lang: Lang): string {
+  const abolition = events.find((e) => e.change === 'end' && e.kind === 'wgr-plus');
+  if (abolition) return t('chart.abolition', lang);
+  const e = events[0]!;
+  if (e.label) return e.label;
+  return t(e.change === 'start' ? 'chart.structureStart' : e.change === 'end' ? 'chart.structureEnd' : 'chart.structureChange', lang, { name: e.name });
+}
+
+/** The markers of the given scenarios' calendars (their union). */
+export function markersOf(calendars: readonly Calendar[], lang: Lang): Markers {
+  const elections = [...new Set(calendars.flatMap((c) => c.elections))].sort();
+  const cycles = [...new Set(calendars.map((c) => c.cycle))];
+  const byDate = new Map<string, CalendarEvent[]>();
+  for (const c of calendars) for (const e of c.events) byDate.set(e.date, [...(byDate.get(e.date) ?? []), e]);
+  const structure = [...byDate.keys()].sort().map((date) => ({ date, text: structureText(byDate.get(date)!, lang) }));
+  return { elections, cycle: cycles.length === 1 ? cycles[0]! : null, structure };
+}
+
+/** The markers of the scenarios in a chart (from ChartOptions.calendars; none without calendars). */
+export function chartMarkers(r: Resolved, opts: ChartOptions, scenarios: readonly string[]): Markers {
+  const calendars = scenarios.map((s) => opts.calendars?.[s]).filter((c): c is Calendar => c !== undefined);
+  return markersOf(calendars, r.lang);
+}
+
+const inRange = (date: string, from: number, to: number): boolean => {
+  const x = yearFraction(date);
+  return x >= from && x <= to;
+};
+
 /**
- * Layers that mark the council elections (dashed rules, labelled above the plot) and the
- * abolition of the WGR-plus (solid rule, labelled one line higher), within [from, to].
+ * Layers that mark the council elections (dashed rules, the first labelled above the plot) and
+ * the structural changes (solid rules, labelled one line higher), within [from, to].
  */
-export function timeMarkerLayers(from: number, to: number, r: Resolved, opts: { abolition?: boolean; labels?: boolean } = {}): Record<string, unknown>[] {
+export function timeMarkerLayers(from: number, to: number, r: Resolved, markers: Markers, opts: { labels?: boolean } = {}): Record<string, unknown>[] {
   const labels = opts.labels ?? true;
   const s = r.sizes;
-  const elections = electionDates(from, to).map((date, i) => ({
-    x: yearFraction(date), date, label: `${t('chart.election', r.lang)} ${date.slice(0, 4)}`, text: i === 0 ? t('chart.elections', r.lang) : '',
+  const first = markers.cycle === null ? t('chart.electionsPlain', r.lang) : t('chart.elections', r.lang, { years: formatter(r.lang).word(markers.cycle) });
+  const elections = markers.elections.filter((d) => inRange(d, from, to)).map((date, i) => ({
+    x: yearFraction(date), date, label: `${t('chart.election', r.lang)} ${date.slice(0, 4)}`, text: i === 0 ? first : '',
   }));
   const layers: Record<string, unknown>[] = [];
   const xEnc = { field: 'x', type: 'quantitative' };
@@ -129,17 +160,16 @@ export function timeMarkerLayers(from: number, to: number, r: Resolved, opts: { 
       mark: { type: 'rule', strokeDash: [4, 3], color: ANNOTATION_COLOUR, strokeWidth: r.theme === 'slides' ? 2 : 1 },
       encoding: { x: xEnc, tooltip: [{ field: 'label', type: 'nominal', title: t('chart.event', r.lang) }] },
     });
-    // Only the first rule is labelled: every election is in March of a year on the axis, and
-    // labels on all of them crowd the top of the plot.
+    // Only the first rule is labelled: every election is in the same month of a year on the
+    // axis, and labels on all of them crowd the top of the plot.
     if (labels) layers.push({
       data: { values: elections.slice(0, 1) },
       mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 3, dy: -2, fontSize: s.annotation, color: ANNOTATION_COLOUR },
       encoding: { x: xEnc, y: { value: 0 }, text: { field: 'text' } },
     });
   }
-  const abolition = yearFraction(ABOLITION_DATE);
-  if ((opts.abolition ?? true) && abolition >= from && abolition <= to) {
-    const values = [{ x: abolition, date: ABOLITION_DATE, label: t('chart.abolition', r.lang) }];
+  const values = markers.structure.filter((m) => inRange(m.date, from, to)).map((m) => ({ x: yearFraction(m.date), date: m.date, label: m.text }));
+  if (values.length > 0) {
     layers.push({
       data: { values },
       mark: { type: 'rule', color: '#333333', strokeWidth: r.theme === 'slides' ? 3 : 1.5 },
@@ -155,10 +185,18 @@ export function timeMarkerLayers(from: number, to: number, r: Resolved, opts: { 
 }
 
 /** The subtitle line that explains the markers drawn by {@link timeMarkerLayers} (empty when there are none). */
-export function markersNote(from: number, to: number, r: Resolved): string {
-  const abolition = yearFraction(ABOLITION_DATE);
-  if (abolition >= from && abolition <= to) return t('chart.markersNote', r.lang);
-  return electionDates(from, to).length > 0 ? t('chart.markersElections', r.lang) : '';
+export function markersNote(from: number, to: number, r: Resolved, markers: Markers): string {
+  const fmt = formatter(r.lang);
+  const elections = markers.elections.filter((d) => inRange(d, from, to));
+  const structure = markers.structure.filter((m) => inRange(m.date, from, to));
+  const months = [...new Set(elections.map((d) => Number(d.slice(5, 7))))];
+  const month = months.map((m) => MONTH_NAMES[r.lang][m - 1]).join(', ');
+  const events = structure.map((m) => `${m.text} (${fmt.month(m.date)})`).join(', ');
+  if (elections.length > 0 && structure.length === 1) return t('chart.markersNote', r.lang, { month, event: structure[0]!.text, date: fmt.month(structure[0]!.date) });
+  if (elections.length > 0 && structure.length > 1) return t('chart.markersNoteMany', r.lang, { month, events });
+  if (elections.length > 0) return t('chart.markersElections', r.lang, { month });
+  if (structure.length > 0) return t('chart.markersStructure', r.lang, { events });
+  return '';
 }
 
 /** A finite number or null (Vega-Lite skips nulls; NaN would break scales). */

@@ -14,3 +14,5 @@ export * from './theme.js';
 export * from './timeline.js';
 export * from './timeseries.js';
 export * from './trust.js';
+export * from './data.js';
+export * from './registry.js';

@@ -5,7 +5,7 @@
  * run, per scenario, with the elections marked.
  */
 import {
-  distinct, frame, resolveOptions, round, scenarioColour, scenarioOrder, markersNote, timeMarkerLayers, yearAxis, yearFraction,
+  chartMarkers, distinct, frame, resolveOptions, round, scenarioColour, scenarioOrder, markersNote, timeMarkerLayers, yearAxis, yearFraction,
   firstPoints, type ChartOptions, type VlSpec, NoDataError } from './common.js';
 import { eventName, measureName, measureUnit, t } from '../i18n/index.js';
 
@@ -59,11 +59,12 @@ export function timelineChart(events: readonly EventRow[], opts: TimelineOptions
   const to = opts.end !== undefined ? yearFraction(opts.end) : Math.max(...dates, ...xs);
   const x = yearAxis(from, to, r);
   const maxCount = Math.max(...values.map((v) => v.count));
-  return frame(r, t('chart.timelineTitle', r.lang, { scenario: opts.scenario, seed: opts.seed }), [t('chart.timelineSubtitle', r.lang), markersNote(from, to, r)], {
+  const markers = chartMarkers(r, opts, [opts.scenario]);
+  return frame(r, t('chart.timelineTitle', r.lang, { scenario: opts.scenario, seed: opts.seed }), [t('chart.timelineSubtitle', r.lang), markersNote(from, to, r, markers)], {
     width: r.sizes.width,
     height: { step: r.theme === 'slides' ? 48 : 28 },
     layer: [
-      ...timeMarkerLayers(from, to, r),
+      ...timeMarkerLayers(from, to, r, markers),
       {
         data: { values },
         mark: { type: 'circle', opacity: 0.75, color: '#1a1a1a' },
@@ -145,7 +146,7 @@ export function eventRateChart(rows: readonly EventCountRow[], opts: EventRateOp
       width: r.sizes.width,
       height: r.theme === 'slides' ? 130 : 70,
       layer: [
-        ...timeMarkerLayers(from, to, r, { labels: i === 0 }),
+        ...timeMarkerLayers(from, to, r, chartMarkers(r, opts, [scenario]), { labels: i === 0 }),
         {
           data: { values: values.filter((v) => v['scenario'] === scenario) },
           mark: { type: 'rect' },
@@ -165,7 +166,7 @@ export function eventRateChart(rows: readonly EventCountRow[], opts: EventRateOp
       ],
     };
   });
-  return frame(r, t('chart.eventRateTitle', r.lang, { measure: name, unit }), [t('chart.eventRateSubtitle', r.lang, { n: nText }), markersNote(from, to, r), ...(points.sweep ? [t('chart.firstPointNote', r.lang)] : [])], {
+  return frame(r, t('chart.eventRateTitle', r.lang, { measure: name, unit }), [t('chart.eventRateSubtitle', r.lang, { n: nText }), markersNote(from, to, r, chartMarkers(r, opts, present)), ...(points.sweep ? [t('chart.firstPointNote', r.lang)] : [])], {
     vconcat: panels,
     spacing: r.theme === 'slides' ? 24 : 12,
   });

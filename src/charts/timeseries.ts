@@ -5,7 +5,7 @@
 import { studentTQuantile } from '../stats/distributions.js';
 import {
   bottomLegend, distinct, finite, firstPoints, frame, resolveOptions, round, scenarioColour, scenarioOrder,
-  markersNote, timeMarkerLayers, yearAxis, yearFraction, type ChartOptions, type VlSpec, NoDataError } from './common.js';
+  chartMarkers, markersNote, timeMarkerLayers, yearAxis, yearFraction, type ChartOptions, type VlSpec, NoDataError } from './common.js';
 import { isBounded01, measure as measureSpec } from '../core/measures.js';
 import { measureTitle, t } from '../i18n/index.js';
 import type { RunSeriesRow, TimeseriesSummaryRow } from './rows.js';
@@ -61,7 +61,8 @@ export function timeseriesChart(rows: readonly TimeseriesSummaryRow[], opts: Tim
   const to = Math.max(...xs);
   const ns = distinct(values.map((v) => v.n)).sort((a, b) => a - b);
   const nText = ns.length === 1 ? String(ns[0]) : `${ns[0]}-${ns[ns.length - 1]}`;
-  const subtitle = [t(band === 'runs' ? 'chart.bandRuns' : 'chart.bandMean', r.lang, { n: nText }), markersNote(from, to, r)];
+  const markers = chartMarkers(r, opts, order.filter((sc) => values.some((v) => v.scenario === sc)));
+  const subtitle = [t(band === 'runs' ? 'chart.bandRuns' : 'chart.bandMean', r.lang, { n: nText }), markersNote(from, to, r, markers)];
   if (points.sweep) subtitle.push(t('chart.firstPointNote', r.lang));
   const title = `${measureTitle('month', measure, r.lang)}, ${t('chart.overTime', r.lang)}`;
   const yTitle = measureTitle('month', measure, r.lang);
@@ -93,7 +94,7 @@ export function timeseriesChart(rows: readonly TimeseriesSummaryRow[], opts: Tim
           },
         ],
       },
-      ...timeMarkerLayers(from, to, r),
+      ...timeMarkerLayers(from, to, r, markers),
     ],
   });
 }
@@ -117,7 +118,8 @@ export function runSeriesChart(rows: readonly RunSeriesRow[], opts: RunSeriesOpt
   const from = Math.min(...xs);
   const to = Math.max(...xs);
   const x = yearAxis(from, to, r);
-  return frame(r, `${measureTitle('month', measure, r.lang)}, ${t('chart.overTime', r.lang)}`, [`${opts.scenario}. ${t('chart.singleRun', r.lang, { seed: opts.seed })}`, markersNote(from, to, r)], {
+  const markers = chartMarkers(r, opts, [opts.scenario]);
+  return frame(r, `${measureTitle('month', measure, r.lang)}, ${t('chart.overTime', r.lang)}`, [`${opts.scenario}. ${t('chart.singleRun', r.lang, { seed: opts.seed })}`, markersNote(from, to, r, markers)], {
     width: r.sizes.width,
     height: r.sizes.height,
     layer: [
@@ -134,7 +136,7 @@ export function runSeriesChart(rows: readonly RunSeriesRow[], opts: RunSeriesOpt
           ],
         },
       },
-      ...timeMarkerLayers(from, to, r),
+      ...timeMarkerLayers(from, to, r, markers),
     ],
   });
 }

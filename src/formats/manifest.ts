@@ -10,6 +10,18 @@ import { z } from 'zod';
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const numbers = z.record(z.string(), z.number());
 
+/** The calendar of a scenario (src/core/calendar.ts): election months and structural events. */
+export const calendarSchema = z
+  .object({
+    elections: z.array(yearMonth),
+    cycle: z.number().int(),
+    events: z.array(
+      z.object({ date: yearMonth, change: z.enum(['start', 'end', 'change']), arrangement: z.string(), name: z.string(), kind: z.string(), label: z.string().nullable() }).strict(),
+    ),
+  })
+  .strict()
+  .describe('Election months and the structural scenario events (arrangements started, ended or changed, with their kind and label), for chart markers and captions.');
+
 export const BATCH_MANIFEST_KIND = 'regiosim-batch';
 /** Format of a batch directory; a batch of another format is not resumed or merged. */
 export const BATCH_FORMAT = 1;
@@ -59,9 +71,10 @@ export const batchManifestSchema = z
         replications: z.number().int(),
         set: numbers,
         param_columns: z.array(z.string()),
-        points: z.array(z.object({ point: z.number().int(), scenario: z.string(), overrides: numbers, parameters: numbers })),
+        points: z.array(z.object({ point: z.number().int(), scenario: z.string(), overrides: numbers, parameters: numbers, calendar: calendarSchema.optional() }).strict()),
       })
-      .describe('The whole plan: name, title, experiment file, hash of what the results depend on (scenario contents, points, replications, master seed), master seed, replications, parameters set in every run, the param_ columns, and every point with its overrides and parameter values.'),
+      .strict()
+      .describe('The whole plan: name, title, experiment file, hash of what the results depend on (scenario contents, points, replications, master seed), master seed, replications, parameters set in every run, the param_ columns, and every point with its overrides, parameter values and calendar.'),
   })
   .strict();
 
@@ -77,6 +90,7 @@ export const runManifestSchema = z
     seed: z.number().int().describe('The seed.'),
     parameters: numbers.describe('Every model parameter after overrides.'),
     overrides: numbers.describe('The overrides given (--set).'),
+    calendar: calendarSchema.optional(),
     node: z.string().describe('Node.js version.'),
   })
   .strict();

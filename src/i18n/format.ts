@@ -55,7 +55,14 @@ export interface Formatter {
   period(from: string | null | undefined, to: string | null | undefined): string;
   /** An ISO timestamp as words: "1 December 2026, 19:56 UTC". */
   timestamp(iso: string | null | undefined): string;
+  /** A small whole number as a word ("four", "vier"); digits from 13 on. */
+  word(n: number): string;
 }
+
+const WORDS: Record<Lang, readonly string[]> = {
+  en: ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'],
+  nl: ['nul', 'een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf'],
+};
 
 function finite(x: number | null | undefined): x is number {
   return typeof x === 'number' && Number.isFinite(x);
@@ -105,6 +112,7 @@ function make(lang: Lang): Formatter {
       if (!m) return iso ?? MISSING;
       return `${Number(m[3])} ${MONTH_NAMES[lang][Number(m[2]) - 1]} ${m[1]}, ${m[4]}:${m[5]} UTC`;
     },
+    word: (n) => (Number.isInteger(n) && n >= 0 && n < WORDS[lang].length ? WORDS[lang][n]! : f.count(n)),
   };
   return f;
 }

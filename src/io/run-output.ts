@@ -8,6 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { scenarioCalendar } from '../core/calendar.js';
 import { PARAM_NAMES } from '../core/params.js';
 import { RUN_IDS } from '../core/measures.js';
 import type { RunResult } from '../core/results.js';
@@ -96,6 +97,7 @@ export function manifestJson(m: ManifestInput): string {
     seed: m.seed,
     parameters,
     overrides: loaded.overrides,
+    calendar: scenarioCalendar(loaded.scenario),
     node: process.version,
   });
 }

@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { KNOWN_FILES, type ChartData, type KnownFile } from '../charts/data.js';
 import type { EventRow, RunSeriesRow } from '../charts/rows.js';
 import { CsvError, type CsvTable } from '../formats/csv.js';
 import * as files from '../formats/files.js';
@@ -18,38 +19,12 @@ import { UserError, describeValue, type Problem } from '../io/errors.js';
 import { MANIFEST, parseBatchManifest, parseRunManifest } from '../io/manifest.js';
 import { formatPath, zodIssuesToProblems } from '../io/zod-problems.js';
 
-/** Files the charts and the report can use. */
-export const KNOWN_FILES = [
-  MANIFEST, 'summary.json', files.TIMESERIES_CSV.file, 'events.jsonl', files.TRUST_CSV.file,
-  files.RUNS_CSV.file, files.POINTS_CSV.file, files.MUNICIPALITIES_CSV.file, files.TIMESERIES_SUMMARY_CSV.file, files.EVENTS_COUNTS_CSV.file,
-  files.SUMMARY_CSV.file, files.COMPARISON_CSV.file, files.SURVIVAL_CSV.file, files.SURVIVAL_SUMMARY_CSV.file, 'summary.md', files.SENSITIVITY_CSV.file,
-] as const;
-export type KnownFile = (typeof KNOWN_FILES)[number];
-
+export { KNOWN_FILES, type KnownFile } from '../charts/data.js';
 export type { RunSummary };
 
-export interface DirData {
+export interface DirData extends ChartData {
   dir: string;
   present: Set<KnownFile>;
-  /** The manifest of a batch (or of a sensitivity analysis, which is a batch). */
-  batchManifest?: BatchManifest;
-  /** The manifest of a single run. */
-  runManifest?: RunManifest;
-  runSummary?: RunSummary;
-  runSeries?: RunSeriesRow[];
-  events?: EventRow[];
-  trust?: files.TrustRow[];
-  runs?: files.RunRow[];
-  runColumns?: string[];
-  municipalities?: files.MunicipalityRow[];
-  timeseriesSummary?: files.TimeseriesSummaryRow[];
-  eventCounts?: files.EventCountRow[];
-  summary?: files.SummaryRow[];
-  comparison?: files.ComparisonRow[];
-  survival?: files.SurvivalRow[];
-  survivalSummary?: files.SurvivalSummaryRow[];
-  sensitivity?: files.SensitivityRow[];
-  summaryMd?: string;
 }
 
 function readTable<S extends CsvSchema>(dir: string, schema: S, problems: Problem[], required?: readonly string[]): Decoded<RowOf<S> & Record<string, unknown>> | undefined {

@@ -16,7 +16,8 @@ import { decimalsForInterval, formatter, measureName, measureUnit, MESSAGES, t, 
 import { FONT_FAMILY } from '../charts/theme.js';
 import { UserError } from '../io/errors.js';
 import { writeFileAtomically } from '../io/write.js';
-import { catalog, FOREST_OUTCOMES, horizon, scenarioList, type MissingChart } from './catalog.js';
+import { FOREST_OUTCOMES } from '../charts/registry.js';
+import { catalog, horizon, scenarioList, type MissingChart } from './catalog.js';
 import { loadDir, type DirData } from './load.js';
 import { escapeHtml, markdownToHtml } from './markdown.js';
 
@@ -65,10 +66,6 @@ function phrase(key: MessageKey, lang: Lang, vars: Record<string, string | numbe
   return escapeHtml(t(key, lang, vars)).replace(/`([^`]+)`/g, '<code>$1</code>');
 }
 
-function captionFor(name: string, lang: Lang): string | undefined {
-  const key = name.startsWith('outcome-') ? 'caption.outcome' : name.startsWith('map-') ? 'caption.map' : `caption.${name}`;
-  return key in MESSAGES ? t(key as MessageKey, lang) : undefined;
-}
 
 function testName(test: string, lang: Lang): string {
   const key = `test.${test}`;
@@ -91,6 +88,7 @@ function fixedOrSignificant(x: number | null | undefined, lang: Lang, decimals: 
 export interface ReportChart {
   name: string;
   heading: string;
+  caption?: string;
   spec: VlSpec;
 }
 
@@ -236,7 +234,7 @@ export function buildReport(data: DirData, lang: Lang): ReportResult {
   const missing = [...cat.missing];
   for (const job of cat.jobs) {
     try {
-      charts.push({ name: job.name, heading: job.heading, spec: job.build() });
+      charts.push({ name: job.name, heading: job.heading, ...(job.caption !== undefined ? { caption: job.caption } : {}), spec: job.build() });
     } catch (err) {
       if (err instanceof NoDataError) missing.push({ chart: job.name, files: [], hint: err.message });
       else throw err;
@@ -250,7 +248,7 @@ export function buildReport(data: DirData, lang: Lang): ReportResult {
     html: data.summaryMd !== undefined ? `<div class="summary">${markdownToHtml(data.summaryMd, 2)}</div>` : `<p class="note">${phrase('report.noSummary', lang)}</p>`,
   });
   const figures = charts.map((c, i) => {
-    const caption = captionFor(c.name, lang);
+    const caption = c.caption;
     return `<figure id="figure-${escapeHtml(c.name)}" aria-label="${escapeHtml(c.heading)}"><div class="chart" id="chart-${i}" data-chart="${escapeHtml(c.name)}" data-spec="spec-${i}"></div>${caption !== undefined ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}</figure>`;
   });
   const missingNotes = missing.map((mc) => `<p class="note">${phrase('report.missingChart', lang, { what: `${mc.chart}${mc.files.length > 0 ? ` (${mc.files.join(', ')})` : ''}${mc.hint !== undefined ? `: ${mc.hint}` : ''}` })}</p>`);

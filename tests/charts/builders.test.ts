@@ -44,7 +44,7 @@ function expectCompiles(build: (theme: 'default' | 'slides', lang: 'en' | 'nl') 
   }
 }
 
-const opts = { scenarios: F.SCENARIOS };
+const opts = { scenarios: F.SCENARIOS, calendars: F.CALENDARS };
 
 describe('cooperation stability over time', () => {
   const spec = timeseriesChart(F.timeseriesSummary(), opts);
@@ -88,7 +88,7 @@ describe('cooperation stability over time', () => {
   it('compiles cleanly, and a single run draws one line', () => {
     expectCompiles((theme, lang) => timeseriesChart(F.timeseriesSummary(), { ...opts, theme, lang }));
     const rows = F.timeseriesSummary().filter((r) => r.scenario === 'basiscoalitie').map((r) => ({ date: r.date, measure: r.measure, value: r.mean }));
-    const run = runSeriesChart(rows, { scenario: 'basiscoalitie', seed: 3 });
+    const run = runSeriesChart(rows, { scenario: 'basiscoalitie', seed: 3, calendars: F.CALENDARS });
     expect(marksOf(run)[0]).toBe('line');
     expect(titleOf(run).subtitle![0]).toBe('basiscoalitie. One run (seed 3).');
     expectCompiles((theme, lang) => runSeriesChart(rows, { scenario: 'basiscoalitie', seed: 3, theme, lang }));
@@ -241,7 +241,7 @@ describe('sensitivity', () => {
 
 describe('events', () => {
   it('a run timeline: one mark per month and kind, sized by count, decisions left out', () => {
-    const spec = timelineChart(F.events(), { scenario: 'wgr-plus-abolished', seed: 42, start: '2006-01', end: '2020-12' });
+    const spec = timelineChart(F.events(), { scenario: 'wgr-plus-abolished', seed: 42, start: '2006-01', end: '2020-12', calendars: F.CALENDARS });
     const values = dataOf(spec).filter((v) => v['count'] !== undefined);
     expect(values.map((v) => [v['date'], v['type'], v['count']])).toEqual([
       ['2006-03', 'Council election', 1], ['2010-03', 'Council election', 1], ['2014-03', 'Council election', 1],

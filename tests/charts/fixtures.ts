@@ -2,11 +2,21 @@
  * Small synthetic tidy rows in the shapes of docs/formats.md, for testing chart builders and
  * rendering without running the model. Deterministic (no random numbers).
  */
+import type { Calendar } from '../../src/core/calendar.js';
 import type {
   ComparisonRow, EventCountRow, EventRow, MunicipalityRow, RunRow, SensitivityRow, SurvivalRow, TimeseriesSummaryRow, TrustRow,
 } from '../../src/charts/rows.js';
 
 export const SCENARIOS = ['wgr-plus-continues', 'wgr-plus-abolished', 'basiscoalitie', 'modular-gr'];
+
+/** Calendars as the Haaglanden scenarios have them: March elections every four years from 2006; the WGR-plus abolished in 2015 except in the counterfactual. */
+export const CALENDARS: Record<string, Calendar> = Object.fromEntries(
+  SCENARIOS.map((s) => [s, {
+    elections: ['2006-03', '2010-03', '2014-03', '2018-03', '2022-03', '2026-03', '2030-03'],
+    cycle: 4,
+    events: s === 'wgr-plus-continues' ? [] : [{ date: '2015-01', change: 'end' as const, arrangement: 'haaglanden', name: 'Stadsgewest Haaglanden', kind: 'wgr-plus' as const, label: 'WGR-plus abolished' }],
+  }]),
+);
 
 const ym = (abs: number): string => `${Math.floor(abs / 12)}-${String((abs % 12) + 1).padStart(2, '0')}`;
 

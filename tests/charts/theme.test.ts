@@ -1,6 +1,8 @@
 /** Palette, fixed scenario colours and themes. */
 import { describe, expect, it } from 'vitest';
-import { electionDates, firstPoints, jitter, yearFraction } from '../../src/charts/common.js';
+import { firstPoints, jitter, markersOf, yearFraction } from '../../src/charts/common.js';
+import { scenarioCalendar } from '../../src/core/calendar.js';
+import { loadScenario } from '../../src/io/scenario.js';
 import { FIXED_SCENARIO_COLOURS, OKABE_ITO, scenarioColours, THEME_SIZES, vegaLiteConfig } from '../../src/charts/theme.js';
 
 const PALETTE = new Set<string>(Object.values(OKABE_ITO));
@@ -53,10 +55,17 @@ describe('calendar and helpers', () => {
     expect(yearFraction('bad')).toBeNaN();
   });
 
-  it('knows the council elections: March every four years', () => {
-    expect(electionDates(2006, 2031)).toEqual(['2006-03', '2010-03', '2014-03', '2018-03', '2022-03', '2026-03', '2030-03']);
-    expect(electionDates(2006.2, 2018.1)).toEqual(['2010-03', '2014-03']);
-    expect(electionDates(1998, 2003)).toEqual(['1998-03', '2002-03']);
+  it('marks what the scenarios\' calendars hold: their elections, and the abolition of a city region only where one ends', () => {
+    const elections2017 = scenarioCalendar(loadScenario('basiscoalitie', { electionFirstYear: 2017 }).scenario);
+    expect(elections2017.elections).toEqual(['2009-03', '2013-03', '2017-03', '2021-03', '2025-03', '2029-03']);
+    const haaglanden = markersOf([scenarioCalendar(loadScenario('basiscoalitie').scenario)], 'en');
+    expect(haaglanden.elections).toEqual(['2006-03', '2010-03', '2014-03', '2018-03', '2022-03', '2026-03', '2030-03']);
+    expect(haaglanden.structure).toEqual([{ date: '2015-01', text: 'WGR-plus abolished' }]);
+    expect(haaglanden.cycle).toBe(4);
+    const rivierenland = markersOf([scenarioCalendar(loadScenario('rivierenland-basiscoalitie').scenario), scenarioCalendar(loadScenario('rivierenland-none').scenario)], 'nl');
+    expect(rivierenland.structure).toEqual([]);
+    const own = markersOf([scenarioCalendar(loadScenario('examples/own-region').scenario)], 'en');
+    expect(own.structure).toEqual([{ date: '2019-01', text: 'Shared services' }]);
   });
 
   it('keeps the first parameter point of each scenario and says when there was a sweep', () => {

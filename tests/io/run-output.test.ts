@@ -59,10 +59,11 @@ describe('run output files (docs/formats.md)', () => {
     expect((s['municipalities'] as unknown[]).length).toBe(4);
   });
 
-  it('manifest.json: version, command, scenario hash, seed, every parameter after overrides, overrides, node', () => {
+  it('manifest.json: version, command, scenario hash, seed, every parameter after overrides, overrides, calendar, node', () => {
     const m = JSON.parse(manifestJson({ loaded, seed: 7, command: 'regiosim run x', created: '2020-01-01T00:00:00.000Z' })) as Record<string, unknown>;
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-    expect(Object.keys(m)).toEqual(['regiosim_version', 'created', 'command', 'scenario', 'seed', 'parameters', 'overrides', 'node']);
+    expect(Object.keys(m)).toEqual(['regiosim_version', 'created', 'command', 'scenario', 'seed', 'parameters', 'overrides', 'calendar', 'node']);
+    expect(m['calendar']).toEqual({ elections: ['2018-03'], cycle: 4, events: [] });
     expect(m['regiosim_version']).toBe(pkg.version);
     expect(m['created']).toBe('2020-01-01T00:00:00.000Z');
     expect(m['scenario']).toEqual({ name: 'test-region', file: join(dir, 'test-region.yaml'), sha256: loaded.hash });

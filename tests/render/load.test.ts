@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/io/errors.js';
-import { catalog, topologyFor, trustDates } from '../../src/render/catalog.js';
+import { trustDates } from '../../src/charts/registry.js';
+import { catalog, topologyFor } from '../../src/render/catalog.js';
 import { loadDir } from '../../src/render/load.js';
 import { featureCode, topologyFeatures } from '../../src/charts/map.js';
 import * as F from '../charts/fixtures.js';
@@ -82,7 +83,10 @@ describe('catalog', () => {
 
   it('picks trust snapshots around the abolition and boundaries that hold the region', () => {
     const dates = ['2006-01', '2006-03', '2010-03', '2014-03', '2018-03', '2022-03', '2030-12'];
-    expect(trustDates(dates.map((date) => ({ ...F.trust()[0]!, date })))).toEqual(['2006-01', '2014-03', '2018-03', '2030-12']);
+    const rows = dates.map((date) => ({ ...F.trust()[0]!, date }));
+    expect(trustDates(rows, '2015-01')).toEqual(['2006-01', '2014-03', '2018-03', '2030-12']);
+    // Without a structural change: the start, the middle and the end.
+    expect(trustDates(rows)).toEqual(['2006-01', '2014-03', '2030-12']);
     const rivierenland = ['GM0236', 'GM0304', 'GM0733'];
     expect(topologyFeatures(topologyFor(rivierenland)).map(featureCode)).toEqual(expect.arrayContaining(rivierenland));
     expect(Object.keys(topologyFor(['GM0518']).objects)).toEqual(['gemeente_2019']);

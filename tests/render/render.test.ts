@@ -33,7 +33,7 @@ describe('DejaVu Sans metrics', () => {
 
 describe('rendering', () => {
   it('draws an SVG with the title, axis titles and labels as text', async () => {
-    const r = await renderSvg(timeseriesChart(F.timeseriesSummary(), { scenarios: F.SCENARIOS }));
+    const r = await renderSvg(timeseriesChart(F.timeseriesSummary(), { scenarios: F.SCENARIOS, calendars: F.CALENDARS }));
     expect(r.warnings).toEqual([]);
     expect(r.svg.startsWith('<svg')).toBe(true);
     expect(r.svg).toContain('font-family="DejaVu Sans"');

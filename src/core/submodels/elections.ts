@@ -5,6 +5,7 @@
  * agenda; and the council reviews each voluntary membership, leaving when it sees too little
  * value (a logistic choice).
  */
+import { isElectionMonthOf } from '../calendar.js';
 import { isActive, overheadFteOf, type Arrangement } from '../entities/arrangement.js';
 import { clamp01 } from '../entities/trust.js';
 import { emit, type World } from '../state.js';
@@ -13,10 +14,7 @@ import { leave } from './arrangements.js';
 import { snapshotTrust } from '../observation.js';
 
 export function isElectionMonth(world: World, t: number = world.t): boolean {
-  const p = world.params;
-  const year = Math.floor(t / 12);
-  const month = (t % 12) + 1;
-  return month === p.electionMonth && (((year - p.electionFirstYear) % p.electionCycle) + p.electionCycle) % p.electionCycle === 0;
+  return isElectionMonthOf(world.params, t);
 }
 
 export function election(world: World): void {

@@ -66,8 +66,12 @@ export const REPORT_MESSAGES = {
   'report.title_': { en: 'Title', nl: 'Titel' },
   'report.noManifest': { en: 'manifest.json is missing.', nl: 'manifest.json ontbreekt.' },
   'caption.stability': {
-    en: 'The share of municipality pairs whose cooperation tie has lasted at least a year, month by month. Before 2015 the scenarios share their random events, so their lines coincide.',
-    nl: 'Het aandeel gemeenteparen met een samenwerkingsband van minstens een jaar, per maand. Voor 2015 delen de scenario\'s hun toevallige gebeurtenissen, dus vallen de lijnen samen.',
+    en: 'The share of municipality pairs whose cooperation tie has lasted at least a year, month by month. Until {date} the scenarios share their structure and their random events, so their lines coincide.',
+    nl: 'Het aandeel gemeenteparen met een samenwerkingsband van minstens een jaar, per maand. Tot {date} delen de scenario\'s hun structuur en hun toevallige gebeurtenissen, dus vallen de lijnen samen.',
+  },
+  'caption.stabilityNoChange': {
+    en: 'The share of municipality pairs whose cooperation tie has lasted at least a year, month by month.',
+    nl: 'Het aandeel gemeenteparen met een samenwerkingsband van minstens een jaar, per maand.',
   },
   'caption.trust-over-time': { en: 'Mean trust between the municipalities, month by month.', nl: 'Het gemiddelde vertrouwen tussen de gemeenten, per maand.' },
   'caption.outcome': { en: 'One dot per run: the spread shows how much chance matters for this outcome.', nl: 'Eén stip per run: de spreiding laat zien hoeveel toeval uitmaakt voor deze uitkomst.' },

@@ -1,0 +1,248 @@
+/**
+ * The chart registry: every chart regiosim draws, defined once, with the directory kind it
+ * belongs to, the files it needs, its heading and caption (through the message catalogue) and
+ * how its builder is called. `regiosim chart`, the report and the codebook (docs/formats.md)
+ * derive their lists from here.
+ *
+ * To add a chart: write its builder (a pure function from rows to a Vega-Lite spec) and add one
+ * entry here.
+ *
+ * Pure: no file access (the boundaries of the map come in through the context).
+ */
+import type { Calendar } from '../core/calendar.js';
+import { toAbsMonth } from '../core/time.js';
+import { formatter, measureName, measureUnit, t, type Lang, type MessageKey } from '../i18n/index.js';
+import type { ChartData, KnownFile } from './data.js';
+import { distributionChart } from './distribution.js';
+import { forestChart } from './forest.js';
+import { mapChart } from './map.js';
+import type { MunicipalityRow, Topology, TrustRow } from './rows.js';
+import { morrisChart, sensitivityOutcomes, sobolChart } from './sensitivity.js';
+import { survivalChart } from './survival.js';
+import { eventRateChart, timelineChart } from './timeline.js';
+import { runSeriesChart, timeseriesChart } from './timeseries.js';
+import { trustChart } from './trust.js';
+import type { ChartOptions, VlSpec } from './common.js';
+
+/** The kinds of directory a chart belongs to. */
+export type ChartScope = 'batch' | 'run' | 'sensitivity';
+
+export interface ChartJob {
+  /** File stem under charts/ (e.g. `stability` → stability.svg, stability.png, stability.vl.json). */
+  name: string;
+  /** Heading in the report. */
+  heading: string;
+  /** Caption in the report, when the chart has one. */
+  caption?: string;
+  build: () => VlSpec;
+}
+
+/** What a chart entry is given besides the data. */
+export interface ChartContext {
+  data: ChartData;
+  lang: Lang;
+  /** Chart options with the batch's scenarios and their calendars filled in. */
+  opts: ChartOptions;
+  /** Horizon and evaluation window of the directory. */
+  window: { start?: string; end?: string; from?: string; to?: string };
+  /** The boundary file holding most of these municipality codes. */
+  topology: (codes: readonly string[]) => Topology;
+}
+
+export interface ChartEntry {
+  /** The chart's name, or its pattern for a family (`outcome-<outcome>`). */
+  id: string;
+  scope: ChartScope;
+  /** Files it needs. */
+  needs: readonly KnownFile[];
+  /** What makes the missing files. */
+  hint?: string;
+  /** One line for the codebook. */
+  about: string;
+  /** The charts it draws from the data (several for a family; none when the data holds nothing for it). */
+  make: (c: ChartContext) => ChartJob[];
+}
+
+/** Outcomes drawn as distributions (one chart each), when runs.csv has them. */
+export const DISTRIBUTION_OUTCOMES = ['cooperation_stability', 'value_per_inhabitant', 'completion_rate', 'trust_mean', 'exits', 'coordination_share'] as const;
+/** Outcomes in the forest plot of differences, in this order. */
+export const FOREST_OUTCOMES = [
+  'cooperation_stability', 'pairs_cooperating', 'value_per_inhabitant', 'value_nontransport', 'completion_rate', 'trust_mean', 'exits', 'coordination_share',
+] as const;
+/** The shorter list for the slides theme: a forest plot that fits on a slide. */
+export const FOREST_OUTCOMES_SLIDES = ['cooperation_stability', 'value_per_inhabitant', 'completion_rate', 'trust_mean'] as const;
+
+const ANALYZE = 'run `regiosim analyze <dir>` first';
+
+/** Months in a YYYY-MM window, both ends included. */
+function monthsIn(from?: string, to?: string): number | undefined {
+  if (from === undefined || to === undefined) return undefined;
+  try {
+    return toAbsMonth(to) - toAbsMonth(from) + 1;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first month in which a scenario event changes the structure, if any. */
+export function firstStructureChange(calendars: readonly Calendar[]): string | undefined {
+  return calendars.flatMap((c) => c.events.map((e) => e.date)).sort()[0];
+}
+
+/**
+ * Trust snapshots to show: the start, the last one before the first structural change, the first
+ * after it, and the end; without a structural change the start, the middle and the end.
+ */
+export function trustDates(rows: readonly TrustRow[], change?: string): string[] {
+  const dates = [...new Set(rows.map((r) => r.date))].sort();
+  if (dates.length <= 4) return dates;
+  const first = dates[0]!;
+  const last = dates[dates.length - 1]!;
+  if (change !== undefined) {
+    const before = [...dates].reverse().find((d) => d < change && d !== first);
+    const after = dates.find((d) => d >= change && d !== last);
+    const picked = [first, before, after, last].filter((d): d is string => d !== undefined);
+    if (picked.length >= 3) return [...new Set(picked)];
+  }
+  return [first, dates[Math.floor((dates.length - 1) / 2)]!, last];
+}
+
+const caption = (key: MessageKey, lang: Lang, vars?: Record<string, string>): string => t(key, lang, vars);
+
+function overTime(name: string, measure: string, c: ChartContext, run: boolean): ChartJob {
+  const heading = `${measureName('month', measure, c.lang)}, ${t('chart.overTime', c.lang)}`;
+  if (run) {
+    const scenario = runScenario(c);
+    return { name, heading, build: () => runSeriesChart(c.data.runSeries!, { ...c.opts, measure, scenario, seed: runSeed(c) }) };
+  }
+  const change = firstStructureChange(Object.values(c.opts.calendars ?? {}));
+  const key: MessageKey | undefined = measure === 'cooperation_stability' ? (change ? 'caption.stability' : 'caption.stabilityNoChange') : measure === 'trust_mean' ? 'caption.trust-over-time' : undefined;
+  return { name, heading, ...(key ? { caption: caption(key, c.lang, change ? { date: formatter(c.lang).month(change) } : {}) } : {}), build: () => timeseriesChart(c.data.timeseriesSummary!, { ...c.opts, measure }) };
+}
+
+function runScenario(c: ChartContext): string {
+  return c.data.runSummary?.scenario ?? c.data.runManifest?.scenario.name ?? '';
+}
+
+function runSeed(c: ChartContext): number | string {
+  return c.data.runSummary?.seed ?? c.data.runManifest?.seed ?? '?';
+}
+
+const TIMESERIES = [
+  { name: 'stability', measure: 'cooperation_stability' },
+  { name: 'trust-over-time', measure: 'trust_mean' },
+] as const;
+
+/** Every chart, in the order `regiosim chart` draws them and the report shows them. */
+export const CHARTS: readonly ChartEntry[] = [
+  ...TIMESERIES.map((x): ChartEntry => ({
+    id: x.name, scope: 'batch', needs: ['timeseries-summary.csv'], about: `${x.measure} over time: the mean per scenario with the 95% interval of the mean; elections and structural changes marked.`,
+    make: (c) => (c.data.timeseriesSummary!.some((row) => row.measure === x.measure) ? [overTime(x.name, x.measure, c, false)] : []),
+  })),
+  {
+    id: 'outcome-<outcome>', scope: 'batch', needs: ['runs.csv'], about: 'The distribution of a headline outcome over the runs, per scenario: every run a dot, with a box plot.',
+    make: (c) =>
+      DISTRIBUTION_OUTCOMES.filter((o) => c.data.runColumns!.includes(o)).map((outcome) => ({
+        name: `outcome-${outcome}`, heading: t('chart.distributionTitle', c.lang, { measure: measureName('run', outcome, c.lang) }), caption: caption('caption.outcome', c.lang),
+        build: () => distributionChart(c.data.runs!, { ...c.opts, outcome }),
+      })),
+  },
+  {
+    id: 'differences', scope: 'batch', needs: ['comparison.csv'], hint: ANALYZE, about: 'Each scenario against the reference: paired differences of the headline outcomes with 95% intervals (forest plot).',
+    make: (c) => {
+      const rows = c.data.comparison!;
+      const reference = rows[0]?.reference ?? '';
+      return [{
+        name: 'differences', heading: t('chart.forestTitle', c.lang, { reference }), caption: caption('caption.differences', c.lang),
+        build: () => forestChart(rows, { ...c.opts, outcomes: c.opts.theme === 'slides' ? FOREST_OUTCOMES_SLIDES : FOREST_OUTCOMES }),
+      }];
+    },
+  },
+  {
+    id: 'survival', scope: 'batch', needs: ['survival.csv'], hint: ANALYZE, about: 'How long arrangements and memberships last: Kaplan–Meier curves with 95% bands.',
+    make: (c) => [{ name: 'survival', heading: t('chart.survivalTitle', c.lang), caption: caption('caption.survival', c.lang), build: () => survivalChart(c.data.survival!, c.opts) }],
+  },
+  {
+    id: 'map-value-per-inhabitant', scope: 'batch', needs: ['municipalities.csv'], about: 'Value per inhabitant per year per municipality, the mean over the runs, one map per scenario.',
+    make: (c) => {
+      const rows = c.data.municipalities!;
+      const months = monthsIn(c.window.from ?? c.window.start, c.window.to ?? c.window.end);
+      const scale = months !== undefined ? { factor: 12 / months, unit: measureUnit('run', 'value_per_inhabitant', c.lang) } : undefined;
+      return [{
+        name: 'map-value-per-inhabitant',
+        heading: t('chart.mapTitle', c.lang, { measure: measureName('municipality', 'value_per_inhabitant', c.lang), unit: scale?.unit ?? measureUnit('municipality', 'value', c.lang) }),
+        caption: caption('caption.map', c.lang),
+        build: () => mapChart(c.topology([...new Set(rows.map((r) => r.code))]), rows, { ...c.opts, measure: 'value_per_inhabitant', ...(scale ? { scale } : {}) }),
+      }];
+    },
+  },
+  {
+    id: 'exits-over-time', scope: 'batch', needs: ['events-counts.csv', 'runs.csv'], about: 'Exits per quarter, the mean per run, per scenario, with the elections marked.',
+    make: (c) => {
+      const { start, end } = c.window;
+      if (start === undefined || end === undefined) return [];
+      const runsPerScenario: Record<string, number> = {};
+      const firstPoint = new Map<string, number>();
+      for (const row of c.data.runs!) firstPoint.set(row.scenario, Math.min(firstPoint.get(row.scenario) ?? Infinity, row.point));
+      for (const row of c.data.runs!) if (firstPoint.get(row.scenario) === row.point) runsPerScenario[row.scenario] = (runsPerScenario[row.scenario] ?? 0) + 1;
+      return [{
+        name: 'exits-over-time', heading: t('chart.eventRateTitle', c.lang, { measure: measureName('run', 'exits', c.lang), unit: measureUnit('run', 'exits', c.lang) }),
+        caption: caption('caption.exits-over-time', c.lang),
+        build: () => eventRateChart(c.data.eventCounts!, { ...c.opts, type: 'exit', runsPerScenario, start, end }),
+      }];
+    },
+  },
+  ...TIMESERIES.map((x): ChartEntry => ({
+    id: x.name, scope: 'run', needs: ['timeseries.csv'], about: `${x.measure} over the months of one run, with its elections and structural changes marked.`,
+    make: (c) => [overTime(x.name, x.measure, c, true)],
+  })),
+  {
+    id: 'trust-matrix', scope: 'run', needs: ['trust.csv'], about: 'Trust between every pair of municipalities at the start, around the first structural change and at the end, largest municipality first.',
+    make: (c) => {
+      const rows = c.data.trust!;
+      const run = c.data.runSummary;
+      const order = run !== undefined ? [...run.municipalities].sort((a, b) => b.population - a.population || (a.code < b.code ? -1 : 1)).map((m) => m.code) : undefined;
+      const change = firstStructureChange(Object.values(c.opts.calendars ?? {}));
+      return [{ name: 'trust-matrix', heading: t('chart.trustTitle', c.lang), build: () => trustChart(rows, { ...c.opts, dates: trustDates(rows, change), ...(order ? { order } : {}) }) }];
+    },
+  },
+  {
+    id: 'map-value-per-inhabitant', scope: 'run', needs: ['summary.json'], about: 'Value per inhabitant per year per municipality in one run.',
+    make: (c) => {
+      const run = c.data.runSummary;
+      if (run === undefined) return [];
+      const scenario = runScenario(c);
+      const seed = runSeed(c);
+      const rows: MunicipalityRow[] = run.municipalities.map((m) => ({
+        run: 0, scenario, point: 0, replication: 0, code: m.code, name: m.name, population: m.population, value_per_inhabitant: m.valuePerInhabitant,
+      }));
+      const months = monthsIn(c.window.from ?? c.window.start, c.window.to ?? c.window.end);
+      const scale = months !== undefined ? { factor: 12 / months, unit: measureUnit('run', 'value_per_inhabitant', c.lang) } : undefined;
+      return [{
+        name: 'map-value-per-inhabitant', heading: t('chart.mapTitle', c.lang, { measure: measureName('municipality', 'value_per_inhabitant', c.lang), unit: scale?.unit ?? '' }),
+        build: () => mapChart(c.topology(rows.map((r) => r.code)), rows, { ...c.opts, measure: 'value_per_inhabitant', subtitle: t('chart.mapSubtitleRun', c.lang, { seed }), ...(scale ? { scale } : {}) }),
+      }];
+    },
+  },
+  {
+    id: 'timeline', scope: 'run', needs: ['events.jsonl'], about: 'What happened in one run: one lane per kind of event, one mark per month.',
+    make: (c) => {
+      const scenario = runScenario(c);
+      const seed = runSeed(c);
+      const { start, end } = c.window;
+      return [{ name: 'timeline', heading: t('chart.timelineTitle', c.lang, { scenario, seed }), build: () => timelineChart(c.data.events!, { ...c.opts, scenario, seed, ...(start ? { start } : {}), ...(end ? { end } : {}) }) }];
+    },
+  },
+  {
+    id: 'morris-<outcome>', scope: 'sensitivity', needs: ['sensitivity.csv'], about: 'Morris screening of an outcome: mu* against sigma per parameter.',
+    make: (c) => sensitivityOutcomes(c.data.sensitivity!, 'morris').map((outcome) => ({
+      name: `morris-${outcome}`, heading: t('chart.morrisTitle', c.lang, { measure: measureName('run', outcome, c.lang) }), build: () => morrisChart(c.data.sensitivity!, { ...c.opts, outcome }),
+    })),
+  },
+  {
+    id: 'sobol-<outcome>', scope: 'sensitivity', needs: ['sensitivity.csv'], about: 'Sobol indices of an outcome: S1 and ST per parameter with 95% intervals.',
+    make: (c) => sensitivityOutcomes(c.data.sensitivity!, 'sobol').map((outcome) => ({
+      name: `sobol-${outcome}`, heading: t('chart.sobolTitle', c.lang, { measure: measureName('run', outcome, c.lang) }), build: () => sobolChart(c.data.sensitivity!, { ...c.opts, outcome }),
+    })),
+  },
+];
