@@ -8,24 +8,17 @@
  *   chance".
  * - "Does better" follows each outcome's direction in OUTCOMES (higher or lower is better);
  *   outcomes without a direction are described as higher or lower only.
+ * - The headline outcomes (the measure registry's headline set, in its order) are written out
+ *   as sentences, the others go in a table.
  * - Shares (units starting with "share") are shown as percentages, their differences in
  *   percentage points. Numbers are rounded to the precision their interval supports.
  */
-import { RUN_MEASURES, UNITS, type MeasureSpec } from '../core/measures.js';
+import { HEADLINE, RUN_MEASURES, UNITS, type MeasureSpec } from '../core/measures.js';
 import { decimalsFor, formatter, measureName, measureUnit, t, type Lang } from '../i18n/index.js';
 import type { BatchData } from './batch-data.js';
 import type { ComparisonRow, SummaryRow, SurvivalSummaryRow } from './analyze.js';
 
 
-/** Outcomes spelled out in sentences, in this order; the rest go in a table. */
-export const HEADLINE_OUTCOMES = [
-  'cooperation_stability',
-  'value_per_inhabitant',
-  'value_nontransport',
-  'completion_rate',
-  'coordination_share',
-  'trust_mean',
-] as const;
 
 /** At most this many comparisons (scenario points) are written out in full. */
 const MAX_FULL_COMPARISONS = 12;
@@ -133,7 +126,7 @@ export function comparisonSentence(r: ComparisonRow, spec: MeasureSpec, data: Ba
   }
   const info = data.scenarioInfo.get(r.scenario);
   const region = info?.region ? t('summary.inRegion', lang, { region: info.region }) : '';
-  const where = info?.from && info.to ? `${region} over ${info.from}–${info.to}` : region;
+  const where = info?.from && info.to ? t('summary.where', lang, { region, from: formatter(lang).month(info.from), to: formatter(lang).month(info.to) }) : region;
   let better = '';
   if (Number.isFinite(r.share_better)) {
     const how = spec.direction === 'lower' ? t('summary.lowerIsBetter', lang) : '';
@@ -233,7 +226,7 @@ export function renderSummaryMarkdown(a: SummaryInput, lang: Lang): string {
   const regions = [...new Set(data.scenarios.map((s) => data.scenarioInfo.get(s)?.region).filter((r): r is string => !!r))];
   const froms = [...new Set(data.scenarios.map((s) => data.scenarioInfo.get(s)?.from))];
   const tos = [...new Set(data.scenarios.map((s) => data.scenarioInfo.get(s)?.to))];
-  const window = froms.length === 1 && tos.length === 1 && froms[0] && tos[0] ? t('summary.window', lang, { from: froms[0], to: tos[0] }) : '';
+  const window = froms.length === 1 && tos.length === 1 && froms[0] && tos[0] ? t('summary.window', lang, { from: formatter(lang).month(froms[0]), to: formatter(lang).month(tos[0]) }) : '';
   const region = regions.length === 1 ? t('summary.inRegion', lang, { region: regions[0]! }) : '';
   out.push(t('summary.intro', lang, { runs: runsText, k: scenariosText, region, window }));
   if (data.planned !== undefined && data.done !== undefined && data.done < data.planned) {
@@ -266,9 +259,9 @@ export function renderSummaryMarkdown(a: SummaryInput, lang: Lang): string {
           : ''
         : '';
     out.push(`## ${t('summary.compareHeading', lang, { s: first.scenario, ref: a.reference })}${suffix}`, '');
-    const headline = HEADLINE_OUTCOMES.map((name) => rows.find((r) => r.outcome === name)).filter((r): r is ComparisonRow => !!r);
+    const headline = HEADLINE.map((name) => rows.find((r) => r.outcome === name)).filter((r): r is ComparisonRow => !!r);
     for (const r of headline) out.push(`- ${comparisonSentence(r, specs.get(r.outcome)!, data, lang)}`);
-    const rest = rows.filter((r) => !(HEADLINE_OUTCOMES as readonly string[]).includes(r.outcome));
+    const rest = rows.filter((r) => !(HEADLINE as readonly string[]).includes(r.outcome));
     if (rest.length > 0) {
       out.push('', t('summary.otherOutcomes', lang), '');
       out.push(

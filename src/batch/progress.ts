@@ -6,6 +6,7 @@
  * Wall-clock time is used here only for display; it never affects results.
  */
 import cliProgress from 'cli-progress';
+import { formatter, t, type Lang } from '../i18n/index.js';
 
 export interface ProgressSink {
   start(total: number, done: number): void;
@@ -39,14 +40,17 @@ export class BarProgress implements ProgressSink {
   private rate = new Rate(0);
   private done = 0;
   private total = 0;
-  constructor(private readonly label: string) {}
+  constructor(
+    private readonly label: string,
+    private readonly lang: Lang = 'en',
+  ) {}
   start(total: number, done: number): void {
     this.total = total;
     this.done = done;
     this.rate = new Rate(done);
     this.bar = new cliProgress.SingleBar(
       {
-        format: `${this.label} |{bar}| {value}/{total} runs | {rate} runs/s | {left} left`,
+        format: t('progress.bar', this.lang, { label: this.label }),
         stream: process.stderr,
         hideCursor: true,
         clearOnComplete: false,
@@ -59,7 +63,7 @@ export class BarProgress implements ProgressSink {
   tick(n: number): void {
     this.done += n;
     const r = this.rate.perSecond(this.done);
-    this.bar?.update(this.done, { rate: r.toFixed(1), left: formatDuration(r > 0 ? (this.total - this.done) / r : NaN) });
+    this.bar?.update(this.done, { rate: formatter(this.lang).decimal(r, 1), left: formatDuration(r > 0 ? (this.total - this.done) / r : NaN) });
   }
   stop(): void {
     this.bar?.stop();
@@ -75,13 +79,14 @@ export class LineProgress implements ProgressSink {
     private readonly label: string,
     private readonly write: (text: string) => void,
     private readonly intervalMs = 5000,
+    private readonly lang: Lang = 'en',
   ) {}
   start(total: number, done: number): void {
     this.total = total;
     this.done = done;
     this.rate = new Rate(done);
     this.last = performance.now();
-    this.write(`${this.label}: ${total} runs${done > 0 ? `, ${done} already done` : ''}\n`);
+    this.write(t(done > 0 ? 'progress.already' : 'progress.start', this.lang, { label: this.label, total, done }) + '\n');
   }
   tick(n: number): void {
     this.done += n;
@@ -96,15 +101,16 @@ export class LineProgress implements ProgressSink {
   }
   private line(): void {
     const r = this.rate.perSecond(this.done);
-    const pct = this.total > 0 ? ((100 * this.done) / this.total).toFixed(1) : '100.0';
-    const left = this.done >= this.total ? 'done' : `about ${formatDuration(r > 0 ? (this.total - this.done) / r : NaN)} left`;
-    this.write(`${this.label}: ${this.done}/${this.total} runs (${pct}%), ${r.toFixed(1)} runs/s, ${left}\n`);
+    const fmt = formatter(this.lang);
+    const pct = fmt.percent(this.total > 0 ? this.done / this.total : 1, 1);
+    const left = this.done >= this.total ? t('progress.done', this.lang) : t('progress.left', this.lang, { time: formatDuration(r > 0 ? (this.total - this.done) / r : NaN) });
+    this.write(t('progress.line', this.lang, { label: this.label, done: this.done, total: this.total, pct, rate: fmt.decimal(r, 1), left }) + '\n');
   }
 }
 
 /** The progress display for the situation: quiet, a bar on a terminal, plain lines otherwise. */
-export function chooseProgress(options: { quiet: boolean; label: string; err: (text: string) => void; tty?: boolean }): ProgressSink {
+export function chooseProgress(options: { quiet: boolean; label: string; err: (text: string) => void; tty?: boolean; lang?: Lang }): ProgressSink {
   if (options.quiet) return silentProgress;
-  if (options.tty ?? process.stderr.isTTY === true) return new BarProgress(options.label);
-  return new LineProgress(options.label, options.err);
+  if (options.tty ?? process.stderr.isTTY === true) return new BarProgress(options.label, options.lang);
+  return new LineProgress(options.label, options.err, 5000, options.lang);
 }

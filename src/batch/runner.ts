@@ -3,7 +3,8 @@
  * finished run to the journal as it arrives, then writes the batch files in run order.
  *
  * At most `2 × workers` chunks are in flight, so memory does not grow with the number of
- * runs; a crash or `kill -9` loses at most those chunks (see journal.ts).
+ * runs; a crash or `kill -9` loses at most those chunks (see journal.ts). An AbortSignal stops
+ * it the same way (BatchAbortedError); it never ends the process.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -32,6 +33,21 @@ export interface BatchRunOptions {
   progress?: ProgressSink;
   /** Runs per worker task; default chosen from the number of runs. */
   chunkSize?: number;
+  /** Stops the batch: the runs finished so far stay in the journal, and `--resume` continues it. */
+  signal?: AbortSignal;
+}
+
+/** Thrown when a batch is stopped through its AbortSignal: what was saved, and how to continue. */
+export class BatchAbortedError extends Error {
+  override readonly name = 'BatchAbortedError';
+  constructor(
+    readonly out: string,
+    readonly done: number,
+    readonly planned: number,
+    readonly reason: unknown,
+  ) {
+    super(`batch interrupted; ${done} of ${planned} runs are saved in ${out}`);
+  }
 }
 
 export interface BatchOutcome {
@@ -150,20 +166,21 @@ export async function runBatch(plan: BatchPlan, options: BatchRunOptions, resume
   progress.start(planned, resumedRuns);
   if (chunks.length > 0) {
     const pool = new Piscina({ filename: pathToFileURL(workerFile()).href, minThreads: workers, maxThreads: workers, idleTimeout: 60_000, atomics: 'disabled' });
-    const onSignal = (signal: NodeJS.Signals): void => {
-      journal.close();
-      progress.stop();
-      process.stderr.write(`\nregiosim: batch interrupted (${signal}); ${index.size} of ${planned} runs are saved. Continue with: regiosim batch --resume ${out}\n`);
-      process.exit(signal === 'SIGINT' ? 130 : 143);
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    const signal = options.signal;
+    let onAbort: (() => void) | undefined;
     try {
       await new Promise<void>((resolvePromise, reject) => {
         let next = 0;
         let inFlight = 0;
         let failed = false;
         const maxInFlight = workers * 2;
+        onAbort = (): void => {
+          if (failed) return;
+          failed = true;
+          reject(new BatchAbortedError(out, index.size, planned, signal?.reason));
+        };
+        if (signal?.aborted) return onAbort();
+        signal?.addEventListener('abort', onAbort, { once: true });
         const pump = (): void => {
           while (!failed && next < chunks.length && inFlight < maxInFlight) {
             const chunk = chunks[next++]!;
@@ -198,10 +215,12 @@ export async function runBatch(plan: BatchPlan, options: BatchRunOptions, resume
         };
         pump();
       });
+    } catch (err) {
+      progress.stop();
+      throw err;
     } finally {
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
       journal.close();
-      process.removeListener('SIGINT', onSignal);
-      process.removeListener('SIGTERM', onSignal);
       await pool.destroy();
     }
   } else {

@@ -10,6 +10,7 @@
  * Pure: no file access (the boundaries of the map come in through the context).
  */
 import type { Calendar } from '../core/calendar.js';
+import { HEADLINE } from '../core/measures.js';
 import { toAbsMonth } from '../core/time.js';
 import { formatter, measureName, measureUnit, t, type Lang, type MessageKey } from '../i18n/index.js';
 import type { ChartData, KnownFile } from './data.js';
@@ -56,23 +57,19 @@ export interface ChartEntry {
   /** Files it needs. */
   needs: readonly KnownFile[];
   /** What makes the missing files. */
-  hint?: string;
+  hint?: MessageKey;
   /** One line for the codebook. */
   about: string;
   /** The charts it draws from the data (several for a family; none when the data holds nothing for it). */
   make: (c: ChartContext) => ChartJob[];
 }
 
-/** Outcomes drawn as distributions (one chart each), when runs.csv has them. */
-export const DISTRIBUTION_OUTCOMES = ['cooperation_stability', 'value_per_inhabitant', 'completion_rate', 'trust_mean', 'exits', 'coordination_share'] as const;
-/** Outcomes in the forest plot of differences, in this order. */
-export const FOREST_OUTCOMES = [
-  'cooperation_stability', 'pairs_cooperating', 'value_per_inhabitant', 'value_nontransport', 'completion_rate', 'trust_mean', 'exits', 'coordination_share',
-] as const;
-/** The shorter list for the slides theme: a forest plot that fits on a slide. */
-export const FOREST_OUTCOMES_SLIDES = ['cooperation_stability', 'value_per_inhabitant', 'completion_rate', 'trust_mean'] as const;
+/** Outcomes drawn as distributions and in the forest plot: the headline set of the measure registry. */
+export const FOREST_OUTCOMES = HEADLINE;
+/** The shorter list for the slides theme, a forest plot that fits on a slide: the first four headline outcomes. */
+export const FOREST_OUTCOMES_SLIDES = HEADLINE.slice(0, 4);
 
-const ANALYZE = 'run `regiosim analyze <dir>` first';
+const ANALYZE: MessageKey = 'chart.hintAnalyze';
 
 /** Months in a YYYY-MM window, both ends included. */
 function monthsIn(from?: string, to?: string): number | undefined {
@@ -142,7 +139,7 @@ export const CHARTS: readonly ChartEntry[] = [
   {
     id: 'outcome-<outcome>', scope: 'batch', needs: ['runs.csv'], about: 'The distribution of a headline outcome over the runs, per scenario: every run a dot, with a box plot.',
     make: (c) =>
-      DISTRIBUTION_OUTCOMES.filter((o) => c.data.runColumns!.includes(o)).map((outcome) => ({
+      HEADLINE.filter((o) => c.data.runColumns!.includes(o)).map((outcome) => ({
         name: `outcome-${outcome}`, heading: t('chart.distributionTitle', c.lang, { measure: measureName('run', outcome, c.lang) }), caption: caption('caption.outcome', c.lang),
         build: () => distributionChart(c.data.runs!, { ...c.opts, outcome }),
       })),

@@ -4,6 +4,8 @@
  * run the CLI in-process and capture its output.
  */
 import type { Argv } from 'yargs';
+import type { Lang } from '../i18n/index.js';
+import { UserError, type Problem } from '../io/errors.js';
 
 export interface CliContext {
   /** Writes to standard output (text is written as given: end lines with \n). */
@@ -14,6 +16,12 @@ export interface CliContext {
   cwd: string;
   /** The arguments after `regiosim`, as typed (recorded in manifests). */
   argv: readonly string[];
+  /** Language of what the command prints and writes for people (--lang; default en). */
+  lang: Lang;
+  /** Aborted when the user interrupts (Ctrl-C, SIGTERM): long work stops and says how to continue. */
+  signal: AbortSignal;
+  /** Problems with the options every command takes (--lang), to report with the command's own. */
+  problems: Problem[];
 }
 
 /**
@@ -29,6 +37,14 @@ export interface CliCommand {
   describe: string;
   builder?: (y: Argv) => Argv;
   handler: (args: Record<string, unknown>, ctx: CliContext) => Promise<number | void> | number | void;
+  /** The handler reports ctx.problems together with its own; otherwise they are reported before it runs. */
+  collectsProblems?: boolean;
+}
+
+/** The problems of the common options followed by a command's own, as one UserError (or nothing). */
+export function failOn(ctx: CliContext, own: readonly Problem[]): void {
+  const all = [...ctx.problems, ...own];
+  if (all.length > 0) throw new UserError('the command line', all);
 }
 
 /** Shell-quoted command line, for manifests: `regiosim run my\ scenario.yaml --seed 3`. */

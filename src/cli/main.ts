@@ -6,7 +6,9 @@
  * a list of problems without a stack trace; 1 anything else, which is a bug (stack trace).
  */
 import yargs from 'yargs';
-import { isUserError, formatUserError } from '../io/errors.js';
+import { BatchAbortedError } from '../api/index.js';
+import { isLang, LANGS, t } from '../i18n/index.js';
+import { describeValue, formatUserError, isUserError, UserError } from '../io/errors.js';
 import { regiosimVersion } from '../io/run-output.js';
 import { OutputDirError } from '../io/write.js';
 import { commands } from './commands/index.js';
@@ -21,6 +23,8 @@ export interface MainOptions {
   out?: (text: string) => void;
   err?: (text: string) => void;
   cwd?: string;
+  /** Stops long work (a batch) as Ctrl-C does; without options the process's SIGINT and SIGTERM do. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -28,15 +32,42 @@ export interface MainOptions {
  * stdout/stderr and sets `process.exitCode`; tests pass `options` to capture the output.
  */
 export async function main(argv: string[], options?: MainOptions): Promise<number> {
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals): void => controller.abort(signal);
+  if (!options) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
   const ctx: CliContext = {
     out: options?.out ?? ((t) => void process.stdout.write(t)),
     err: options?.err ?? ((t) => void process.stderr.write(t)),
     cwd: options?.cwd ?? process.cwd(),
     argv,
+    lang: 'en',
+    signal: options?.signal ?? controller.signal,
+    problems: [],
   };
-  const code = await dispatch(argv, ctx);
-  if (!options) process.exitCode = code;
-  return code;
+  try {
+    const code = await dispatch(argv, ctx);
+    if (!options) process.exitCode = code;
+    return code;
+  } finally {
+    if (!options) {
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+    }
+  }
+}
+
+/** The language asked for on the command line, checked before any command runs. */
+function langMiddleware(ctx: CliContext): (args: Record<string, unknown>) => void {
+  return (args) => {
+    const raw = args['lang'];
+    if (raw === undefined) return;
+    const text = Array.isArray(raw) ? String(raw[raw.length - 1]) : String(raw);
+    if (isLang(text)) ctx.lang = text;
+    else ctx.problems.push({ path: '--lang', expected: `one of ${LANGS.join(', ')}`, found: describeValue(raw) });
+  };
 }
 
 async function dispatch(argv: string[], ctx: CliContext): Promise<number> {
@@ -53,6 +84,8 @@ async function dispatch(argv: string[], ctx: CliContext): Promise<number> {
     .alias('help', 'h')
     .wrap(Math.min(100, process.stdout.columns || 100))
     .demandCommand(1, `choose a command: ${commands.map((c) => c.command.split(' ')[0]).join(', ')}`)
+    .option('lang', { type: 'string', global: true, describe: 'Language of what regiosim prints and of the texts it writes (summaries, charts, reports): en or nl' })
+    .middleware(langMiddleware(ctx), true)
     .epilogue('Run `regiosim <command> --help` for the options of a command.')
     .fail((msg, err) => {
       if (err) throw err;
@@ -64,6 +97,7 @@ async function dispatch(argv: string[], ctx: CliContext): Promise<number> {
       describe: cmd.describe,
       builder: cmd.builder ?? ((y) => y),
       handler: async (args) => {
+        if (!cmd.collectsProblems && ctx.problems.length > 0) throw new UserError('the command line', ctx.problems);
         exitCode = (await cmd.handler(args as Record<string, unknown>, ctx)) ?? 0;
       },
     });
@@ -77,6 +111,10 @@ async function dispatch(argv: string[], ctx: CliContext): Promise<number> {
     if (isUserError(err)) {
       ctx.err(formatUserError(err) + '\n');
       return 2;
+    }
+    if (err instanceof BatchAbortedError) {
+      ctx.err(`\n${t('cli.interrupted', ctx.lang, { signal: String(err.reason ?? 'abort'), done: err.done, planned: err.planned, dir: err.out })}\n`);
+      return err.reason === 'SIGTERM' ? 143 : 130;
     }
     if (err instanceof OutputDirError) {
       ctx.err(`regiosim: ${err.message}; choose another --out directory, or remove it first.\n`);

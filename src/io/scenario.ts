@@ -10,7 +10,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-import { z } from 'zod';
 import { resolveScenario, type Scenario } from '../core/scenario/resolve.js';
 import { scenarioSchema } from '../core/scenario/schema.js';
 import { UserError, type Problem } from './errors.js';

@@ -9,6 +9,7 @@ import type { ChartOptions, Topology } from '../charts/index.js';
 import { featureCode, NoDataError, topologyFeatures } from '../charts/index.js';
 import { CHARTS, type ChartContext, type ChartJob, type ChartScope } from '../charts/registry.js';
 import type { Calendar } from '../core/calendar.js';
+import { t } from '../i18n/index.js';
 import { dataPath } from '../io/regions.js';
 import type { DirData, KnownFile } from './load.js';
 
@@ -124,13 +125,13 @@ export function catalog(data: DirData, options: ChartOptions = {}): Catalog {
     const absent = entry.needs.filter((f) => !has(f));
     if (absent.length > 0) {
       const chart = entry.id.replace(/-<outcome>$/, '');
-      if (!missing.some((m) => m.chart === chart)) missing.push({ chart, files: absent, ...(entry.hint !== undefined ? { hint: entry.hint } : {}) });
+      if (!missing.some((m) => m.chart === chart)) missing.push({ chart, files: absent, ...(entry.hint !== undefined ? { hint: t(entry.hint, lang) } : {}) });
       continue;
     }
     jobs.push(...entry.make(context));
   }
   if (isSensitivity && jobs.every((j) => !j.name.startsWith('morris-') && !j.name.startsWith('sobol-'))) {
-    missing.push({ chart: 'sensitivity', files: [], hint: 'sensitivity.csv has no rows with method morris or sobol' });
+    missing.push({ chart: 'sensitivity', files: [], hint: t('chart.hintSensitivity', lang) });
   }
   return { kinds, jobs, missing };
 }

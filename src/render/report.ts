@@ -157,7 +157,7 @@ function methodSection(data: DirData, lang: Lang, scenarios: string[]): string {
   if (ns.length === 1) parts.push(`<p>${phrase('report.runsEach', lang, { n: ns[0]!, total: runs.length })}</p>`);
   else if (ns.length > 1) parts.push(`<p>${phrase('report.runsVarying', lang, { list: present.map((s) => `${s}: ${counts.get(s)}`).join(', ') })}</p>`);
   const win = horizon(data);
-  if (win.start && win.end) parts.push(`<p>${phrase('report.window', lang, { start: win.start, end: win.end, from: win.from ?? win.start, to: win.to ?? win.end })}</p>`);
+  if (win.start && win.end) parts.push(`<p>${phrase('report.window', lang, { start: formatter(lang).month(win.start), end: formatter(lang).month(win.end), from: formatter(lang).month(win.from ?? win.start), to: formatter(lang).month(win.to ?? win.end) })}</p>`);
   const masterSeed = str(data.batchManifest?.experiment.master_seed) ?? '?';
   const firstScenario = present[0];
   const seeds = runs.filter((r) => r.scenario === firstScenario).sort((a, b) => a.replication - b.replication).slice(0, 5).map((r) => String(r.seed));
@@ -182,9 +182,11 @@ function provenanceSection(data: DirData, lang: Lang): string {
   const m = data.batchManifest as Record<string, unknown> | undefined;
   if (m === undefined) return `<p>${phrase('report.noManifest', lang)}</p>`;
   const rows: Array<[string, string]> = [];
+  const times = new Set(['started', 'finished', 'created']);
   for (const [key, value] of Object.entries(m)) {
-    if (value === null || typeof value !== 'object') rows.push([key, value === null ? '–' : String(value)]);
+    if (value === null || typeof value !== 'object') rows.push([key, value === null ? '–' : times.has(key) ? formatter(lang).timestamp(String(value)) : String(value)]);
   }
+  if (Array.isArray(m['resumed']) && m['resumed'].length > 0) rows.push(['resumed', (m['resumed'] as string[]).map((x) => formatter(lang).timestamp(x)).join('; ')]);
   const counts = m['counts'];
   if (typeof counts === 'object' && counts !== null) for (const [k, v] of Object.entries(counts)) rows.push([`counts.${k}`, String(v)]);
   const experiment = m['experiment'];
@@ -279,7 +281,7 @@ export function buildReport(data: DirData, lang: Lang): ReportResult {
   });
   Promise.all(done).then(function () { document.body.setAttribute('data-charts-done', String(charts.length)); });
 })();`;
-  const finished = m?.finished ?? '–';
+  const finished = formatter(lang).timestamp(m?.finished);
   const version = m?.regiosim_version ?? '–';
   const html = `<!DOCTYPE html>
 <html lang="${lang}">

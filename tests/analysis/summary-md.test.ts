@@ -35,15 +35,16 @@ describe('summary.md', () => {
     // mean difference 0.053 (5.3 percentage points), sd of the differences 0.00949,
     // t(0.975, 9)·sd/√10 = 0.00679: one decimal of a percentage point
     expect(md).toContain(
-      '- **Cooperation stability**: in *b* in Haaglanden over 2015-01–2030-12 it is on average 5.3 percentage points higher (95% interval 4.6 to 6.0) than in *a* (36.2% against 30.9%); it does better in 100% of the 10 paired runs.',
+      '- **Cooperation stability**: in *b* in Haaglanden from January 2015 to December 2030 it is on average 5.3 percentage points higher (95% interval 4.6 to 6.0) than in *a* (36.2% against 30.9%); it does better in 100% of the 10 paired runs.',
     );
     // a lower value: the interval is given as magnitudes (mean −0.0200, half-width 0.0048); 0-1 scales named once
     expect(md).toContain(
-      '- **Trust** (scale 0 to 1): in *b* in Haaglanden over 2015-01–2030-12 it is on average 0.020 lower (95% interval 0.015 to 0.025) than in *a* (0.589 against 0.609); it does better in 0% of the 10 paired runs.',
+      '- **Trust** (scale 0 to 1): in *b* in Haaglanden from January 2015 to December 2030 it is on average 0.020 lower (95% interval 0.015 to 0.025) than in *a* (0.589 against 0.609); it does better in 0% of the 10 paired runs.',
     );
-    expect(md).toContain('This batch has 2 scenarios with 10 runs each in Haaglanden, with outcomes measured over 2015-01 to 2030-12.');
+    expect(md).toContain('This batch has 2 scenarios with 10 runs each in Haaglanden, with outcomes measured from January 2015 to December 2030.');
     expect(md).toContain('Reference scenario: *a*.');
-    expect(md).toContain('| Exits | memberships | 5.3 | 4.3 | −1.0 (−1.5 … −0.5) | 90% | yes |');
+    // Exits are a headline outcome: a sentence, with the direction (fewer is better).
+    expect(md).toContain('- **Exits**: in *b* in Haaglanden from January 2015 to December 2030 it is on average 1.0 memberships lower (95% interval 0.5 to 1.5) than in *a* (4.3 against 5.3); it does better (lower) in 90% of the 10 paired runs.');
     expect(md).toContain('| Tasks that arose | tasks | 14.5 | 14.5 | 0 (0 … 0) | – | no, could be chance |');
     expect(md).toContain('| *a* | Arrangements | not reached: more than half last to the end | – | 1 | 0 |');
     expect(md).toContain('| *b* | Arrangements | 12 | – | 1 | 1 |');
@@ -52,10 +53,10 @@ describe('summary.md', () => {
   it('says the same in Dutch, with decimal commas', () => {
     const md = analyzeData(loadBatch(clearBatch()), { bootstrap: 0, lang: 'nl' }).markdown;
     expect(md).toContain(
-      '- **Stabiliteit van de samenwerking**: in *b* in Haaglanden over 2015-01–2030-12 is dit gemiddeld 5,3 procentpunt hoger (95%-interval 4,6 tot 6,0) dan in *a* (36,2% tegen 30,9%); het scenario doet het beter in 100% van de 10 gepaarde runs.',
+      '- **Stabiliteit van de samenwerking**: in *b* in Haaglanden van januari 2015 tot en met december 2030 is dit gemiddeld 5,3 procentpunt hoger (95%-interval 4,6 tot 6,0) dan in *a* (36,2% tegen 30,9%); het scenario doet het beter in 100% van de 10 gepaarde runs.',
     );
     expect(md).toContain('Deze batch bevat 2 scenario’s met elk 10 runs in Haaglanden');
-    expect(md).toContain('| Uittredingen | lidmaatschappen | 5,3 | 4,3 | −1,0 (−1,5 … −0,5) | 90% | ja |');
+    expect(md).toContain('- **Uittredingen**: in *b* in Haaglanden van januari 2015 tot en met december 2030 is dit gemiddeld 1,0 lidmaatschappen lager (95%-interval 0,5 tot 1,5) dan in *a* (4,3 tegen 5,3); het scenario doet het beter (lager) in 90% van de 10 gepaarde runs.');
   });
 
   it('says plainly when a difference cannot be told apart from chance', () => {

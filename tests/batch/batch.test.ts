@@ -157,7 +157,7 @@ describe('regiosim batch', () => {
 
   it('analyses the batch when done unless --no-analyze', async () => {
     const r = await ok('batch', COALITION, NONE, '--runs', '4', '--out', 'an');
-    expect(r.stdout).toMatch(/^Batch tiny-coalition\+tiny-none \(2 scenarios, 2 points, 4 replications\): 8 runs, 8 run now, in [\d.]+ s with \d workers?\.\nWrote an\/ \(with the analysis/);
+    expect(r.stdout).toMatch(/^Batch tiny-coalition\+tiny-none: 8 runs \(2 scenarios × 2 points × 4 replications\); 8 run now, in [\d.]+ s with \d workers\.\nWrote an\/ \(with the analysis/);
     for (const f of ['summary.csv', 'comparison.csv', 'summary.md']) expect(existsSync(join(cwd, 'an', f))).toBe(true);
   });
 

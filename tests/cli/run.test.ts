@@ -31,10 +31,11 @@ describe('regiosim run', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
-    expect(lines[0]).toBe('Test region: Lake district (4 municipalities), 2015-01 to 2019-12, seed 7');
+    expect(lines[0]).toBe('Test region: Lake district (4 municipalities), January 2015 to December 2019, seed 7');
     expect(lines[1]).toBe('Wrote output/test-region/seed-7/ (timeseries.csv, events.jsonl, summary.json, trust.csv, manifest.json)');
-    expect(lines[2]).toBe('Outcomes over 2015-01 to 2019-12:');
-    expect(lines[3]).toMatch(/^ {2}value per inhabitant +-?\d+(\.\d+)? +EUR per inhabitant per year$/);
+    expect(lines[2]).toBe('Outcomes from January 2015 to December 2019:');
+    expect(lines[3]).toMatch(/^ {2}Cooperation stability +\d(\.\d+)? +share of pairs$/);
+    expect(lines[4]).toMatch(/^ {2}Value per inhabitant +−?\d+(\.\d+)? +EUR per inhabitant per year$/);
     expect(listFiles(join(cwd, 'output'))).toEqual(RUN_FILES.map((f) => `test-region/seed-7/${f}`).sort());
     const manifest = JSON.parse(read(join(cwd, 'output/test-region/seed-7'), 'manifest.json')) as Record<string, unknown>;
     expect(manifest['command']).toBe('regiosim run lake.yaml');
@@ -115,7 +116,8 @@ describe('regiosim start', () => {
     const lines = r.out.split('\n');
     const header = lines.find((l) => l.includes('wgr-plus-abolished'))!;
     expect(header.trim().split(/ +/)).toEqual(['wgr-plus-abolished', 'basiscoalitie', 'modular-gr', 'wgr-plus-continues', 'unit']);
-    expect(r.out).toMatch(/cooperation stability +\S+ \(\S+\) +/);
+    expect(r.out).toMatch(/Cooperation stability +\S+ \(\S+\) +/);
+    expect(r.out).toContain('Haaglanden, January 2015 to December 2030: mean (95% interval) over the runs:');
     expect(r.out).toContain('Report: sc/report.html');
     const dir = join(cwd, 'sc');
     for (const f of ['runs.csv', 'summary.csv', 'comparison.csv', 'summary.md', 'report.html', 'charts/stability.png', 'charts/stability.vl.json']) {

@@ -63,7 +63,7 @@ describe('buildReport', () => {
     expect(html).toContain('<html lang="nl">');
     expect(html).toContain('Regionale samenwerking: vergelijking van scenario&#39;s');
     expect(html).toContain('summary.md ontbreekt');
-    expect(html).toContain('Niet getekend: differences (comparison.csv): run `regiosim analyze &lt;dir&gt;` first.'.replace('`regiosim analyze &lt;dir&gt;`', '<code>regiosim analyze &lt;dir&gt;</code>'));
+    expect(html).toContain('Niet getekend: differences (comparison.csv): draai eerst <code>regiosim analyze &lt;map&gt;</code>.');
     expect(html).toContain('20 runs per scenario (80 in totaal).');
   });
 });

@@ -45,7 +45,7 @@ describe('charts of a real batch', () => {
     expect(readdirSync(join(batch, 'charts')).filter((f) => f.endsWith('.svg')).sort()).toEqual([
       'differences.svg', 'exits-over-time.svg', 'map-value-per-inhabitant.svg',
       'outcome-completion_rate.svg', 'outcome-cooperation_stability.svg', 'outcome-coordination_share.svg', 'outcome-exits.svg',
-      'outcome-trust_mean.svg', 'outcome-value_per_inhabitant.svg', 'stability.svg', 'survival.svg', 'trust-over-time.svg',
+      'outcome-pairs_cooperating.svg', 'outcome-trust_mean.svg', 'outcome-value_nontransport.svg', 'outcome-value_per_inhabitant.svg', 'stability.svg', 'survival.svg', 'trust-over-time.svg',
     ]);
   });
 });
@@ -85,7 +85,7 @@ describe('report.html in Chromium', () => {
     );
     expect(charts.map((c) => c.name)).toEqual([
       'stability', 'trust-over-time', 'outcome-cooperation_stability', 'outcome-value_per_inhabitant', 'outcome-completion_rate', 'outcome-trust_mean',
-      'outcome-exits', 'outcome-coordination_share', 'differences', 'survival', 'map-value-per-inhabitant', 'exits-over-time',
+      'outcome-pairs_cooperating', 'outcome-value_nontransport', 'outcome-exits', 'outcome-coordination_share', 'differences', 'survival', 'map-value-per-inhabitant', 'exits-over-time',
     ]);
     for (const c of charts) {
       expect(c.rendered, c.name!).toBe('true');

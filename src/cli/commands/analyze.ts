@@ -6,8 +6,9 @@
  *                          [--bootstrap 1000] [--bootstrap-seed 1]
  */
 import { resolve } from 'node:path';
-import { analyzeBatch, DEFAULT_BOOTSTRAP, DEFAULT_PRECISION } from '../../analysis/analyze.js';
-import { LANGS, type Lang } from '../../i18n/index.js';
+import { analyzeBatch } from '../../api/index.js';
+import { DEFAULT_BOOTSTRAP, DEFAULT_PRECISION } from '../../analysis/analyze.js';
+import { t } from '../../i18n/index.js';
 import { describeValue, UserError, type Problem } from '../../io/errors.js';
 import { parseNumberText } from '../../io/overrides.js';
 import type { CliCommand } from '../context.js';
@@ -17,7 +18,6 @@ interface AnalyzeArgs {
   dir: string;
   reference?: string;
   precision?: string;
-  lang?: string;
   bootstrap?: string;
   bootstrapSeed?: string;
 }
@@ -35,34 +35,30 @@ export function numberOption(problems: Problem[], option: string, raw: unknown, 
 
 export const analyzeCommand: CliCommand = {
   command: 'analyze <dir>',
+  collectsProblems: true,
   describe: 'Summarise and compare the scenarios of a batch: summary.csv, comparison.csv, survival.csv, summary.md',
   builder: (y) =>
     y
       .positional('dir', { type: 'string', describe: 'A batch output directory (from `regiosim batch`)' })
       .option('reference', { type: 'string', describe: 'Scenario the others are compared with (default: the first of the batch)' })
       .option('precision', { type: 'string', describe: `Wanted half-width of the 95% interval, relative to the mean (default ${DEFAULT_PRECISION})` })
-      .option('lang', { type: 'string', describe: 'Language of summary.md: en or nl (default en)' })
       .option('bootstrap', { type: 'string', describe: `Bootstrap resamples for the percentile interval of the mean (default ${DEFAULT_BOOTSTRAP}; 0 to skip)` })
       .option('bootstrap-seed', { type: 'string', describe: 'Seed of the bootstrap resampler (default 1)' })
       .example('regiosim analyze output/batch/haaglanden --reference wgr-plus-abolished', 'Compare every scenario with the abolished WGR-plus')
       .example('regiosim analyze output/batch/haaglanden --lang nl', 'The plain-language summary in Dutch'),
   handler: (rawArgs, ctx) => {
     const args = rawArgs as unknown as AnalyzeArgs;
-    const problems: Problem[] = [];
+    const problems: Problem[] = [...ctx.problems];
     const precision = numberOption(problems, '--precision', args.precision, 'a relative precision between 0 and 1 (for example 0.05)', (x) => x > 0 && x < 1);
     const bootstrap = numberOption(problems, '--bootstrap', args.bootstrap, 'a whole number of resamples ≥ 0', (x) => Number.isInteger(x) && x >= 0 && x <= 1_000_000);
     const bootstrapSeed = numberOption(problems, '--bootstrap-seed', args.bootstrapSeed, 'a whole number between 0 and 4294967295', (x) => Number.isInteger(x) && x >= 0 && x <= 0xffffffff);
-    if (args.lang !== undefined && !(LANGS as readonly string[]).includes(args.lang)) problems.push({ path: '--lang', expected: `one of ${LANGS.join(', ')}`, found: describeValue(args.lang) });
     if (problems.length > 0) throw new UserError('the command line', problems);
     const dir = resolve(ctx.cwd, args.dir);
-    const result = analyzeBatch(dir, { reference: args.reference, precision, lang: args.lang as Lang | undefined, bootstrap, bootstrapSeed });
+    const result = analyzeBatch(dir, { reference: args.reference, precision, lang: ctx.lang, bootstrap, bootstrapSeed });
     const shown = displayDir(dir, ctx.cwd);
     const clear = result.comparison.filter((r) => r.significant).length;
-    ctx.out(
-      `Analysed ${result.data.groups.length} point${result.data.groups.length === 1 ? '' : 's'} of ${result.data.scenarios.length} scenario${result.data.scenarios.length === 1 ? '' : 's'} ` +
-        `(reference ${result.reference}; ${clear} of ${result.comparison.length} comparisons significant after Holm).\n`,
-    );
-    ctx.out(`Wrote ${result.files.map((f) => f.slice(dir.length + 1)).join(', ')} in ${shown}\n`);
-    ctx.out(`Read first: ${shown}summary.md\n`);
+    ctx.out(t('cli.analysed', ctx.lang, { points: result.data.groups.length, scenarios: result.data.scenarios.length, reference: result.reference, clear, n: result.comparison.length }) + '\n');
+    ctx.out(t('cli.wroteFiles', ctx.lang, { files: result.files.map((f) => f.slice(dir.length + 1)).join(', '), dir: shown }) + '\n');
+    ctx.out(t('cli.readFirst', ctx.lang, { file: `${shown}summary.md` }) + '\n');
   },
 };

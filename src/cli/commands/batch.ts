@@ -9,17 +9,12 @@
  *   regiosim batch --resume DIR [--workers W] [--quiet] [--no-analyze]
  */
 import { resolve } from 'node:path';
-import { analyzeBatch } from '../../analysis/analyze.js';
-import { expandExperiment, loadExperiment, type ExperimentSpec } from '../../batch/experiment.js';
-import { planFromManifest, readManifest, type BatchManifest } from '../../batch/manifest.js';
-import { buildPlan, parseShard, shardRuns, totalRuns, type BatchPlan, type Shard } from '../../batch/plan.js';
+import { analyzeBatch, defaultWorkers, planBatch, resumableBatch, resumeBatch, runBatch, type PlannedBatch } from '../../api/index.js';
+import { parseShard, shardRuns, totalRuns } from '../../batch/plan.js';
 import { chooseProgress } from '../../batch/progress.js';
-import { defaultWorkers, prepareFreshOutput, runBatch } from '../../batch/runner.js';
+import { formatter, t } from '../../i18n/index.js';
 import { describeValue, UserError, type Problem } from '../../io/errors.js';
-import { regiosimVersion } from '../../io/run-output.js';
-import { loadScenario } from '../../io/scenario.js';
 import { parseSetArgs } from '../../io/overrides.js';
-import { OutputDirError } from '../../io/write.js';
 import { commandLine, type CliCommand, type CliContext } from '../context.js';
 import { displayDir } from './run.js';
 
@@ -49,13 +44,11 @@ function wholeNumber(problems: Problem[], option: string, raw: string | undefine
   return n;
 }
 
-/** Default output directory: output/batch/<name>/ (a shard: output/batch/<name>.shard-<i>-of-<n>/). */
-export function defaultBatchDir(cwd: string, name: string, shard: Shard | null): string {
-  return resolve(cwd, 'output', 'batch', shard ? `${name}.shard-${shard.index}-of-${shard.count}` : name);
-}
+export { defaultBatchDir } from '../../api/index.js';
 
 export const batchCommand: CliCommand = {
   command: 'batch [scenario..]',
+  collectsProblems: true,
   describe: 'Run many seeded replications of scenarios or an experiment file, in parallel',
   builder: (y) =>
     y
@@ -78,7 +71,7 @@ export const batchCommand: CliCommand = {
   handler: async (rawArgs, ctx) => {
     const args = rawArgs as unknown as BatchArgs;
     const command = commandLine(ctx.argv);
-    const problems: Problem[] = [];
+    const problems: Problem[] = [...ctx.problems];
     const scenarios = args.scenario ?? [];
     const workersArg = wholeNumber(problems, '--workers', args.workers, 1, 1024);
     const workers = workersArg ?? defaultWorkers();
@@ -98,14 +91,12 @@ export const batchCommand: CliCommand = {
       }
       if (problems.length > 0) throw new UserError('the command line', problems);
       const out = resolve(ctx.cwd, args.resume);
-      const manifest = readManifest(out, '--resume');
-      const plan = planFromManifest(manifest, out);
-      checkResumable(plan, manifest, out);
+      const { manifest, planned } = resumableBatch(out);
       if (manifest.status === 'complete') {
-        if (!args.quiet) ctx.err(`regiosim: the batch in ${displayDir(out, ctx.cwd)} is already complete (${manifest.counts.done} runs); nothing to do.\n`);
+        if (!args.quiet) ctx.err(t('cli.alreadyComplete', ctx.lang, { dir: displayDir(out, ctx.cwd), n: manifest.counts.done }) + '\n');
         return 0;
       }
-      return execute(plan, manifest.shard, out, true, workers, manifest.keep_timeseries, args, ctx, command);
+      return execute(planned, true, workers, manifest.keep_timeseries, args, ctx, command);
     }
 
     // A new batch: from an experiment file, or from scenarios on the command line.
@@ -114,115 +105,43 @@ export const batchCommand: CliCommand = {
     const shard = shardParsed?.ok ? shardParsed.shard : null;
     const runs = wholeNumber(problems, '--runs', args.runs, 1, 1_000_000);
     const seed = wholeNumber(problems, '--seed', args.seed, 0, 0xffffffff);
-    const set = parseSetArgs(args.set ?? []);
-    const fileErrors: UserError[] = [];
-
-    let spec: ExperimentSpec | undefined;
-    let source = 'the command line';
-    let experimentFile: string | null = null;
-    let cwd = ctx.cwd;
-    if (args.experiment !== undefined) {
-      if (scenarios.length > 0) problems.push({ path: 'scenario', expected: 'no scenarios with --experiment (list them in the experiment file)', found: scenarios.map((s) => JSON.stringify(s)).join(', ') });
-      source = args.experiment;
-      try {
-        const loaded = loadExperiment(args.experiment, ctx.cwd);
-        spec = loaded.spec;
-        experimentFile = loaded.file;
-        cwd = loaded.dir;
-      } catch (err) {
-        if (!(err instanceof UserError)) throw err;
-        fileErrors.push(err);
-      }
-      if (spec) {
-        spec = { ...spec, set: { ...spec.set, ...set }, replications: runs ?? spec.replications, masterSeed: seed ?? spec.masterSeed };
-      }
-    } else {
-      if (scenarios.length === 0) problems.push({ path: 'scenario', expected: 'one or more scenarios (files or built-in names), --experiment FILE or --resume DIR', found: 'nothing' });
-      if (runs === undefined && args.runs === undefined) problems.push({ path: '--runs', expected: 'the number of replications per scenario, a whole number of at least 1', found: 'nothing' });
-      if (scenarios.length > 0) {
-        const expanded = expandExperiment({ scenarios, replications: runs ?? 1, seed: seed ?? 1 }, '');
-        if (!expanded.ok) problems.push(...expanded.problems);
-        else spec = { ...expanded.spec, set };
-      }
-    }
-    let plan: BatchPlan | undefined;
-    if (spec) {
-      try {
-        plan = buildPlan(spec, source, experimentFile, cwd);
-      } catch (err) {
-        if (!(err instanceof UserError)) throw err;
-        if (err.file === 'the command line') problems.push(...err.problems);
-        else fileErrors.push(err);
-      }
-    }
-    if (plan && args.experiment === undefined) plan = { ...plan, name: plan.scenarios.map((s) => s.name).join('+'), title: plan.scenarios.map((s) => s.title).join(' / ') };
-    const out = args.out !== undefined ? resolve(ctx.cwd, args.out) : plan ? defaultBatchDir(ctx.cwd, plan.name, shard) : undefined;
-    if (out) {
-      try {
-        prepareFreshOutput(out);
-      } catch (err) {
-        if (err instanceof OutputDirError) problems.push({ path: '--out', expected: 'an empty directory, a new one, or a previous regiosim result to replace', found: `${err.dir}: ${err.found}` });
-        else if (err instanceof UserError) problems.push(...err.problems.map((p) => ({ ...p, path: `${p.path} ${out}` })));
-        else throw err;
-      }
-    }
-    if (problems.length > 0 || fileErrors.length > 0 || !plan || !out) throw combine(problems, fileErrors);
-    return execute(plan, shard, out, false, workers, args.keepTimeseries === true, args, ctx, command);
+    const planned = planBatch(
+      { scenarios, ...(args.experiment !== undefined ? { experiment: args.experiment } : {}), ...(runs !== undefined ? { runs } : {}), ...(seed !== undefined ? { seed } : {}), set: parseSetArgs(args.set ?? []), shard, ...(args.out !== undefined ? { out: args.out } : {}), cwd: ctx.cwd },
+      problems,
+    );
+    return execute(planned, false, workers, args.keepTimeseries === true, args, ctx, command);
   },
 };
 
-/**
- * A batch may only be continued by the same regiosim version, with scenario files that have
- * not changed since it started: otherwise its runs would not belong together.
- */
-function checkResumable(plan: BatchPlan, manifest: BatchManifest, dir: string): void {
-  const problems: Problem[] = [];
-  if (manifest.regiosim_version !== regiosimVersion()) {
-    problems.push({ path: 'manifest.json regiosim_version', expected: `a batch started by this regiosim (${regiosimVersion()})`, found: `regiosim ${manifest.regiosim_version}` });
-  }
-  for (const s of plan.scenarios) {
-    let hash: string | null = null;
-    try {
-      hash = loadScenario(s.load).hash;
-    } catch (err) {
-      if (!(err instanceof UserError)) throw err;
-    }
-    if (hash !== s.sha256) {
-      problems.push({ path: `scenario ${s.name} (${s.file})`, expected: `the file as it was when the batch started (sha256 ${s.sha256.slice(0, 12)}…)`, found: hash === null ? 'a file that no longer loads' : `a changed file (sha256 ${hash.slice(0, 12)}…); start a new batch instead` });
-    }
-  }
-  if (problems.length > 0) throw new UserError(dir, problems);
-}
-
-/** One error for everything found: about the file when all problems are in one file, else about the command line. */
-function combine(problems: Problem[], fileErrors: UserError[]): UserError {
-  if (problems.length === 0 && fileErrors.length === 1) return fileErrors[0]!;
-  return new UserError('the command line', [...problems, ...fileErrors.flatMap((e) => e.problems.map((p) => ({ ...p, path: `${e.file}: ${p.path}` })))]);
-}
-
-async function execute(plan: BatchPlan, shard: Shard | null, out: string, resume: boolean, workers: number, keepTimeseries: boolean, args: BatchArgs, ctx: CliContext, command: string): Promise<number> {
+async function execute(planned: PlannedBatch, resume: boolean, workers: number, keepTimeseries: boolean, args: BatchArgs, ctx: CliContext, command: string): Promise<number> {
+  const { plan, shard, out } = planned;
   const quiet = args.quiet === true;
-  const planned = shardRuns(totalRuns(plan), shard);
+  const planned_ = shardRuns(totalRuns(plan), shard);
   const label = `batch ${plan.name}${shard ? ` shard ${shard.index}/${shard.count}` : ''}`;
-  const progress = chooseProgress({ quiet, label, err: ctx.err });
+  const progress = chooseProgress({ quiet, label, err: ctx.err, lang: ctx.lang });
   const t0 = performance.now();
-  const result = await runBatch(plan, { out, workers, shard, keepTimeseries, command, progress }, resume);
+  const exec = { workers, keepTimeseries, command, progress, signal: ctx.signal };
+  const result = resume ? (await resumeBatch(out, exec))! : await runBatch(planned, exec);
   const secs = (performance.now() - t0) / 1000;
   const shown = displayDir(out, ctx.cwd);
   let analysed = false;
   if (args.analyze !== false && !shard) {
     if (plan.replications < 2) {
-      if (!quiet) ctx.err('regiosim: one replication per point is too few for intervals; the analysis is skipped (run regiosim analyze on a batch with --runs 2 or more).\n');
+      if (!quiet) ctx.err(t('cli.oneReplication', ctx.lang) + '\n');
     } else {
-      analyzeBatch(out);
+      analyzeBatch(out, { lang: ctx.lang });
       analysed = true;
     }
   }
   if (!quiet) {
-    const what = `${plan.scenarios.length} scenario${plan.scenarios.length === 1 ? '' : 's'}, ${plan.points.length} point${plan.points.length === 1 ? '' : 's'}, ${plan.replications} replication${plan.replications === 1 ? '' : 's'}`;
-    ctx.out(`Batch ${plan.name} (${what}): ${planned} runs${shard ? ` in shard ${shard.index}/${shard.count}` : ''}, ${result.ran} run now${result.resumed ? `, ${result.resumed} from before` : ''}, in ${secs.toFixed(1)} s with ${Math.min(workers, Math.max(1, result.ran))} worker${workers === 1 ? '' : 's'}.\n`);
-    ctx.out(`Wrote ${shown}${analysed ? ' (with the analysis: summary.csv, comparison.csv, summary.md, ...)' : ''}\n`);
-    if (shard) ctx.out(`When all ${shard.count} shards are done: regiosim merge <shard dirs> --out DIR\n`);
+    const { lang } = ctx;
+    ctx.out(t('cli.batchDone', lang, {
+      name: plan.name, planned: planned_, scenarios: plan.scenarios.length, points: plan.points.length, replications: plan.replications,
+      shard: shard ? t('cli.inShard', lang, { index: shard.index, count: shard.count }) : '', ran: result.ran, resumed: result.resumed ? t('cli.fromBefore', lang, { n: result.resumed }) : '',
+      secs: formatter(lang).decimal(secs, 1), workers: Math.min(workers, Math.max(1, result.ran)),
+    }) + '\n');
+    ctx.out(t(analysed ? 'cli.withAnalysis' : 'cli.wroteDir', lang, { dir: shown }) + '\n');
+    if (shard) ctx.out(t('cli.mergeHint', lang, { count: shard.count }) + '\n');
   }
   return 0;
 }

@@ -5,7 +5,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { THEMES, type ThemeName } from '../../charts/theme.js';
-import { LANGS, type Lang } from '../../i18n/index.js';
+import { t, type Lang } from '../../i18n/index.js';
 import { UserError, describeValue, type Problem } from '../../io/errors.js';
 import { FORMATS, renderCharts, type Format } from '../../render/charts-dir.js';
 import { catalog, type MissingChart } from '../../render/catalog.js';
@@ -17,14 +17,13 @@ interface ChartArgs {
   dir: string;
   format?: unknown;
   theme?: unknown;
-  lang?: unknown;
 }
 
 const oneOf = (values: readonly string[]): string => `one of ${values.join(', ')}`;
 
-/** Checks --lang (and, when given, --format and --theme); every problem at once. */
-export function parseChartOptions(args: { format?: unknown; theme?: unknown; lang?: unknown }, withFormat = true): { format: Format; theme: ThemeName; lang: Lang } {
-  const problems: Problem[] = [];
+/** Checks --format and --theme; every problem at once (--lang is checked for every command, in main.ts). */
+export function parseChartOptions(args: { format?: unknown; theme?: unknown }, lang: Lang, earlier: readonly Problem[] = []): { format: Format; theme: ThemeName; lang: Lang } {
+  const problems: Problem[] = [...earlier];
   const pick = <T extends string>(name: string, raw: unknown, allowed: readonly T[], fallback: T): T => {
     if (raw === undefined) return fallback;
     const text = String(raw);
@@ -32,9 +31,8 @@ export function parseChartOptions(args: { format?: unknown; theme?: unknown; lan
     problems.push({ path: `--${name}`, expected: oneOf(allowed), found: describeValue(Array.isArray(raw) ? raw : text) });
     return fallback;
   };
-  const format = withFormat ? pick('format', args.format, FORMATS, 'both') : 'both';
-  const theme = withFormat ? pick('theme', args.theme, THEMES, 'default') : 'default';
-  const lang = pick('lang', args.lang, LANGS, 'en');
+  const format = pick('format', args.format, FORMATS, 'both');
+  const theme = pick('theme', args.theme, THEMES, 'default');
   if (problems.length > 0) throw new UserError('the command line', problems);
   return { format, theme, lang };
 }
@@ -45,8 +43,8 @@ export function shownDir(dir: string, cwd: string): string {
 }
 
 /** "differences: missing comparison.csv (run `regiosim analyze <dir>` first)" */
-export function describeMissing(m: MissingChart): string {
-  const files = m.files.length > 0 ? `missing ${m.files.join(', ')}` : '';
+export function describeMissing(m: MissingChart, lang: Lang = 'en'): string {
+  const files = m.files.length > 0 ? t('chart.missingFiles', lang, { files: m.files.join(', ') }) : '';
   const hint = m.hint !== undefined ? (files ? ` (${m.hint})` : m.hint) : '';
   return `${m.chart}: ${files}${hint}`;
 }
@@ -65,32 +63,33 @@ export function nothingToDraw(shown: string, kinds: readonly string[], missing: 
 
 export const chartCommand: CliCommand = {
   command: 'chart <dir>',
+  collectsProblems: true,
   describe: 'Draw every chart the data in a run, batch or analysis directory supports (into <dir>/charts/)',
   builder: (y) =>
     y
       .positional('dir', { type: 'string', describe: 'A directory written by regiosim run, batch, analyze or sensitivity' })
       .option('format', { type: 'string', describe: 'svg, png or both (default both); a .vl.json spec is always written beside each chart' })
       .option('theme', { type: 'string', describe: 'default, or slides (large type for projection)' })
-      .option('lang', { type: 'string', describe: 'Language of the labels: en or nl (default en)' })
       .example('regiosim chart output/batch/haaglanden', 'All charts of a batch and its analysis, SVG and PNG')
       .example('regiosim chart output/batch/haaglanden --theme slides --lang nl --format png', 'Dutch PNGs with large type for a presentation'),
   handler: async (rawArgs, ctx) => {
     const args = rawArgs as unknown as ChartArgs;
-    const options = parseChartOptions(args);
+    const options = parseChartOptions(args, ctx.lang, ctx.problems);
     const dir = resolve(ctx.cwd, args.dir);
     const shown = shownDir(dir, ctx.cwd);
     const data = loadDir(dir, shown);
     const cat = catalog(data, options);
     if (cat.jobs.length === 0) throw nothingToDraw(shown, cat.kinds, cat.missing);
+    const { lang } = ctx;
     const result = await renderCharts(data, {
       ...options,
-      onChart: (name) => ctx.err(`drew ${name}\n`),
+      onChart: (name) => ctx.err(t('cli.drew', lang, { name }) + '\n'),
     });
     const count = result.written.filter((f) => f.endsWith('.vl.json')).length;
-    ctx.out(`Wrote ${count} chart${count === 1 ? '' : 's'} to ${shownDir(result.outDir, ctx.cwd)} (${options.format === 'both' ? 'svg and png' : options.format}, theme ${options.theme}, ${options.lang}; a .vl.json Vega-Lite spec beside each)\n`);
-    for (const m of result.missing) ctx.out(`  not drawn: ${describeMissing(m)}\n`);
-    for (const e of result.empty) ctx.out(`  not drawn: ${e.chart}: ${e.reason}\n`);
-    for (const w of result.warnings) ctx.err(`  warning in ${w.chart}: ${w.warning}\n`);
+    ctx.out(t('cli.wroteCharts', lang, { n: count, dir: shownDir(result.outDir, ctx.cwd), format: options.format === 'both' ? t('cli.svgAndPng', lang) : options.format, theme: options.theme, lang: options.lang }) + '\n');
+    for (const m of result.missing) ctx.out(t('cli.notDrawn', lang, { what: describeMissing(m, lang) }) + '\n');
+    for (const e of result.empty) ctx.out(t('cli.notDrawn', lang, { what: `${e.chart}: ${e.reason}` }) + '\n');
+    for (const w of result.warnings) ctx.err(t('cli.chartWarning', lang, { chart: w.chart, warning: w.warning }) + '\n');
     return 0;
   },
 };

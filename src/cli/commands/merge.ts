@@ -2,8 +2,8 @@
  * `regiosim merge DIR... --out DIR`: joins the shards of a batch (`regiosim batch --shard i/n`)
  * into exactly what one machine would have written, then analyses the result.
  */
-import { analyzeBatch } from '../../analysis/analyze.js';
-import { mergeShards } from '../../batch/merge.js';
+import { analyzeBatch, mergeShards } from '../../api/index.js';
+import { t } from '../../i18n/index.js';
 import { commandLine, type CliCommand } from '../context.js';
 import { displayDir } from './run.js';
 
@@ -27,11 +27,11 @@ export const mergeCommand: CliCommand = {
   handler: async (rawArgs, ctx) => {
     const args = rawArgs as unknown as MergeArgs;
     const dirs = args.dirs.map(String);
-    const result = await mergeShards(dirs, args.out, commandLine(ctx.argv), ctx.cwd);
-    if (args.analyze !== false) analyzeBatch(result.out);
+    const result = await mergeShards(dirs, args.out, { command: commandLine(ctx.argv), cwd: ctx.cwd });
+    if (args.analyze !== false) analyzeBatch(result.out, { lang: ctx.lang });
     if (!args.quiet) {
-      ctx.out(`Merged ${dirs.length} shard${dirs.length === 1 ? '' : 's'} of batch ${result.manifest.experiment.name}: ${result.runs} runs.\n`);
-      ctx.out(`Wrote ${displayDir(result.out, ctx.cwd)}\n`);
+      ctx.out(t('cli.merged', ctx.lang, { n: dirs.length, name: result.manifest.experiment.name, runs: result.runs }) + '\n');
+      ctx.out(t('cli.wroteDir', ctx.lang, { dir: displayDir(result.out, ctx.cwd) }) + '\n');
     }
     return 0;
   },

@@ -6,11 +6,11 @@
 import { resolve } from 'node:path';
 import { writeReport } from '../../render/report.js';
 import type { CliCommand } from '../context.js';
-import { describeMissing, parseChartOptions, shownDir } from './chart.js';
+import { t } from '../../i18n/index.js';
+import { describeMissing, shownDir } from './chart.js';
 
 interface ReportArgs {
   dir: string;
-  lang?: unknown;
 }
 
 export const reportCommand: CliCommand = {
@@ -19,16 +19,15 @@ export const reportCommand: CliCommand = {
   builder: (y) =>
     y
       .positional('dir', { type: 'string', describe: 'A batch directory (from regiosim batch, analysed by regiosim analyze)' })
-      .option('lang', { type: 'string', describe: 'Language of the report: en or nl (default en)' })
       .example('regiosim report output/batch/haaglanden --lang nl', 'A Dutch report to forward to colleagues'),
   handler: (rawArgs, ctx) => {
     const args = rawArgs as unknown as ReportArgs;
-    const { lang } = parseChartOptions({ lang: args.lang }, false);
+    const { lang } = ctx;
     const dir = resolve(ctx.cwd, args.dir);
     const shown = shownDir(dir, ctx.cwd);
     const report = writeReport(dir, lang, shown);
-    for (const m of report.missing) ctx.err(`  not in the report: ${describeMissing(m)}\n`);
-    ctx.out(`Wrote ${shown === './' ? '' : shown}report.html (${report.charts} interactive charts; opens offline in any browser)\n`);
+    for (const m of report.missing) ctx.err(t('cli.notInReport', lang, { what: describeMissing(m, lang) }) + '\n');
+    ctx.out(t('cli.wroteReport', lang, { file: `${shown === './' ? '' : shown}report.html`, n: report.charts }) + '\n');
     return 0;
   },
 };

@@ -2,46 +2,15 @@
  * `regiosim run <scenario>`: one simulation run, written to output/<scenario>/seed-<N>/.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { measure, UNITS } from '../../core/measures.js';
-import type { RunResult } from '../../core/results.js';
-import { runSimulation } from '../../core/run.js';
+import { defaultRunDir, simulate, writeRun } from '../../api/index.js';
+import { HEADLINE } from '../../core/measures.js';
 import { fromAbsMonth } from '../../core/time.js';
+import { formatter, measureName, measureUnit, t } from '../../i18n/index.js';
 import { UserError, describeValue } from '../../io/errors.js';
-import { RUN_FILES, writeRunOutput } from '../../io/run-output.js';
-import { assertReplaceable } from '../../io/write.js';
-import { loadScenario, type LoadedScenario } from '../../io/scenario.js';
 import { parseSetArgs } from '../../io/overrides.js';
-import { commandLine, type CliCommand, type CliContext } from '../context.js';
-
-/** Outcomes shown after a run (and side by side by `regiosim start`). */
-export const HEADLINE_OUTCOMES = [
-  'value_per_inhabitant',
-  'completion_rate',
-  'tasks_completed',
-  'pairs_cooperating',
-  'cooperation_stability',
-  'trust_mean',
-  'exits',
-  'coordination_share',
-] as const;
-
-/** A number for people: at most 3 decimals, thousands unseparated, NaN as "n/a". */
-export function formatHeadline(x: number | undefined): string {
-  if (x === undefined || !Number.isFinite(x)) return 'n/a';
-  if (Number.isInteger(x)) return String(x);
-  const abs = Math.abs(x);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
-  return x.toFixed(digits);
-}
-
-export function outcomeLabel(name: string): string {
-  return name.replace(/_/g, ' ');
-}
-
-export function outcomeUnit(name: string): string {
-  const spec = measure('run', name);
-  return spec ? UNITS[spec.unit].text.en : '';
-}
+import { RUN_FILES } from '../../io/run-output.js';
+import { loadScenario, type LoadedScenario } from '../../io/scenario.js';
+import { commandLine, type CliCommand } from '../context.js';
 
 /** Path as shown to the user: relative to the working directory when inside it, with a trailing slash. */
 export function displayDir(dir: string, cwd: string): string {
@@ -59,39 +28,6 @@ export function parseSeed(raw: unknown): number | undefined {
     throw new UserError('the command line', [{ path: '--seed', expected: 'a whole number between 0 and 4294967295', found: describeValue(raw) }]);
   }
   return n;
-}
-
-export function defaultOutDir(cwd: string, scenarioName: string, seed: number): string {
-  return resolve(cwd, 'output', scenarioName, `seed-${seed}`);
-}
-
-/** Runs one scenario with one seed and writes its files; returns the result. */
-export async function runAndWrite(loaded: LoadedScenario, seed: number, outDir: string, ctx: CliContext): Promise<RunResult> {
-  assertReplaceable(outDir);
-  const result = runSimulation(loaded.scenario, seed);
-  try {
-    await writeRunOutput(outDir, result, { loaded, seed, command: commandLine(ctx.argv) });
-  } catch (err) {
-    throw unwritable(err, outDir) ?? err;
-  }
-  return result;
-}
-
-const FS_USER_ERRORS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'a read-only file system',
-  ENOTDIR: 'a path through a file, not a directory',
-  ENOSPC: 'a full disk',
-  EEXIST: 'a file in the way',
-};
-
-/** A file-system error caused by where the user asked us to write, as a UserError (else undefined). */
-export function unwritable(err: unknown, dir: string): UserError | undefined {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  const why = code ? FS_USER_ERRORS[code] : undefined;
-  if (!why) return undefined;
-  return new UserError('the command line', [{ path: '--out', expected: 'a directory regiosim can create and write', found: `${dir}: ${why}` }]);
 }
 
 interface RunArgs {
@@ -132,16 +68,19 @@ export const runCommand: CliCommand = {
     }
     if (seedProblem) throw seedProblem;
     const seed = seedArg ?? loaded.scenario.defaultSeed;
-    const outDir = args.out !== undefined ? resolve(ctx.cwd, args.out) : defaultOutDir(ctx.cwd, loaded.scenario.name, seed);
-    const result = await runAndWrite(loaded, seed, outDir, ctx);
+    const outDir = args.out !== undefined ? resolve(ctx.cwd, args.out) : defaultRunDir(ctx.cwd, loaded.scenario.name, seed);
+    const sim = simulate(loaded, { seed });
+    await writeRun(outDir, sim, { command: commandLine(ctx.argv) });
 
     const sc = loaded.scenario;
-    ctx.out(`${sc.title}: ${sc.region.name} (${sc.region.municipalities.length} municipalities), ${fromAbsMonth(sc.start)} to ${fromAbsMonth(sc.end)}, seed ${seed}\n`);
-    ctx.out(`Wrote ${displayDir(outDir, ctx.cwd)} (${RUN_FILES.join(', ')})\n`);
-    ctx.out(`Outcomes over ${fromAbsMonth(sc.evaluation.from)} to ${fromAbsMonth(sc.evaluation.to)}:\n`);
-    const width = Math.max(...HEADLINE_OUTCOMES.map((n) => outcomeLabel(n).length));
-    for (const name of HEADLINE_OUTCOMES) {
-      ctx.out(`  ${outcomeLabel(name).padEnd(width)}  ${formatHeadline(result.outcomes[name]).padStart(8)}  ${outcomeUnit(name)}\n`);
+    const { lang } = ctx;
+    const fmt = formatter(lang);
+    ctx.out(t('cli.runHeader', lang, { title: sc.title, region: sc.region.name, n: sc.region.municipalities.length, start: fmt.month(fromAbsMonth(sc.start)), end: fmt.month(fromAbsMonth(sc.end)), seed }) + '\n');
+    ctx.out(t('cli.wrote', lang, { dir: displayDir(outDir, ctx.cwd), files: RUN_FILES.join(', ') }) + '\n');
+    ctx.out(t('cli.outcomesOver', lang, { from: fmt.month(fromAbsMonth(sc.evaluation.from)), to: fmt.month(fromAbsMonth(sc.evaluation.to)) }) + '\n');
+    const width = Math.max(...HEADLINE.map((id) => measureName('run', id, lang).length));
+    for (const id of HEADLINE) {
+      ctx.out(`  ${measureName('run', id, lang).padEnd(width)}  ${fmt.short(sim.result.outcomes[id]).padStart(8)}  ${measureUnit('run', id, lang)}\n`);
     }
     return 0;
   },

@@ -1,7 +1,8 @@
 /**
  * `regiosim scenarios`: the built-in scenarios, one line each.
  */
-import { listBuiltinScenarios } from '../../io/scenario.js';
+import { listBuiltinScenarios } from '../../api/index.js';
+import { t } from '../../i18n/index.js';
 import type { CliCommand } from '../context.js';
 
 export const scenariosCommand: CliCommand = {
@@ -11,7 +12,7 @@ export const scenariosCommand: CliCommand = {
     const list = listBuiltinScenarios();
     const width = Math.max(...list.map((s) => s.name.length));
     for (const s of list) ctx.out(`${s.name.padEnd(width)}  ${s.description || s.title}\n`);
-    ctx.out(`\nRun one with \`regiosim run <name>\`; copy a file from ${list.length ? dirOf(list[0]!.file) : 'scenarios/'} to make your own.\n`);
+    ctx.out(`\n${t('cli.scenariosHint', ctx.lang, { dir: list.length ? dirOf(list[0]!.file) : 'scenarios/' })}\n`);
   },
 };
 

@@ -9,18 +9,15 @@
  * Running the same command again on the same --out directory continues an interrupted batch
  * (or, when it is complete, only recomputes the indices).
  */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { checkSensitivityOptions, DEFAULTS, METHODS, outcomeUnit, runSensitivity, type SensitivityOptions, type SensitivityRow } from '../../analysis/sensitivity.js';
-import type { ExperimentSpec } from '../../batch/experiment.js';
-import { MANIFEST, readManifest } from '../../batch/manifest.js';
-import { buildPlan } from '../../batch/plan.js';
+import { resolve } from 'node:path';
+import { checkSensitivityOptions, DEFAULTS, METHODS, runSensitivity, type SensitivityOptions, type SensitivityRow } from '../../analysis/sensitivity.js';
+import { defaultWorkers, sensitivityRunner } from '../../api/index.js';
 import { chooseProgress } from '../../batch/progress.js';
-import { defaultWorkers, runBatch } from '../../batch/runner.js';
+import { formatter, measureUnit, t, type Lang } from '../../i18n/index.js';
 import { UserError, type Problem } from '../../io/errors.js';
 import { formatNumber } from '../../formats/text.js';
 import { loadScenario } from '../../io/scenario.js';
-import { commandLine, type CliCommand, type CliContext } from '../context.js';
+import { commandLine, type CliCommand } from '../context.js';
 import { numberOption } from './analyze.js';
 import { displayDir } from './run.js';
 
@@ -43,54 +40,30 @@ interface SensitivityArgs {
 /** Outcomes whose ranking is printed when no --outcome is given. */
 const PRINTED = ['cooperation_stability', 'value_per_inhabitant', 'completion_rate', 'trust_mean'];
 
-/** The batch machinery as the sensitivity runner: a fresh batch, or the continuation of the same experiment in `out`. */
-function batchRunner(ctx: CliContext, workers: number, quiet: boolean, command: string) {
-  return async (spec: ExperimentSpec, out: string): Promise<void> => {
-    const plan = buildPlan(spec, 'the command line', null, ctx.cwd);
-    let resume = false;
-    if (existsSync(join(out, MANIFEST))) {
-      let previous;
-      try {
-        previous = readManifest(out, '--out');
-      } catch {
-        previous = undefined; // not a batch: runBatch decides whether it may be replaced
-      }
-      if (previous && previous.experiment.hash === plan.hash) {
-        if (previous.status === 'complete' && existsSync(join(out, 'runs.csv'))) {
-          if (!quiet) ctx.err(`regiosim: ${displayDir(out, ctx.cwd)} already holds this design's ${previous.counts.done} runs; computing the indices only.\n`);
-          return;
-        }
-        resume = true;
-      }
-    }
-    const progress = chooseProgress({ quiet, label: `sensitivity ${plan.name}`, err: ctx.err });
-    await runBatch(plan, { out, workers, shard: null, keepTimeseries: false, command, progress }, resume);
-  };
-}
-
-function ranking(rows: SensitivityRow[], outcome: string): string[] {
+function ranking(rows: SensitivityRow[], outcome: string, lang: Lang): string[] {
   const mine = rows.filter((r) => r.outcome === outcome);
-  const unit = outcomeUnit(outcome);
+  const unit = measureUnit('run', outcome, lang);
   if (mine.length === 0) return [];
   if (mine[0]!.method === 'morris') {
-    if (mine.some((r) => !Number.isFinite(r.mu_star!))) return [`${outcome}: not defined at every design point (see sensitivity.csv)`];
+    if (mine.some((r) => !Number.isFinite(r.mu_star!))) return [t('cli.notDefined', lang, { outcome })];
     const sorted = [...mine].sort((a, b) => b.mu_star! - a.mu_star!);
     return [
-      `${outcome} (${unit}), effect of moving each parameter across its range:`,
+      t('cli.morrisRanking', lang, { outcome, unit }),
       ...sorted.map((r, i) => `  ${String(i + 1).padStart(2)}. ${r.parameter.padEnd(30)} mu* ${formatNumber(Number(r.mu_star!.toPrecision(3))).padStart(10)}   mu ${formatNumber(Number(r.mu!.toPrecision(3))).padStart(10)}   sigma ${formatNumber(Number(r.sigma!.toPrecision(3))).padStart(10)}`),
     ];
   }
-  if (mine.some((r) => !Number.isFinite(r.st!))) return [`${outcome}: indices undefined (constant, or not defined at every point; see sensitivity.csv)`];
+  if (mine.some((r) => !Number.isFinite(r.st!))) return [t('cli.indicesUndefined', lang, { outcome })];
   const sorted = [...mine].sort((a, b) => b.st! - a.st!);
-  const f = (x: number | null): string => (x === null ? '' : x.toFixed(2));
+  const f = (x: number | null): string => (x === null ? '' : formatter(lang).decimal(x, 2));
   return [
-    `${outcome} (${unit}), share of its variance:`,
+    t('cli.sobolRanking', lang, { outcome, unit }),
     ...sorted.map((r, i) => `  ${String(i + 1).padStart(2)}. ${r.parameter.padEnd(30)} S1 ${f(r.s1)} [${f(r.s1_lo)}, ${f(r.s1_hi)}]   ST ${f(r.st)} [${f(r.st_lo)}, ${f(r.st_hi)}]`),
   ];
 }
 
 export const sensitivityCommand: CliCommand = {
   command: 'sensitivity <scenario>',
+  collectsProblems: true,
   describe: 'Which parameters drive the outcomes: Morris screening or Sobol indices, run as a batch',
   builder: (y) =>
     y
@@ -111,7 +84,7 @@ export const sensitivityCommand: CliCommand = {
       .example('regiosim sensitivity basiscoalitie --method sobol --params altruism,trustDrift --n 128 --outcome cooperation_stability', 'Sobol indices of two parameters for one outcome'),
   handler: async (rawArgs, ctx) => {
     const args = rawArgs as unknown as SensitivityArgs;
-    const problems: Problem[] = [];
+    const problems: Problem[] = [...ctx.problems];
     const whole = (x: number): boolean => Number.isInteger(x);
     const n = numberOption(problems, '--n', args.n, 'a whole number', whole);
     const replications = numberOption(problems, '--replications', args.replications, 'a whole number of runs per design point, at least 1', (x) => whole(x) && x >= 1);
@@ -147,19 +120,23 @@ export const sensitivityCommand: CliCommand = {
     const ref = loaded.builtin ?? resolve(ctx.cwd, args.scenario);
     const out = args.out !== undefined ? resolve(ctx.cwd, args.out) : resolve(ctx.cwd, 'output', 'sensitivity', `${loaded.scenario.name}-${options.method}`);
     const command = commandLine(ctx.argv);
-    const result = await runSensitivity({ ...options, scenario: ref, out }, loaded.scenario.name, batchRunner(ctx, workers, args.quiet === true, command), command);
+    const quiet = args.quiet === true;
+    const runner = sensitivityRunner({
+      workers, command, cwd: ctx.cwd, signal: ctx.signal,
+      progress: chooseProgress({ quiet, label: `sensitivity ${options.method}-${loaded.scenario.name}`, err: ctx.err, lang: ctx.lang }),
+      onReuse: (n) => {
+        if (!quiet) ctx.err(t('cli.sensitivityReuse', ctx.lang, { dir: displayDir(out, ctx.cwd), n }) + '\n');
+      },
+    });
+    const result = await runSensitivity({ ...options, scenario: ref, out }, loaded.scenario.name, runner, command);
 
     const shown = displayDir(out, ctx.cwd);
     const k = result.design.ranges.length;
-    ctx.out(
-      `${result.design.method === 'morris' ? 'Morris screening' : 'Sobol indices'} of ${k} parameter${k === 1 ? '' : 's'} on ${loaded.scenario.name}: ` +
-        `${result.design.points.length} design points × ${result.spec.replications} replication${result.spec.replications === 1 ? '' : 's'}.\n`,
-    );
+    const { lang } = ctx;
+    ctx.out(t('cli.sensitivityHeader', lang, { method: t(result.design.method === 'morris' ? 'cli.morris' : 'cli.sobol', lang), k, scenario: loaded.scenario.name, points: result.design.points.length, replications: result.spec.replications }) + '\n');
     const printed = options.outcomes && options.outcomes.length > 0 ? options.outcomes : PRINTED;
-    for (const outcome of printed) for (const line of ranking(result.rows, outcome)) ctx.out(line + '\n');
-    if (result.undefinedOutcomes.length > 0) {
-      ctx.out(`Not defined at every design point (indices NaN): ${result.undefinedOutcomes.join(', ')}.\n`);
-    }
-    ctx.out(`Wrote ${shown}sensitivity.csv (all outcomes) and ${shown}experiment.yaml (the design as an experiment), beside the batch files.\n`);
+    for (const outcome of printed) for (const line of ranking(result.rows, outcome, lang)) ctx.out(line + '\n');
+    if (result.undefinedOutcomes.length > 0) ctx.out(t('cli.undefinedOutcomes', lang, { list: result.undefinedOutcomes.join(', ') }) + '\n');
+    ctx.out(t('cli.sensitivityWrote', lang, { dir: shown }) + '\n');
   },
 };

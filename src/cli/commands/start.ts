@@ -1,82 +1,89 @@
 /**
- * `regiosim start` (`npm start`): the main job. The standard comparison: the four Haaglanden
- * scenarios, 1,000 seeded replications each (common random numbers), analysed against the
- * abolished WGR-plus as reference, with charts and one self-contained report.html. Prints a
- * short side-by-side table and where the files are.
+ * `regiosim start` (`npm start`): the main job, the standard comparison of the library
+ * (src/api/start.ts): the four Haaglanden scenarios, 1,000 seeded replications each (common
+ * random numbers), analysed against the abolished WGR-plus, with charts and one self-contained
+ * report.html. Prints a short side-by-side table and where the files are.
  */
-import { isAbsolute, join, relative, resolve } from 'node:path';
-import { readCsv } from '../../io/csv.js';
-import type { CliCommand, CliContext } from '../context.js';
-import { batchCommand } from './batch.js';
-import { chartCommand } from './chart.js';
-import { reportCommand } from './report.js';
-import { displayDir, formatHeadline, HEADLINE_OUTCOMES, outcomeLabel, outcomeUnit } from './run.js';
-
-/** Reference first: the adviser's question is "how much better than without a structure?". */
-export const START_SCENARIOS = ['wgr-plus-abolished', 'basiscoalitie', 'modular-gr', 'wgr-plus-continues'] as const;
+import { isAbsolute, join, relative } from 'node:path';
+import { STANDARD_RUNS, STANDARD_SCENARIOS, standardComparison, type Analysis } from '../../api/index.js';
+import { chooseProgress } from '../../batch/progress.js';
+import { HEADLINE } from '../../core/measures.js';
+import { formatter, measureName, measureUnit, t } from '../../i18n/index.js';
+import { describeValue, UserError, type Problem } from '../../io/errors.js';
+import { commandLine, type CliCommand, type CliContext } from '../context.js';
+import { displayDir } from './run.js';
 
 interface StartArgs {
   runs?: string;
   workers?: string;
   out?: string;
-  lang?: string;
   quiet?: boolean;
+}
+
+function whole(problems: Problem[], option: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = /^\d+$/.test(String(raw).trim()) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    problems.push({ path: option, expected: `a whole number between ${min} and ${max}`, found: describeValue(raw) });
+    return undefined;
+  }
+  return n;
 }
 
 export const startCommand: CliCommand = {
   command: 'start',
+  collectsProblems: true,
   describe: 'The standard comparison: the four Haaglanden scenarios, 1,000 runs each, analysed, charted and reported',
   builder: (y) =>
     y
-      .option('runs', { type: 'string', default: '1000', describe: 'Replications per scenario' })
+      .option('runs', { type: 'string', default: String(STANDARD_RUNS), describe: 'Replications per scenario' })
       .option('workers', { type: 'string', describe: 'Worker threads (default: all cores)' })
       .option('out', { type: 'string', default: 'output/standard-comparison', describe: 'Output directory' })
-      .option('lang', { type: 'string', default: 'en', describe: 'Language of summary, charts and report: en or nl' })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress output' }),
   handler: async (rawArgs, ctx) => {
     const args = rawArgs as unknown as StartArgs;
-    const out = resolve(ctx.cwd, args.out ?? 'output/standard-comparison');
-    const lang = args.lang ?? 'en';
-    const step = async (cmd: CliCommand, a: Record<string, unknown>, label: string): Promise<number> => {
-      if (!args.quiet) ctx.err(`${label}\n`);
-      const code = (await cmd.handler(a, ctx)) ?? 0;
-      return code;
+    const problems: Problem[] = [...ctx.problems];
+    const runs = whole(problems, '--runs', args.runs, 2, 1_000_000) ?? STANDARD_RUNS;
+    const workers = whole(problems, '--workers', args.workers, 1, 1024);
+    if (problems.length > 0) throw new UserError('the command line', problems);
+    const { lang } = ctx;
+    const quiet = args.quiet === true;
+    const say = (text: string): void => {
+      if (!quiet) ctx.err(`${text}\n`);
     };
-    let code = await step(
-      batchCommand,
-      { scenario: [...START_SCENARIOS], runs: args.runs ?? '1000', workers: args.workers, out, quiet: args.quiet ?? false, analyze: true, set: [], keepTimeseries: false },
-      `regiosim: running the standard comparison (${START_SCENARIOS.join(', ')}; ${args.runs ?? '1000'} runs each)`,
-    );
-    if (code !== 0) return code;
-    code = await step(chartCommand, { dir: out, format: 'png', lang }, 'regiosim: rendering charts');
-    if (code !== 0) return code;
-    code = await step(reportCommand, { dir: out, lang }, 'regiosim: writing the report');
-    if (code !== 0) return code;
-    printTable(out, ctx);
-    ctx.out(`\nFiles: ${displayDir(out, ctx.cwd)} (runs.csv, summary.csv, comparison.csv, summary.md, charts/)\n`);
-    ctx.out(`Report: ${shown(join(out, 'report.html'), ctx.cwd)}  (open it in a browser; it works offline)\n`);
+    const result = await standardComparison({
+      runs, out: args.out ?? 'output/standard-comparison', cwd: ctx.cwd, lang, command: commandLine(ctx.argv), signal: ctx.signal,
+      ...(workers !== undefined ? { workers } : {}),
+      progress: chooseProgress({ quiet, label: `batch ${STANDARD_SCENARIOS.join('+')}`, err: ctx.err, lang }),
+      onStep: (step) => say(step === 'batch' ? t('cli.startBatch', lang, { scenarios: STANDARD_SCENARIOS.join(', '), runs }) : step === 'charts' ? t('cli.startCharts', lang) : t('cli.startReport', lang)),
+    });
+    const out = result.planned.out;
+    printTable(result.analysis, ctx);
+    ctx.out(`\n${t('cli.startFiles', lang, { dir: displayDir(out, ctx.cwd) })}\n`);
+    ctx.out(t('cli.startReportFile', lang, { file: shown(join(out, 'report.html'), ctx.cwd) }) + '\n');
     return 0;
   },
 };
 
-/** Mean and 95% interval per scenario of the headline outcomes, from summary.csv. */
-function printTable(dir: string, ctx: CliContext): void {
-  const table0 = readCsv(join(dir, 'summary.csv'));
-  const col = (name: string): number => table0.header.indexOf(name);
+/** Mean and 95% interval per scenario of the headline outcomes. */
+function printTable(analysis: Analysis, ctx: CliContext): void {
+  const { lang } = ctx;
+  const fmt = formatter(lang);
   const cell = (scenario: string, outcome: string): string => {
-    const r = table0.rows.find((x) => x[col('scenario')] === scenario && x[col('outcome')] === outcome);
-    if (!r) return '–';
-    return `${formatHeadline(Number(r[col('mean')]))} (${formatHeadline(Number(r[col('ci_lo')]))}–${formatHeadline(Number(r[col('ci_hi')]))})`;
+    const r = analysis.summary.find((x) => x.scenario === scenario && x.outcome === outcome);
+    return r ? `${fmt.short(r.mean)} (${fmt.short(r.ci_lo)}–${fmt.short(r.ci_hi)})` : '–';
   };
-  const labelW = Math.max(...HEADLINE_OUTCOMES.map((n) => outcomeLabel(n).length));
-  const table = HEADLINE_OUTCOMES.map((o) => START_SCENARIOS.map((s) => cell(s, o)));
-  const colW = Math.max(...START_SCENARIOS.map((s) => s.length), ...table.flat().map((c) => c.length));
-  ctx.out(`\nHaaglanden 2015-2030, mean (95% interval) over the runs:\n\n`);
-  ctx.out(`${''.padEnd(labelW)}  ${START_SCENARIOS.map((s) => s.padStart(colW)).join('  ')}  unit\n`);
-  HEADLINE_OUTCOMES.forEach((o, k) => {
-    ctx.out(`${outcomeLabel(o).padEnd(labelW)}  ${table[k]!.map((c) => c.padStart(colW)).join('  ')}  ${outcomeUnit(o)}\n`);
+  const names = HEADLINE.map((o) => measureName('run', o, lang));
+  const labelW = Math.max(...names.map((n) => n.length));
+  const table = HEADLINE.map((o) => STANDARD_SCENARIOS.map((s) => cell(s, o)));
+  const colW = Math.max(...STANDARD_SCENARIOS.map((s) => s.length), ...table.flat().map((c) => c.length));
+  const info = analysis.data.scenarioInfo.get(STANDARD_SCENARIOS[0]);
+  ctx.out(`\n${t('cli.startTable', lang, { region: info?.region ?? '', period: fmt.period(info?.from, info?.to) })}:\n\n`);
+  ctx.out(`${''.padEnd(labelW)}  ${STANDARD_SCENARIOS.map((s) => s.padStart(colW)).join('  ')}  ${t('cli.unit', lang)}\n`);
+  HEADLINE.forEach((o, k) => {
+    ctx.out(`${names[k]!.padEnd(labelW)}  ${table[k]!.map((c) => c.padStart(colW)).join('  ')}  ${measureUnit('run', o, lang)}\n`);
   });
-  ctx.out(`\nPlain-language comparison against ${START_SCENARIOS[0]}: ${shown(join(dir, 'summary.md'), ctx.cwd)}\n`);
+  ctx.out(`\n${t('cli.startSummary', lang, { reference: STANDARD_SCENARIOS[0], file: shown(join(analysis.data.dir, 'summary.md'), ctx.cwd) })}\n`);
 }
 
 /** A file path as the user would type it: relative to the working directory when inside it. */

@@ -1,8 +1,9 @@
 /**
  * `regiosim validate <file...>`: checks scenario files without running them.
  */
-import { formatUserError, isUserError } from '../../io/errors.js';
-import { loadScenario } from '../../io/scenario.js';
+import { validateScenario } from '../../api/index.js';
+import { t } from '../../i18n/index.js';
+import { formatProblems } from '../../io/errors.js';
 import type { CliCommand } from '../context.js';
 
 interface ValidateArgs {
@@ -20,13 +21,11 @@ export const validateCommand: CliCommand = {
     const { files } = rawArgs as unknown as ValidateArgs;
     let failed = 0;
     for (const file of files) {
-      try {
-        const loaded = loadScenario(String(file), {}, { cwd: ctx.cwd });
-        ctx.out(`ok ${loaded.builtin ?? file}\n`);
-      } catch (err) {
-        if (!isUserError(err)) throw err;
+      const checked = validateScenario(String(file), { cwd: ctx.cwd });
+      if (checked.ok) ctx.out(t('cli.ok', ctx.lang, { name: checked.scenario.builtin ?? String(file) }) + '\n');
+      else {
         failed += 1;
-        ctx.err(formatUserError(err) + '\n');
+        ctx.err(formatProblems(checked.file, checked.problems) + '\n');
       }
     }
     return failed > 0 ? 2 : 0;

@@ -97,7 +97,6 @@ function outvotedTrust(world: World, t: Arrangement, outcome: Outcome): void {
 
 /** Routes waiting tasks to tables, lets tables decide at their meetings, and handles ad hoc initiation. */
 export function runAgenda(world: World): void {
-  const p = world.params;
   // 1. Lapse tasks past their deadline.
   // Deleting the current entry while iterating a Map is safe and keeps insertion (id) order.
   for (const task of world.tasks.values()) {

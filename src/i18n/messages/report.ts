@@ -30,7 +30,7 @@ export const REPORT_MESSAGES = {
   'report.runs': { en: 'Runs', nl: 'Runs' },
   'report.runsEach': { en: '{n} runs per scenario ({total} in all).', nl: '{n} runs per scenario ({total} in totaal).' },
   'report.runsVarying': { en: 'Runs per scenario: {list}.', nl: 'Runs per scenario: {list}.' },
-  'report.window': { en: 'Each run simulates {start} to {end} month by month; outcomes are measured over {from} to {to}.', nl: 'Elke run simuleert {start} tot en met {end} per maand; de uitkomsten gelden voor {from} tot en met {to}.' },
+  'report.window': { en: 'Each run simulates {start} to {end} month by month; outcomes are measured from {from} to {to}.', nl: 'Elke run simuleert {start} tot en met {end} per maand; de uitkomsten gelden voor {from} tot en met {to}.' },
   'report.seeds': {
     en: 'Seeds: master seed {seed}. Replication k of every scenario uses the seed derived from the master seed and k, the same in every scenario (common random numbers): the runs with the same replication number meet the same random events, so scenarios are compared run by run. The first seeds: {list} (all of them are in runs.csv). `regiosim run <scenario> --seed <seed>` repeats any run.',
     nl: 'Seeds: hoofdseed {seed}. Replicatie k van elk scenario gebruikt de seed die is afgeleid van de hoofdseed en k, in elk scenario dezelfde (gemeenschappelijke toevalsgetallen): runs met hetzelfde replicatienummer krijgen dezelfde toevallige gebeurtenissen, zodat scenario\'s run voor run vergeleken worden. De eerste seeds: {list} (alle staan in runs.csv). `regiosim run <scenario> --seed <seed>` herhaalt elke run.',

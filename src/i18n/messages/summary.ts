@@ -6,7 +6,8 @@ export const SUMMARY_MESSAGES = {
     nl: 'Deze batch bevat {k} met {runs}{region}{window}. Elke run is één mogelijk verloop; de cijfers hieronder zijn gemiddelden over de runs. Een 95%-interval is het bereik waarin het ware gemiddelde, gegeven het model, met 95% zekerheid ligt: het wordt smaller naarmate er meer runs zijn.',
   },
   'summary.inRegion': { en: ' in {region}', nl: ' in {region}' },
-  'summary.window': { en: ', with outcomes measured over {from} to {to}', nl: ', met uitkomsten gemeten over {from} tot en met {to}' },
+  'summary.window': { en: ', with outcomes measured from {from} to {to}', nl: ', met uitkomsten gemeten van {from} tot en met {to}' },
+  'summary.where': { en: '{region} from {from} to {to}', nl: '{region} van {from} tot en met {to}' },
   'summary.incomplete': {
     en: '**The batch is not complete**: {done} of {planned} runs are done. Resume it (`regiosim batch --resume`) before drawing conclusions.',
     nl: '**De batch is niet compleet**: {done} van de {planned} runs zijn klaar. Hervat hem (`regiosim batch --resume`) voordat u conclusies trekt.',

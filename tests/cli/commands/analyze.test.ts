@@ -36,9 +36,9 @@ describe('regiosim analyze: bad input exits 2 with one message and writes nothin
     expect(r.code).toBe(2);
     expect(r.err).toBe(
       'regiosim: 3 problems in the command line:\n' +
+        '  - --lang: expected one of en, nl, found "fr"\n' +
         '  - --precision: expected a relative precision between 0 and 1 (for example 0.05), found "tight"\n' +
-        '  - --bootstrap: expected a whole number of resamples ≥ 0, found "-1"\n' +
-        '  - --lang: expected one of en, nl, found "fr"\n',
+        '  - --bootstrap: expected a whole number of resamples ≥ 0, found "-1"\n',
     );
   });
 
@@ -58,9 +58,9 @@ describe('regiosim analyze on a directory', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toBe(
-      'Analysed 3 points of 3 scenarios (reference b; 0 of 8 comparisons significant after Holm).\n' +
-        'Wrote summary.csv, comparison.csv, survival.csv, survival-summary.csv, summary.md in batch/\n' +
-        'Read first: batch/summary.md\n',
+      '3 punten van 3 scenario’s geanalyseerd (referentie b; 0 van de 8 vergelijkingen significant na Holm).\n' +
+        'Geschreven: summary.csv, comparison.csv, survival.csv, survival-summary.csv, summary.md in batch/\n' +
+        'Lees eerst: batch/summary.md\n',
     );
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('Referentiescenario: *b* (Scenario B).');
   });

@@ -13,9 +13,9 @@ describe('regiosim chart: bad input exits 2 with one message and writes nothing'
     expect(r.out).toBe('');
     expect(r.err).toBe(
       'regiosim: 3 problems in the command line:\n' +
+        '  - --lang: expected one of en, nl, found "fr"\n' +
         '  - --format: expected one of svg, png, both, found "pdf"\n' +
-        '  - --theme: expected one of default, slides, found "dark"\n' +
-        '  - --lang: expected one of en, nl, found "fr"\n',
+        '  - --theme: expected one of default, slides, found "dark"\n',
     );
     expect(existsSync(join(dir, 'charts'))).toBe(false);
   });
@@ -44,9 +44,9 @@ describe('regiosim chart on a directory', () => {
     const r = await runCli(['chart', '.', '--format', 'svg', '--lang', 'nl'], dir);
     expect(r.code).toBe(0);
     expect(r.out).toBe(
-      'Wrote 6 charts to charts/ (svg, theme default, nl; a .vl.json Vega-Lite spec beside each)\n' +
-        '  not drawn: differences: missing comparison.csv (run `regiosim analyze <dir>` first)\n' +
-        '  not drawn: survival: missing survival.csv (run `regiosim analyze <dir>` first)\n',
+      '6 grafieken geschreven naar charts/ (svg, thema default, nl; naast elke grafiek een .vl.json-specificatie voor Vega-Lite)\n' +
+        '  niet getekend: differences: ontbreekt: comparison.csv (draai eerst `regiosim analyze <map>`)\n' +
+        '  niet getekend: survival: ontbreekt: survival.csv (draai eerst `regiosim analyze <map>`)\n',
     );
     expect(readdirSync(join(dir, 'charts')).sort()).toEqual([
       'exits-over-time.svg', 'exits-over-time.vl.json', 'map-value-per-inhabitant.svg', 'map-value-per-inhabitant.vl.json',
@@ -77,7 +77,7 @@ describe('regiosim report', () => {
     const dir = writeBatch(tempDir('report-cli'), { analysis: true });
     const r = await runCli(['report', '.', '--lang', 'nl'], dir);
     expect(r.err).toBe('');
-    expect(r.out).toBe('Wrote report.html (8 interactive charts; opens offline in any browser)\n');
+    expect(r.out).toBe('Geschreven: report.html (8 interactieve grafieken; opent zonder internet in elke browser)\n');
     expect(r.code).toBe(0);
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(html).toContain('<html lang="nl">');
