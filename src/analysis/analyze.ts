@@ -41,12 +41,8 @@ export const DEFAULT_BOOTSTRAP = 1000;
 export const DEFAULT_PRECISION = 0.05;
 export const SPELL_TYPES = ['arrangement', 'membership'] as const;
 
-/** Rows as the analysis computes them: every statistic a number (NaN where undefined), never empty. */
-type Computed<R> = { [K in keyof R]: Exclude<R[K], null> };
-export type SummaryRow = Computed<files.SummaryRow>;
-export type ComparisonRow = Computed<files.ComparisonRow>;
-export type SurvivalRow = Computed<files.SurvivalRow>;
-export type SurvivalSummaryRow = Computed<files.SurvivalSummaryRow>;
+export type { ComparisonRow, SummaryRow, SurvivalRow, SurvivalSummaryRow } from './rows.js';
+import type { ComparisonRow, SummaryRow, SurvivalRow, SurvivalSummaryRow } from './rows.js';
 
 export interface AnalyzeOptions {
   /** Reference scenario of the comparisons (default: the first scenario of the batch). */

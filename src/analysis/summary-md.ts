@@ -16,7 +16,7 @@
 import { HEADLINE, RUN_MEASURES, UNITS, type MeasureSpec } from '../core/measures.js';
 import { decimalsFor, formatter, measureName, measureUnit, t, type Lang } from '../i18n/index.js';
 import type { BatchData } from './batch-data.js';
-import type { ComparisonRow, SummaryRow, SurvivalSummaryRow } from './analyze.js';
+import type { ComparisonRow, SummaryRow, SurvivalSummaryRow } from './rows.js';
 
 
 

@@ -5,6 +5,7 @@
  * The experiment section holds exact numbers (parameter values are already at 10 significant
  * digits, see experiment.ts), so a plan read back from it has the same hash.
  */
+import { nowIso } from '../io/clock.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BATCH_FORMAT, BATCH_MANIFEST_KIND, type BatchManifest } from '../formats/manifest.js';
@@ -52,7 +53,7 @@ export function newManifest(plan: BatchPlan, options: { command: string; workers
     node: process.version,
     command: options.command,
     status: 'running',
-    started: new Date().toISOString(),
+    started: nowIso(),
     finished: null,
     resumed: [],
     workers: options.workers,

@@ -6,6 +6,7 @@
  * runs; a crash or `kill -9` loses at most those chunks (see journal.ts). An AbortSignal stops
  * it the same way (BatchAbortedError); it never ends the process.
  */
+import { nowIso } from '../io/clock.js';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -142,7 +143,7 @@ export async function runBatch(plan: BatchPlan, options: BatchRunOptions, resume
     manifest = readManifest(out, '--resume');
     const months = plan.points.map((p) => plan.scenarios[p.scenario]!.months);
     scanJournal(out, index, 0, { verify: true, repair: true, expectMonths: (run) => months[Math.floor(run / plan.replications)]!, accept: (run) => inShard(run, shard) });
-    manifest.resumed.push(new Date().toISOString());
+    manifest.resumed.push(nowIso());
     manifest.workers = options.workers;
     manifest.status = 'running';
   } else {
@@ -230,7 +231,7 @@ export async function runBatch(plan: BatchPlan, options: BatchRunOptions, resume
 
   finalizeBatch(plan, index, out, { shard, keepTimeseries: manifest.keep_timeseries });
   manifest.status = 'complete';
-  manifest.finished = new Date().toISOString();
+  manifest.finished = nowIso();
   manifest.counts.done = index.size;
   writeManifest(out, manifest);
   // A whole batch no longer needs its journal; a shard keeps it for `regiosim merge`.

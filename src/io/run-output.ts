@@ -6,6 +6,7 @@
  * the overrides, the seed and the regiosim version, so two runs of the same scenario and seed
  * give byte-identical files.
  */
+import { nowIso } from './clock.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scenarioCalendar } from '../core/calendar.js';
@@ -91,7 +92,7 @@ export function manifestJson(m: ManifestInput): string {
   for (const name of PARAM_NAMES) parameters[name] = loaded.scenario.params[name];
   return toJson({
     regiosim_version: regiosimVersion(),
-    created: m.created ?? new Date().toISOString(),
+    created: m.created ?? nowIso(),
     command: m.command,
     scenario: { name: loaded.scenario.name, file: manifestPath(loaded), sha256: loaded.hash },
     seed: m.seed,

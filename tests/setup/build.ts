@@ -9,7 +9,8 @@
  * `npm run typecheck`. The build fails only when the CLI entry point was not written.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,8 +31,16 @@ export function ensureBuilt(): void {
   built = true;
 }
 
-/** vitest globalSetup entry. */
-export default function setup(): void {
+/**
+ * vitest globalSetup entry: builds once, and gives the whole run one temporary folder. Every
+ * temporary directory a test makes (through os.tmpdir(), in the test workers and in the
+ * processes they start) lands in it, and the teardown removes it, so a test run leaves nothing
+ * behind even when a test fails halfway.
+ */
+export default function setup(): () => void {
   ensureBuilt();
   process.env['REGIOSIM_TEST_BUILT'] = '1';
+  const root = mkdtempSync(join(tmpdir(), 'regiosim-tests-'));
+  process.env['TMPDIR'] = root;
+  return () => rmSync(root, { recursive: true, force: true });
 }
