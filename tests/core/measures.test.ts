@@ -38,3 +38,11 @@ describe('measure registry', () => {
     expect(measure('run', 'completion_rate')?.direction).toBe('higher');
   });
 });
+
+describe('the ODD', () => {
+  it('defines every monthly and per-run measure', async () => {
+    const { readFileSync } = await import('node:fs');
+    const odd = readFileSync(new URL('../../docs/ODD.md', import.meta.url), 'utf8');
+    for (const m of [...MONTH_MEASURES, ...RUN_MEASURES]) expect(odd, `${m.level} ${m.id}`).toContain(`\`${m.id}\``);
+  });
+});
