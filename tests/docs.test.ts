@@ -6,18 +6,20 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codebook, readmeBlocks } from '../src/render/codebook.js';
+import { oddBlocks } from '../src/render/odd.js';
 import { ROOT } from './setup/build.js';
 
 const WRITE = process.env['DOCS_WRITE'] === '1';
 const FORMATS = join(ROOT, 'docs', 'formats.md');
 const README = join(ROOT, 'README.md');
+const ODD = join(ROOT, 'docs', 'ODD.md');
 
-/** The README with each `<!-- generated: NAME -->` … `<!-- end generated -->` block replaced. */
-function withBlocks(readme: string, blocks: Record<string, string>): string {
-  let out = readme;
+/** A document with each `<!-- generated: NAME -->` … `<!-- end generated -->` block replaced. */
+function withBlocks(doc: string, blocks: Record<string, string>, file = 'README.md'): string {
+  let out = doc;
   for (const [name, text] of Object.entries(blocks)) {
     const re = new RegExp(`(<!-- generated: ${name} -->\\n)[\\s\\S]*?(<!-- end generated -->)`);
-    if (!re.test(out)) throw new Error(`README.md has no block <!-- generated: ${name} --> … <!-- end generated -->`);
+    if (!re.test(out)) throw new Error(`${file} has no block <!-- generated: ${name} --> … <!-- end generated -->`);
     out = out.replace(re, (_m, open: string, close: string) => `${open}${text}${close}`);
   }
   return out;
@@ -34,5 +36,12 @@ describe('generated documentation', () => {
     const fresh = withBlocks(readme, readmeBlocks());
     if (WRITE) writeFileSync(README, fresh);
     expect(readFileSync(README, 'utf8')).toBe(fresh);
+  });
+
+  it('the parameter tables and the kind table of docs/ODD.md are those of the registry', () => {
+    const odd = readFileSync(ODD, 'utf8');
+    const fresh = withBlocks(odd, oddBlocks(), 'docs/ODD.md');
+    if (WRITE) writeFileSync(ODD, fresh);
+    expect(readFileSync(ODD, 'utf8')).toBe(fresh);
   });
 });

@@ -112,7 +112,7 @@ const CLI = 'the command line';
 function parseRanges(items: readonly string[], problems: Problem[]): Map<string, { min: number; max: number }> {
   const out = new Map<string, { min: number; max: number }>();
   for (const item of items) {
-    const m = /^\s*([A-Za-z][A-Za-z0-9]*)\s*=\s*([^:]+):(.+)$/.exec(item);
+    const m = /^\s*([A-Za-z][A-Za-z0-9.-]*)\s*=\s*([^:]+):(.+)$/.exec(item);
     const min = m ? parseNumberText(m[2]!) : undefined;
     const max = m ? parseNumberText(m[3]!) : undefined;
     if (!m || typeof min !== 'number' || typeof max !== 'number' || !Number.isFinite(min) || !Number.isFinite(max)) {

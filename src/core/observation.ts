@@ -16,7 +16,7 @@ export function accountOverhead(world: World): void {
     if (!isActive(a)) continue;
     for (const m of a.members) {
       const mu = world.municipalities[m]!;
-      const fte = overheadFteOf(a, m);
+      const fte = overheadFteOf(a, m, p.modularCoreShare);
       const euros = (a.props.overheadEuroPerCapita * mu.population) / 12 / 1e6;
       mu.coordination += fte;
       mu.termCost += fte * p.fteMonthCost + euros;

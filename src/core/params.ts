@@ -3,7 +3,12 @@
  * default ranges of sensitivity analysis), meaning and justification. docs/ODD.md is generated
  * from the same facts and must agree with this table (a test checks that every name appears there).
  */
+import { ARRANGEMENT_KINDS, KIND_DEFAULTS, KIND_JUSTIFICATIONS, KIND_NUMERIC, KIND_NUMERIC_SPECS, type ArrangementKind, type KindNumeric } from './entities/arrangement.js';
 import { closest, describeValue, type Problem } from './problems.js';
+
+/** The groups of the registry, in the order `regiosim params` and docs/ODD.md section 8 list them. */
+export const PARAM_GROUPS = ['tasks', 'capacity', 'decision', 'adhoc', 'execution', 'trust', 'staff', 'elections', 'structure', 'money', 'kinds'] as const;
+export type ParamGroup = (typeof PARAM_GROUPS)[number];
 
 export interface ParamSpec {
   readonly default: number;
@@ -11,14 +16,14 @@ export interface ParamSpec {
   readonly min: number;
   readonly max: number;
   readonly integer?: boolean;
-  readonly group: 'tasks' | 'capacity' | 'decision' | 'trust' | 'staff' | 'elections' | 'structure' | 'money';
+  readonly group: ParamGroup;
   readonly meaning: string;
   readonly justification: string;
 }
 
 const p = (spec: ParamSpec): ParamSpec => spec;
 
-export const PARAMS = {
+const BASE_PARAMS = {
   // ---------------------------------------------------------------- tasks
   taskRatePerMunicipality: p({ default: 0.05, unit: 'tasks per municipality per month', min: 0.01, max: 0.5, group: 'tasks',
     meaning: 'Mean arrival rate of regional tasks (opgaven), all domains together, before domain multipliers.',
@@ -64,6 +69,26 @@ export const PARAMS = {
   unconvincedCommitment: p({ default: 0.7, unit: 'probability', min: 0, max: 1, group: 'decision', meaning: 'Monthly chance that a member who voted against (or was outvoted) still delivers in full.', justification: 'Outvoted members under-deliver (brief, step 4); argued guess.' }),
   convincedCommitment: p({ default: 0.95, unit: 'probability', min: 0, max: 1, group: 'decision', meaning: 'Monthly chance that a member who voted for a task delivers in full.', justification: 'Argued guess.' }),
   shirkDelivery: p({ default: 0.3, unit: 'share', min: 0, max: 1, group: 'decision', meaning: 'Share of its due work a member delivers in a month in which it does not deliver in full.', justification: 'Argued guess.' }),
+  tableShare: p({ default: 0.5, unit: 'share of task value', min: 0.05, max: 1, group: 'decision', meaning: 'A task goes to the table whose members (for the domain) together hold the largest share of its value, if that share is at least this; otherwise it stays without a table.', justification: 'A table takes up what matters to most of its members\' stake; a simple majority of the value is the neutral choice (argued guess, formerly a constant).' }),
+  relationshipCoordination: p({ default: 0.1, unit: 'quality per unit of relationship stock', min: 0, max: 0.5, group: 'decision', meaning: 'A project\'s coordination quality is the table\'s (or the ad hoc route\'s) plus this times the participants\' mean relationship stock minus 0.5, clipped to 0-1.', justification: 'People who know each other coordinate better (brief, step 5); a modest effect (argued guess, formerly a constant).' }),
+  // ---------------------------------------------------------------- ad hoc route
+  'adhoc.coordination': p({ default: 0.75, unit: 'index 0-1', min: 0, max: 1, group: 'adhoc', meaning: 'Coordination quality of an ad hoc project (no table), before the relationship adjustment.', justification: 'Below every table (network 0.78): nobody coordinates a one-off coalition (argued guess, formerly a constant).' }),
+  'adhoc.binding': p({ default: 0.1, unit: 'index 0-1', min: 0, max: 1, group: 'adhoc', meaning: 'Bindingness of an ad hoc agreement in the members\' autonomy cost.', justification: 'A project agreement binds a little (argued guess, formerly a constant).' }),
+  'adhoc.urgencyWeight': p({ default: 0.5, unit: 'weight', min: 0, max: 1, group: 'adhoc', meaning: 'A municipality with the largest stake takes the lead with probability stance x (1 - w + w x urgency) x (1 - v + v x relationship stock); this is w.', justification: 'Urgency moves a municipality to act (brief, step 3); argued guess, formerly a constant.' }),
+  'adhoc.relationshipWeight': p({ default: 0.5, unit: 'weight', min: 0, max: 1, group: 'adhoc', meaning: 'The weight v of the relationship stock in the probability of taking the lead (see adhoc.urgencyWeight).', justification: 'Knowing whom to call makes taking the lead easier (seed 002); argued guess, formerly a constant.' }),
+  'adhoc.engagementBase': p({ default: 0.6, unit: 'share', min: 0, max: 1, group: 'adhoc', meaning: 'An approached partner engages with probability trust in the leader x (b + (1 - b) x the leader\'s relationship stock); this is b.', justification: 'Trust opens doors, and so does a good relationship (seed 003); argued guess, formerly a constant.' }),
+  'adhoc.sharedReach': p({ default: 0.5, unit: 'share of the gap to 1', min: 0, max: 1, group: 'adhoc', meaning: 'When leader and partner share an arrangement, the engagement probability closes this share of its gap to 1.', justification: 'Members of a standing arrangement know and meet each other (lesson 1, seed 001); argued guess, formerly a constant.' }),
+  'adhoc.neighbourSearch': p({ default: 0.75, unit: 'factor', min: 0, max: 1, group: 'adhoc', meaning: 'Factor on the search cost of approaching a neighbouring municipality.', justification: 'Neighbours know each other (seed 003); argued guess, formerly a constant.' }),
+  'adhoc.relationshipSearch': p({ default: 0.5, unit: 'factor', min: 0, max: 1, group: 'adhoc', meaning: 'Search cost per partner is searchCost x (1 - this x the leader\'s relationship stock).', justification: 'Relationships lower transaction costs (Feiock 2013); argued guess, formerly a constant.' }),
+  'adhoc.attempts': p({ default: 1, unit: 'attempts', min: 1, max: 12, integer: true, group: 'adhoc', meaning: 'Attempts a lead municipality makes to assemble a coalition for a task; after a failed attempt the task waits a month and may be tried again until the attempts are used up or its deadline passes.', justification: 'One attempt: an ad hoc initiative that finds no partners is usually not repeated soon (argued guess; formerly fixed at one).' }),
+  // ---------------------------------------------------------------- execution
+  successExponent: p({ default: 1.5, unit: 'exponent', min: 0.5, max: 4, group: 'execution', meaning: 'A project\'s success is its coordination quality x (delivered share of the due work)^exponent: shortfalls hurt more than in proportion.', justification: 'Missing contributions break joint projects (brief, step 4); argued guess, formerly a constant.' }),
+  successThreshold: p({ default: 0.5, unit: 'success 0-1', min: 0, max: 1, group: 'execution', meaning: 'A project whose success is below this fails.', justification: 'Argued guess, formerly a constant.' }),
+  failedValueShare: p({ default: 0.3, unit: 'share', min: 0, max: 1, group: 'execution', meaning: 'Share of its success-weighted value a failed project still realises.', justification: 'Failed projects leave something behind (plans, studies); argued guess, formerly a constant.' }),
+  deliveryThreshold: p({ default: 0.9, unit: 'share of due work', min: 0, max: 1, group: 'execution', meaning: 'A partner that delivered at least this share of its due work gains trust; below it, it loses trust in proportion to the shortfall.', justification: 'Partners forgive small shortfalls; argued guess, formerly a constant.' }),
+  brokenDealThreshold: p({ default: 0.7, unit: 'share of due work', min: 0, max: 1, group: 'execution', meaning: 'A partner in a mandje that delivered less than this share of its due work broke the deal (extra trust loss trustLossBrokenDeal).', justification: 'Argued guess, formerly a constant.' }),
+  newSecretaryCommitment: p({ default: 0.9, unit: 'factor', min: 0, max: 1, group: 'execution', meaning: 'Factor on the chance of delivering in full in the months after a new secretary took office.', justification: 'A new secretary needs time to know the regional dossiers (seed 002); argued guess, formerly a constant.' }),
+  newSecretaryMonths: p({ default: 3, unit: 'months', min: 0, max: 24, integer: true, group: 'execution', meaning: 'Months after a new secretary took office during which newSecretaryCommitment applies.', justification: 'Argued guess, formerly a constant.' }),
   // ---------------------------------------------------------------- trust
   trustBase: p({ default: 0.5, unit: 'trust 0-1', min: 0, max: 1, group: 'trust', meaning: 'Level trust drifts back to when nothing happens.', justification: 'Neutral; argued guess.' }),
   trustInitial: p({ default: 0.55, unit: 'trust 0-1', min: 0, max: 1, group: 'trust', meaning: 'Initial trust between municipalities.', justification: 'Slightly above neutral for municipalities that already met in regional bodies; argued guess.' }),
@@ -85,6 +110,8 @@ export const PARAMS = {
   meetingLearning: p({ default: 0.25, unit: 'factor', min: 0, max: 2, group: 'staff', meaning: 'Relationship growth per month of meeting at a working table, relative to relationshipGrowth per completed project (divided by the meeting interval).', justification: 'Periodic meetings build working relationships (lesson 1, seed 001); argued guess.' }),
   secretariatMemoryHub: p({ default: 0.7, unit: 'share', min: 0, max: 1, group: 'staff', meaning: 'Share of relationship and knowledge loss through turnover that a hub holds for its members.', justification: '"Een centraal punt waar veel kennis is" (seed 000); argued guess.' }),
   secretariatMemorySecretary: p({ default: 0.5, unit: 'share', min: 0, max: 1, group: 'staff', meaning: 'Share of that loss a basiscoalitie secretary holds.', justification: 'Lesson 1 (seed 001); argued guess.' }),
+  secretaryRelationshipLoss: p({ default: 0.2, unit: 'share', min: 0, max: 1, group: 'staff', meaning: 'Share of a municipality\'s relationship and knowledge stock lost when its secretary leaves (times one minus the secretariat memory).', justification: 'The secretary is one of several people holding the regional contacts; argued guess, formerly a constant.' }),
+  civilServantTrustShare: p({ default: 0.5, unit: 'factor', min: 0, max: 1, group: 'staff', meaning: 'Trust capital lost when civil servants leave: this x the share of staff that left x secretaryRelationLoss.', justification: 'Civil servants hold fewer relationships per person than the secretary; argued guess, formerly a constant.' }),
   // ---------------------------------------------------------------- elections
   electionFirstYear: p({ default: 2006, unit: 'year', min: 1900, max: 2100, integer: true, group: 'elections', meaning: 'A year with municipal elections; elections are held every electionCycle years from it (in both directions).', justification: 'Dutch municipal elections in March 2006, 2010, 2014, 2018, 2022, 2026.' }),
   electionCycle: p({ default: 4, unit: 'years', min: 1, max: 10, integer: true, group: 'elections', meaning: 'Years between council elections.', justification: 'Gemeentewet: four-year terms.' }),
@@ -101,21 +128,54 @@ export const PARAMS = {
   exitStanceWeight: p({ default: 0.5, unit: 'net return per stance unit', min: 0, max: 5, group: 'elections', meaning: 'How much council stance (minus 0.5) adds to the perceived net return in the exit choice.', justification: 'Argued guess.' }),
   budgetReviewIntensity: p({ default: 0.25, unit: 'factor', min: 0, max: 1, group: 'elections', meaning: 'Between elections, colleges review memberships once a year when they draw up the budget (November), with the exit probability of a new council multiplied by this factor.', justification: 'Budget rounds also put arrangements on the table, less forcefully than a new coalition agreement; argued guess.' }),
   budgetMonth: p({ default: 11, unit: 'month', min: 1, max: 12, integer: true, group: 'elections', meaning: 'Calendar month of the annual budget review.', justification: 'Municipal budgets are adopted in November.' }),
+  fundsCreditShare: p({ default: 0.5, unit: 'share', min: 0, max: 1, group: 'elections', meaning: 'Share of the central funds flowing through an arrangement that a member credits to its membership in a review (the rest it would receive anyway).', justification: 'Central funds partly follow the task, not the arrangement; argued guess, formerly a constant.' }),
+  reviewMinMembership: p({ default: 12, unit: 'months', min: 0, max: 60, integer: true, group: 'elections', meaning: 'A member is reviewed only after this many months of membership.', justification: 'A new membership gets a year to prove itself; argued guess, formerly a constant.' }),
   crisisExitHazard: p({ default: 0.02, unit: 'probability per month', min: 0, max: 0.5, group: 'elections', meaning: 'Monthly chance of leaving between elections when trust in co-members has collapsed below crisisTrust.', justification: 'Exits also happen between elections, after conflicts; argued guess.' }),
   crisisTrust: p({ default: 0.3, unit: 'trust 0-1', min: 0, max: 1, group: 'elections', meaning: 'Mean trust in co-members below which a member may leave between elections.', justification: 'Argued guess.' }),
   // ---------------------------------------------------------------- structure
   formationPressure: p({ default: 2.5, unit: 'M EUR of unmet stake', min: 0, max: 50, group: 'structure', meaning: 'Unmet stake (value of lapsed or failed tasks, decaying 4% a month) a municipality must have in a domain before it initiates a new arrangement.', justification: 'New arrangements form when urgency suffices (brief, step 7); argued guess.' }),
   formationTrust: p({ default: 0.5, unit: 'trust 0-1', min: 0, max: 1, group: 'structure', meaning: 'Mutual trust needed between initiator and partner to form or join an arrangement.', justification: 'New arrangements need trust (brief, step 7); argued guess.' }),
   formationReach: p({ default: 2, unit: 'neighbour steps', min: 1, max: 5, integer: true, group: 'structure', meaning: 'How many neighbour steps away an initiator looks for partners.', justification: 'Municipalities choose nearby partners (seed 003).' }),
-  dormancyMonths: p({ default: 24, unit: 'months', min: 3, max: 120, integer: true, group: 'structure', meaning: 'A voluntary arrangement without a secretariat that takes no decision for this long dissolves (twice as long for one with a secretary; a bureau keeps an arrangement alive).', justification: 'Networks and convenants fade when unused; a secretary or bureau keeps the table going; argued guess.' }),
+  dormancyMonths: p({ default: 24, unit: 'months', min: 3, max: 120, integer: true, group: 'structure', meaning: 'A voluntary arrangement without a secretariat that takes no decision for this long dissolves (dormancySecretaryFactor times as long for one with a secretary; a bureau keeps an arrangement alive).', justification: 'Networks and convenants fade when unused; a secretary or bureau keeps the table going; argued guess.' }),
   keyMemberShare: p({ default: 0.3, unit: 'population share', min: 0, max: 1, group: 'structure', meaning: 'A member with at least this population share is key: when it leaves a voluntary arrangement, the arrangement dissolves.', justification: 'Arrangements dissolve when a key member leaves (brief, step 7).' }),
   joinProbability: p({ default: 0.1, unit: 'probability per month', min: 0, max: 1, group: 'structure', meaning: 'Monthly chance that an eligible non-member (unmet stake, trust, adjacency) joins an arrangement.', justification: 'Argued guess.' }),
+  unmetDecay: p({ default: 0.04, unit: 'share per month', min: 0, max: 1, group: 'structure', meaning: 'Monthly decay of unmet stakes.', justification: 'An unsolved problem stays on the mind for a couple of years; argued guess, formerly a constant.' }),
+  dormancySecretaryFactor: p({ default: 2, unit: 'factor', min: 1, max: 10, group: 'structure', meaning: 'A voluntary arrangement with a secretary dissolves after dormancyMonths x this months without a decision.', justification: 'A secretary keeps the meeting going when there is little to decide (lesson 1, seed 001); argued guess, formerly a constant.' }),
+  formationPartnerShare: p({ default: 0.25, unit: 'share of formationPressure', min: 0, max: 1, group: 'structure', meaning: 'A partner joins a formation when its own unmet stake in the domain is at least this share of formationPressure.', justification: 'Partners need a stake, less than the initiator; argued guess, formerly a constant.' }),
+  joinPressureShare: p({ default: 0.5, unit: 'share of formationPressure', min: 0, max: 1, group: 'structure', meaning: 'A non-member is eligible to join when its unmet stake in one of the arrangement\'s domains is at least this share of formationPressure.', justification: 'Argued guess, formerly a constant.' }),
+  joinReachExtra: p({ default: 1, unit: 'neighbour steps', min: 0, max: 5, integer: true, group: 'structure', meaning: 'A newcomer must lie within formationReach plus this many steps of the arrangement\'s centre (and border a member).', justification: 'Arrangements stay regional; argued guess, formerly a constant.' }),
+  optInThreshold: p({ default: 0.6, unit: 'interest x (0.5 + stance)', min: 0, max: 3, group: 'structure', meaning: 'A member opts into a module when interest x (0.5 + stance) is at least this plus optInAutonomy x autonomy x binding.', justification: 'A member takes a module it cares about (brief, modular GR); argued guess, formerly a constant.' }),
+  optInAutonomy: p({ default: 0.6, unit: 'interest x (0.5 + stance)', min: 0, max: 3, group: 'structure', meaning: 'Weight of autonomy preference x binding in the opt-in threshold.', justification: 'Autonomy-minded members take fewer modules; argued guess, formerly a constant.' }),
+  modularCoreShare: p({ default: 0.5, unit: 'share of overheadFte', min: 0, max: 1, group: 'structure', meaning: 'In a modular arrangement a member pays this share of the overhead FTE for the core and the rest in proportion to the modules it takes.', justification: 'Argued guess, formerly a constant.' }),
   // ---------------------------------------------------------------- money
   spendingPerCapita: p({ default: 3400, unit: 'EUR per inhabitant per year', min: 1000, max: 10000, group: 'money', meaning: 'Municipal spending, the denominator of the share of budget going through cooperation.', justification: 'About EUR 58 billion for 17 million inhabitants (brief, public facts).' }),
 } as const;
 
-export type ParamName = keyof typeof PARAMS;
+/** A numeric property of an arrangement kind as a parameter: `kind.<kind>.<property>`. */
+export type KindParamName = `kind.${ArrangementKind}.${KindNumeric}`;
+export type ParamName = keyof typeof BASE_PARAMS | KindParamName;
 export type Params = { [K in ParamName]: number };
+
+export function kindParamName(kind: ArrangementKind, prop: KindNumeric): KindParamName {
+  return `kind.${kind}.${prop}`;
+}
+
+function kindParams(): Record<KindParamName, ParamSpec> {
+  const out = {} as Record<KindParamName, ParamSpec>;
+  for (const kind of ARRANGEMENT_KINDS) {
+    for (const prop of KIND_NUMERIC) {
+      const spec = KIND_NUMERIC_SPECS[prop];
+      out[kindParamName(kind, prop)] = {
+        default: KIND_DEFAULTS[kind][prop], unit: spec.unit, min: spec.min, max: spec.max, ...(spec.integer ? { integer: true } : {}),
+        group: 'kinds', meaning: `${kind}: ${spec.meaning}`, justification: KIND_JUSTIFICATIONS[kind],
+      };
+    }
+  }
+  return out;
+}
+
+/** The registry: the named parameters, then the numeric properties of every arrangement kind. */
+export const PARAMS: Readonly<Record<ParamName, ParamSpec>> = { ...BASE_PARAMS, ...kindParams() };
 export const PARAM_NAMES = Object.keys(PARAMS) as ParamName[];
 
 export function defaultParams(): Params {

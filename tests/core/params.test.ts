@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkParam, defaultParams, PARAM_NAMES, PARAMS } from '../../src/core/params.js';
+import { checkParam, defaultParams, PARAM_NAMES, PARAMS, type ParamName } from '../../src/core/params.js';
+import { runSimulation } from '../../src/core/run.js';
+import { resolveScenario } from '../../src/core/scenario/resolve.js';
+import { scenarioSchema } from '../../src/core/scenario/schema.js';
+import { loadRegion } from '../../src/io/regions.js';
+import { loadScenario } from '../../src/io/scenario.js';
 import { KIND_DEFAULTS } from '../../src/core/entities/arrangement.js';
 
 describe('parameter registry', () => {
@@ -33,5 +38,51 @@ describe('parameter registry', () => {
       // | name | meaning | unit | default | bounds | justification |
       expect(Number(cells[4]), name).toBe(PARAMS[name].default);
     }
+  });
+});
+
+describe('kind and ad hoc constants as parameters', () => {
+  it('registers every numeric property of every kind as kind.<kind>.<property> with the kind\'s default', () => {
+    for (const kind of Object.keys(KIND_DEFAULTS) as (keyof typeof KIND_DEFAULTS)[]) {
+      for (const prop of ['binding', 'meetingInterval', 'agendaCapacity', 'overheadFte', 'overheadEuroPerCapita', 'exitCostMonths', 'coordination', 'searchDiscount'] as const) {
+        const name = `kind.${kind}.${prop}` as ParamName;
+        expect(PARAMS[name], name).toBeDefined();
+        expect(PARAMS[name].default, name).toBe(KIND_DEFAULTS[kind][prop]);
+        expect(PARAMS[name].group).toBe('kinds');
+      }
+    }
+    for (const name of ['adhoc.coordination', 'adhoc.engagementBase', 'adhoc.urgencyWeight', 'adhoc.relationshipWeight', 'adhoc.attempts']) expect(PARAM_NAMES).toContain(name);
+  });
+
+  it('--set kind.basiscoalitie.coordination=0.75 changes a basiscoalitie run and only the basiscoalitie', () => {
+    const base = loadScenario('basiscoalitie', {}).scenario;
+    const lower = loadScenario('basiscoalitie', { 'kind.basiscoalitie.coordination': 0.75 }).scenario;
+    const table = lower.events.find((e) => e.type === 'start-arrangement' && e.arrangement.kind === 'basiscoalitie');
+    expect(table?.type === 'start-arrangement' && table.arrangement.props.coordination).toBe(0.75);
+    const mrdh = lower.events.find((e) => e.type === 'start-arrangement' && e.arrangement.kind === 'gr');
+    expect(mrdh?.type === 'start-arrangement' && mrdh.arrangement.props.coordination).toBe(KIND_DEFAULTS.gr.coordination);
+    const a = runSimulation(base, 3, { events: false, trustSnapshots: false }).outcomes;
+    const b = runSimulation(lower, 3, { events: false, trustSnapshots: false }).outcomes;
+    expect(b.value_per_inhabitant).toBeLessThan(a.value_per_inhabitant);
+  });
+
+  it('an arrangement\'s own properties win over the kind parameter', () => {
+    const file = scenarioSchema.parse({
+      name: 'own', region: 'haaglanden', start: '2010-01', end: '2012-12',
+      arrangements: [
+        { id: 'own', kind: 'network', members: 'all', domains: ['housing'], properties: { coordination: 0.5 } },
+        { id: 'plain', kind: 'network', members: 'all', domains: ['economy'] },
+      ],
+    });
+    const r = resolveScenario(file, (id) => (id === 'haaglanden' ? loadRegion('haaglanden') : undefined), ['haaglanden'], { 'kind.network.coordination': 0.9 });
+    expect(r.ok && r.scenario.arrangements.map((a) => a.props.coordination)).toEqual([0.5, 0.9]);
+  });
+
+  it('adhoc.coordination reaches the ad hoc projects of a run without tables', () => {
+    const base = loadScenario('wgr-plus-abolished', {}).scenario;
+    const better = loadScenario('wgr-plus-abolished', { 'adhoc.coordination': 0.95 }).scenario;
+    const a = runSimulation(base, 3, { events: false, trustSnapshots: false }).outcomes;
+    const b = runSimulation(better, 3, { events: false, trustSnapshots: false }).outcomes;
+    expect(b.value_per_inhabitant).toBeGreaterThan(a.value_per_inhabitant);
   });
 });

@@ -118,7 +118,7 @@ export const Z_MINUS_1: readonly number[] = [1 - Math.exp(-0.5), 0.5];
 export function addTask(w: World, fields: Partial<Task> & Pick<Task, 'beneficiaries' | 'shares'>): Task {
   const task: Task = {
     id: w.nextTaskId++, domain: 'housing', arrived: w.t, location: fields.beneficiaries[0]!, urgency: 1, work: 0, budget: 5, value: 10,
-    duration: 12, deadline: w.t + 12, noiseKey: 7, status: 'pool', table: null, blocked: false, mandje: null, mandjeTried: [],
+    duration: 12, deadline: w.t + 12, noiseKey: 7, status: 'pool', table: null, blocked: false, mandje: null, mandjeTried: [], attempts: 0,
     participants: [], convinced: [], workDue: [], costShare: [], delivered: [], owed: [], subsidy: 0, startedAt: -1, endsAt: -1, coordination: 0,
     ...fields,
   };

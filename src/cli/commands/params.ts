@@ -1,12 +1,11 @@
 /**
  * `regiosim params`: the model parameters with default, unit, bounds and meaning.
  */
-import { PARAMS, PARAM_NAMES, type ParamName, type ParamSpec } from '../../core/params.js';
+import { PARAM_GROUPS, PARAMS, PARAM_NAMES, type ParamName, type ParamSpec } from '../../core/params.js';
 import { UserError } from '../../io/errors.js';
 import { formatNumber, toCsv } from '../../formats/text.js';
 import type { CliCommand } from '../context.js';
 
-export const PARAM_GROUPS = ['tasks', 'capacity', 'decision', 'trust', 'staff', 'elections', 'structure', 'money'] as const satisfies readonly ParamSpec['group'][];
 const FORMATS = ['text', 'csv', 'markdown'] as const;
 
 const bounds = (s: ParamSpec): string => `${formatNumber(s.min)}-${formatNumber(s.max)}${s.integer ? ' (whole)' : ''}`;

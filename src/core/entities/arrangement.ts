@@ -36,6 +36,40 @@ export interface KindProperties {
   readonly modular: boolean;
 }
 
+/** The numeric properties of a kind: model parameters `kind.<kind>.<property>` (src/core/params.ts). */
+export const KIND_NUMERIC = ['binding', 'meetingInterval', 'agendaCapacity', 'overheadFte', 'overheadEuroPerCapita', 'exitCostMonths', 'coordination', 'searchDiscount'] as const;
+export type KindNumeric = (typeof KIND_NUMERIC)[number];
+
+/** Unit, bounds and meaning of each numeric kind property (for the parameter registry and the scenario schema). */
+export const KIND_NUMERIC_SPECS: Readonly<Record<KindNumeric, { unit: string; min: number; max: number; integer?: true; meaning: string }>> = {
+  binding: { unit: 'index 0-1', min: 0, max: 1, meaning: 'How much autonomy a member gives up per unit of cost it commits at this table (multiplies the autonomy cost in the decision).' },
+  meetingInterval: { unit: 'months', min: 1, max: 24, integer: true, meaning: 'Months between the meetings at which the table decides.' },
+  agendaCapacity: { unit: 'tasks', min: 0, max: 200, integer: true, meaning: 'Open agenda items the table can carry at once (0: no table, projects are ad hoc).' },
+  overheadFte: { unit: 'FTE per member per month', min: 0, max: 10, meaning: 'Coordination effort each member spends on the arrangement (meetings, bureau, secretary).' },
+  overheadEuroPerCapita: { unit: 'EUR per inhabitant per year', min: 0, max: 1000, meaning: 'Money each member contributes to the arrangement\'s bureau, per inhabitant.' },
+  exitCostMonths: { unit: 'months of overhead', min: 0, max: 120, meaning: 'Cost of leaving, as months of the member\'s overhead contribution.' },
+  coordination: { unit: 'index 0-1', min: 0, max: 1, meaning: 'Coordination quality of the projects run through this table (multiplies their success).' },
+  searchDiscount: { unit: 'factor', min: 0, max: 1, meaning: 'Factor on the search and negotiation cost of ad hoc projects between members.' },
+};
+
+/** Why each kind's defaults are what they are (the justification of its parameters). */
+export const KIND_JUSTIFICATIONS: Readonly<Record<ArrangementKind, string>> = {
+  'wgr-plus': 'Argued guess for the mandatory city region: a bureau of its own staff and central funds (BDU) give the best coordination and the highest overhead; binding majority; a large agenda (seed 000, seed 001: the city regions "functioned well").',
+  gr: 'Argued guess for a voluntary public body such as the MRDH: a bureau and binding majority like the city region, somewhat less overhead, and a costly exit (Wgr: leaving a GR costs the leaver its share of obligations).',
+  'modular-gr': 'Argued guess for a minimal GR with opt-in modules: a small core bureau, majority voting among module members, a cheap exit per module (brief, scenarios).',
+  basiscoalitie: 'Argued guess for a periodic meeting of aldermen with a secretary (lesson 1, seed 001): little overhead and no budget, no binding decisions, meetings every two months.',
+  network: 'Argued guess for an ad hoc network: no table (projects found one by one) and no secretariat; members know where to find each other, so searching costs half.',
+  convenant: 'Argued guess for a written but non-binding agreement: a quarterly table deciding by consensus, no secretariat.',
+  centrumgemeente: 'Argued guess for a centrumgemeente: the largest member executes for the others, whose staff act as a hub; a costly exit.',
+};
+
+/** The properties of an arrangement of a kind under the given parameters: the kind's structure with its numeric properties from `kind.<kind>.<property>`. */
+export function kindProperties(kind: ArrangementKind, params: Readonly<Record<string, number>>): KindProperties {
+  const out: Record<string, unknown> = { ...KIND_DEFAULTS[kind] };
+  for (const prop of KIND_NUMERIC) out[prop] = params[`kind.${kind}.${prop}`] ?? KIND_DEFAULTS[kind][prop];
+  return out as unknown as KindProperties;
+}
+
 export const KIND_DEFAULTS: Record<ArrangementKind, KindProperties> = {
   'wgr-plus': {
     description: 'Mandatory city region (WGR-plus, 2006-2014): binding majority, bureau, central funds.',
@@ -148,10 +182,10 @@ export function account(map: Map<string, number>, a: Arrangement, m: number, dom
   if (domain && a.props.modular) map.set(`${m}:${domain}`, (map.get(`${m}:${domain}`) ?? 0) + amount);
 }
 
-/** Coordination FTE a member spends on an arrangement per month (modular: core half plus modules taken). */
-export function overheadFteOf(a: Arrangement, m: number): number {
+/** Coordination FTE a member spends on an arrangement per month (modular: the core share plus the modules taken; parameter modularCoreShare). */
+export function overheadFteOf(a: Arrangement, m: number, coreShare: number): number {
   if (!a.props.modular) return a.props.overheadFte;
   let taken = 0;
   for (const list of a.modules.values()) if (list.includes(m)) taken++;
-  return a.props.overheadFte * (0.5 + (0.5 * taken) / Math.max(1, a.domains.length));
+  return a.props.overheadFte * (coreShare + ((1 - coreShare) * taken) / Math.max(1, a.domains.length));
 }

@@ -32,6 +32,8 @@ export interface Task {
   blocked: boolean;
   /** Partner task when passed as part of a mandje. */
   mandje: number | null;
+  /** Ad hoc coalitions tried for it so far (parameter adhoc.attempts). */
+  attempts: number;
   /** Tasks a package deal with this one was already tried with (a rejected package is off the table). */
   mandjeTried: number[];
   // execution

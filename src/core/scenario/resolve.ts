@@ -6,7 +6,7 @@
  * at once, instead of thrown.
  */
 import type { Domain } from '../domains.js';
-import { ARRANGEMENT_KINDS, KIND_DEFAULTS, type ArrangementKind, type KindProperties } from '../entities/arrangement.js';
+import { ARRANGEMENT_KINDS, kindProperties, type ArrangementKind, type KindProperties } from '../entities/arrangement.js';
 import { regionFromInline, type Region } from '../entities/region.js';
 import type { Problem } from '../problems.js';
 import { defaultParams, paramProblem, type ParamName, type Params } from '../params.js';
@@ -139,7 +139,8 @@ export function resolveScenario(
   const resolveArrangement = (path: string, def: ArrangementDef): ArrangementSpec => {
     if (ids.has(def.id)) problem(`${path}.id`, 'an id not used by another arrangement', def.id);
     ids.add(def.id);
-    const props: KindProperties = { ...KIND_DEFAULTS[def.kind], ...(def.properties ?? {}) };
+    // The kind's properties under this scenario's parameters (kind.<kind>.<property>); the arrangement's own `properties:` win.
+    const props: KindProperties = { ...kindProperties(def.kind, params), ...(def.properties ?? {}) };
     const members = resolveMembers(`${path}.members`, def.members);
     if (region && members.length < 2) problem(`${path}.members`, 'at least 2 members', members.length);
     const modules: Partial<Record<Domain, number[]>> = {};

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { DOMAINS } from '../domains.js';
-import { ARRANGEMENT_KINDS } from '../entities/arrangement.js';
+import { ARRANGEMENT_KINDS, KIND_NUMERIC, KIND_NUMERIC_SPECS, type KindNumeric } from '../entities/arrangement.js';
 
 const yearMonth = z
   .string()
@@ -42,19 +42,23 @@ const members = z
   .union([z.literal('all'), z.array(z.string().min(1)).min(1)])
   .describe('"all", or a list of member names or codes.');
 
+/** The numeric kind properties with the bounds of their parameters (`kind.<kind>.<property>`, src/core/params.ts). */
+function numericOverrides(): Record<KindNumeric, z.ZodOptional<z.ZodNumber>> {
+  const out = {} as Record<KindNumeric, z.ZodOptional<z.ZodNumber>>;
+  for (const prop of KIND_NUMERIC) {
+    const spec = KIND_NUMERIC_SPECS[prop];
+    const n = z.number().min(spec.min).max(spec.max);
+    out[prop] = (spec.integer ? n.int() : n).optional().describe(`${spec.meaning} (${spec.unit})`);
+  }
+  return out;
+}
+
 const kindOverrides = z
   .object({
     decisionRule: z.enum(['majority', 'consensus', 'willing']).optional(),
     mandatory: z.boolean().optional(),
     secretariat: z.enum(['hub', 'secretary', 'none']).optional(),
-    binding: z.number().min(0).max(1).optional(),
-    meetingInterval: z.number().int().min(1).max(24).optional(),
-    agendaCapacity: z.number().int().min(0).max(200).optional(),
-    overheadFte: z.number().min(0).max(10).optional(),
-    overheadEuroPerCapita: z.number().min(0).max(1000).optional(),
-    exitCostMonths: z.number().min(0).max(120).optional(),
-    coordination: z.number().min(0).max(1).optional(),
-    searchDiscount: z.number().min(0).max(1).optional(),
+    ...numericOverrides(),
   })
   .strict()
   .describe('Overrides of the kind\'s default properties (see docs/ODD.md, arrangement kinds).');

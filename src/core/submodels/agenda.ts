@@ -11,9 +11,6 @@ import { shareOf, type Task } from '../entities/task.js';
 import { capacity, domainIdx, emit, inEvaluation, type World } from '../state.js';
 import { decide, subsidyAt, type Outcome } from './decision.js';
 
-const TABLE_SHARE = 0.5;
-const AD_HOC_COORDINATION = 0.75;
-
 function table(world: World, id: string | null): Arrangement | null {
   if (id === null) return null;
   return world.arrangements.find((a) => a.id === id) ?? null;
@@ -22,7 +19,7 @@ function table(world: World, id: string | null): Arrangement | null {
 /** The table a task can go to: an active arrangement covering the domain whose members hold most of its value. */
 function findTable(world: World, task: Task): Arrangement | null {
   let best: Arrangement | null = null;
-  let bestShare = TABLE_SHARE;
+  let bestShare = world.params.tableShare;
   for (const a of world.arrangements) {
     if (!isActive(a) || a.props.agendaCapacity <= 0 || a.agenda.length >= a.props.agendaCapacity) continue;
     const ms = membersFor(a, task.domain);
@@ -67,7 +64,7 @@ function startProject(world: World, task: Task, outcome: Outcome, coordination: 
   task.startedAt = world.t;
   task.endsAt = world.t + task.duration;
   const rel = ev.participants.reduce((s, m) => s + world.municipalities[m]!.relationship, 0) / ev.participants.length;
-  task.coordination = Math.min(1, Math.max(0, coordination + 0.1 * (rel - 0.5)));
+  task.coordination = Math.min(1, Math.max(0, coordination + world.params.relationshipCoordination * (rel - 0.5)));
   for (let k = 0; k < ev.participants.length; k++) {
     const m = world.municipalities[ev.participants[k]!]!;
     m.load += ev.workDue[k]!;
@@ -224,7 +221,9 @@ function adHoc(world: World, task: Task): void {
   // Leadership: a council's stance and urgency move a municipality to take the lead; it needs capacity to spare.
   if (slack <= 0) return;
   // Knowing whom to call (the relationship and knowledge stock) makes taking the lead easier.
-  if (!rng.bernoulli(L.stance * (0.5 + 0.5 * task.urgency) * (0.5 + 0.5 * L.relationship))) return;
+  const wu = p['adhoc.urgencyWeight'];
+  const wr = p['adhoc.relationshipWeight'];
+  if (!rng.bernoulli(L.stance * (1 - wu + wu * task.urgency) * (1 - wr + wr * L.relationship))) return;
   world.counters.tasksAddressed++;
   task.table = null;
   const others = task.beneficiaries
@@ -236,26 +235,28 @@ function adHoc(world: World, task: Task): void {
   for (const { b } of others) {
     const shared = world.arrangements.find((a) => isActive(a) && a.members.includes(leader) && a.members.includes(b));
     const discount = shared ? shared.props.searchDiscount : 1;
-    const known = world.distance[leader * world.n + b] === 1 ? 0.75 : 1;
-    searchFte += p.searchCost * discount * known * (1 - 0.5 * L.relationship);
-    let reach = world.trust.get(b, leader) * (0.6 + 0.4 * L.relationship);
-    if (shared) reach = reach + (1 - reach) * 0.5;
+    const known = world.distance[leader * world.n + b] === 1 ? p['adhoc.neighbourSearch'] : 1;
+    searchFte += p.searchCost * discount * known * (1 - p['adhoc.relationshipSearch'] * L.relationship);
+    const base = p['adhoc.engagementBase'];
+    let reach = world.trust.get(b, leader) * (base + (1 - base) * L.relationship);
+    if (shared) reach = reach + (1 - reach) * p['adhoc.sharedReach'];
     if (rng.bernoulli(reach)) engaged.push(b);
   }
   L.coordination += searchFte;
   engaged.sort((x, y) => x - y);
   for (const m of engaged) if (m !== leader) world.municipalities[m]!.coordination += p.preparationCost;
-  const outcome = decide(world, 'willing', engaged, [task], 0.1, [0]);
+  const outcome = decide(world, 'willing', engaged, [task], p['adhoc.binding'], [0]);
   world.counters.decisions++;
+  task.attempts++;
   if (outcome.passed) {
-    startProject(world, task, outcome, AD_HOC_COORDINATION, 0);
+    startProject(world, task, outcome, p['adhoc.coordination'], 0);
     const viaNetwork = world.arrangements.find((a) => isActive(a) && a.props.agendaCapacity === 0 && outcome.participants.every((m) => a.members.includes(m)));
     if (viaNetwork) {
       viaNetwork.lastDecision = world.t;
       viaNetwork.lastPassed = world.t;
     }
     emit(world, 'decision', outcome.participants, { task: task.id, domain: task.domain, ...(viaNetwork ? { arrangement: viaNetwork.id } : {}), detail: { rule: 'ad hoc', leader: L.name, support: round(outcome.support) } });
-  } else {
+  } else if (task.attempts >= p['adhoc.attempts']) {
     finish(world, task, 'failed', { rule: 'ad hoc', leader: L.name, engaged: engaged.length });
   }
 }

@@ -42,7 +42,7 @@ function optIn(world: World, a: Arrangement, d: Domain, members: number[]): numb
   return members.filter((m) => {
     const mu = world.municipalities[m]!;
     // Interest (mean 1) weighted by stance against autonomy: a member takes a module it cares about.
-    return mu.interest[di]! * (0.5 + mu.stance) >= 0.6 + 0.6 * mu.autonomy * a.props.binding;
+    return mu.interest[di]! * (0.5 + mu.stance) >= world.params.optInThreshold + world.params.optInAutonomy * mu.autonomy * a.props.binding;
   });
 }
 

@@ -56,7 +56,7 @@ export function arriveTasks(world: World): void {
       const task: Task = {
         id: world.nextTaskId++, domain: d, arrived: world.t, location, urgency, work, budget, value, duration,
         deadline: world.t + patience, beneficiaries: keepB, shares: keepS.map((s) => s / kept), noiseKey,
-        status: 'pool', table: null, blocked: false, mandje: null, mandjeTried: [],
+        status: 'pool', table: null, blocked: false, mandje: null, mandjeTried: [], attempts: 0,
         participants: [], convinced: [], workDue: [], costShare: [], delivered: [], owed: [], subsidy: 0,
         startedAt: -1, endsAt: -1, coordination: 0,
       };

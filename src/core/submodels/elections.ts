@@ -80,7 +80,7 @@ function reviewMemberships(world: World, a: Arrangement, intensity: number, who:
   const exitProbability = (m: number, key: string, monthlyCost: number): number => {
     let funds = 0;
     for (const [d, perCapita] of a.funding) if (!key.includes(':') || key.endsWith(`:${d}`)) funds += perCapita;
-    const value = (a.termValue.get(key) ?? 0) + (0.5 * funds * world.municipalities[m]!.population * months) / 12 / 1e6;
+    const value = (a.termValue.get(key) ?? 0) + (p.fundsCreditShare * funds * world.municipalities[m]!.population * months) / 12 / 1e6;
     const cost = (a.termCost.get(key) ?? 0) + monthlyCost * months;
     // Costs below materiality (a small share of the municipal budget) do not make a political issue.
     const materiality = (p.exitMateriality * p.spendingPerCapita * world.municipalities[m]!.population * months) / 12 / 1e6;
@@ -95,13 +95,13 @@ function reviewMemberships(world: World, a: Arrangement, intensity: number, who:
   for (const m of [...a.members]) {
     if (!isActive(a)) return;
     const since = a.memberSince.get(`${m}`) ?? world.t;
-    if (world.t - since < 12) continue;
+    if (world.t - since < p.reviewMinMembership) continue;
     if (a.props.modular) {
       for (const d of a.domains) {
         const list = a.modules.get(d) ?? [];
         if (!list.includes(m)) continue;
         const u = world.rng.decisions.next();
-        const share = overheadCost(m, overheadFteOf(a, m)) / Math.max(1, a.domains.length);
+        const share = overheadCost(m, overheadFteOf(a, m, p.modularCoreShare)) / Math.max(1, a.domains.length);
         if (u < exitProbability(m, `${m}:${d}`, share)) {
           leave(world, a, m, `${who}: module gives too little value`, d);
           if (!isActive(a)) return;
@@ -112,7 +112,7 @@ function reviewMemberships(world: World, a: Arrangement, intensity: number, who:
       continue;
     }
     const u = world.rng.decisions.next();
-    if (u < exitProbability(m, `${m}`, overheadCost(m, overheadFteOf(a, m)))) leave(world, a, m, `${who}: too little value`);
+    if (u < exitProbability(m, `${m}`, overheadCost(m, overheadFteOf(a, m, p.modularCoreShare)))) leave(world, a, m, `${who}: too little value`);
   }
 }
 

@@ -34,7 +34,7 @@ export function execute(world: World): void {
       const m = ps[k]!;
       const mu = municipalities[m]!;
       let commit = task.convinced[k] ? p.convincedCommitment : p.unconvincedCommitment;
-      if (world.t - mu.secretarySince < 3) commit *= 0.9;
+      if (world.t - mu.secretarySince < p.newSecretaryMonths) commit *= p.newSecretaryCommitment;
       const full = rng.next() < commit;
       const due = task.workDue[k]!;
       const delivered = due * ratio[m]! * (full ? 1 : p.shirkDelivery);
@@ -54,9 +54,9 @@ function complete(world: World, task: Task): void {
   const owed = task.owed.reduce((a, b) => a + b, 0);
   const delivered = task.delivered.reduce((a, b) => a + b, 0);
   const fraction = owed > 0 ? delivered / owed : 1;
-  const success = task.coordination * Math.pow(fraction, 1.5);
-  const ok = success >= 0.5;
-  const realised = task.value * success * (ok ? 1 : 0.3);
+  const success = task.coordination * Math.pow(fraction, p.successExponent);
+  const ok = success >= p.successThreshold;
+  const realised = task.value * success * (ok ? 1 : p.failedValueShare);
   const di = domainIdx(task.domain);
   const table = task.table ? world.arrangements.find((a) => a.id === task.table) ?? null : null;
   const evaluation = inEvaluation(world);
@@ -84,10 +84,10 @@ function complete(world: World, task: Task): void {
     task.participants.forEach((j, l) => {
       if (i === j) return;
       const r = ratios[l]!;
-      if (r >= 0.9) trust.raise(i, j, p.trustGainDelivery, institutional);
+      if (r >= p.deliveryThreshold) trust.raise(i, j, p.trustGainDelivery, institutional);
       else {
-        trust.lower(i, j, (p.trustLossFreeRide * (0.9 - r)) / 0.9, institutional);
-        if (task.mandje !== null && r < 0.7) trust.lower(i, j, p.trustLossBrokenDeal, institutional);
+        trust.lower(i, j, (p.trustLossFreeRide * (p.deliveryThreshold - r)) / p.deliveryThreshold, institutional);
+        if (task.mandje !== null && r < p.brokenDealThreshold) trust.lower(i, j, p.trustLossBrokenDeal, institutional);
       }
     });
   });

@@ -4,19 +4,18 @@
  * arrangement with nearby partners they trust; eligible neighbours join existing ones.
  */
 import { DOMAINS, type Domain } from '../domains.js';
-import { isActive, membersFor, KIND_DEFAULTS } from '../entities/arrangement.js';
+import { isActive, kindProperties, membersFor } from '../entities/arrangement.js';
 import { domainIdx, emit, type World } from '../state.js';
 import { createArrangement, dissolve, join, leave, tablesFor } from './arrangements.js';
 
-const UNMET_DECAY = 0.96;
-
 export function structureDynamics(world: World): void {
   const p = world.params;
-  for (const m of world.municipalities) for (let d = 0; d < DOMAINS.length; d++) m.unmet[d] = m.unmet[d]! * UNMET_DECAY;
+  const keep = 1 - p.unmetDecay;
+  for (const m of world.municipalities) for (let d = 0; d < DOMAINS.length; d++) m.unmet[d] = m.unmet[d]! * keep;
   // Dormancy and crisis exits.
   for (const a of [...world.arrangements]) {
     if (!isActive(a) || a.props.mandatory) continue;
-    const dormancy = a.props.secretariat === 'none' ? p.dormancyMonths : a.props.secretariat === 'secretary' ? 2 * p.dormancyMonths : Infinity;
+    const dormancy = a.props.secretariat === 'none' ? p.dormancyMonths : a.props.secretariat === 'secretary' ? p.dormancySecretaryFactor * p.dormancyMonths : Infinity;
     if (world.t - a.lastDecision >= dormancy) {
       dissolve(world, a, 'dormant');
       continue;
@@ -53,7 +52,7 @@ function form(world: World, d: Domain): void {
     if (j === initiator) continue;
     if (world.distance[initiator * n + j]! > p.formationReach) continue;
     const mj = world.municipalities[j]!;
-    if (mj.unmet[di]! < p.formationPressure / 4) continue;
+    if (mj.unmet[di]! < p.formationPressure * p.formationPartnerShare) continue;
     if (tablesFor(world, j, d).length > 0) continue;
     if (world.trust.get(initiator, j) < p.formationTrust || world.trust.get(j, initiator) < p.formationTrust) continue;
     partners.push(j);
@@ -76,7 +75,7 @@ function form(world: World, d: Domain): void {
   const kind = world.scenario.formationKind;
   const id = `${kind}-${world.formedCount}`;
   createArrangement(world, {
-    id, name: `${I.name} ${d} ${kind}`, kind, props: { ...KIND_DEFAULTS[kind] }, members, domains: [d],
+    id, name: `${I.name} ${d} ${kind}`, kind, props: kindProperties(kind, world.params), members, domains: [d],
     modules: {}, funding: {}, fundShare: 0, centre: initiator,
   }, true);
   world.counters.formations++;
@@ -92,10 +91,10 @@ function joins(world: World): void {
       const m = world.municipalities[i]!;
       for (const d of a.domains) {
         const di = domainIdx(d);
-        if (m.unmet[di]! < p.formationPressure / 2) continue;
+        if (m.unmet[di]! < p.formationPressure * p.joinPressureShare) continue;
         if (membersFor(a, d).includes(i)) continue;
         // Arrangements stay regional: a newcomer borders a member and lies near the centre.
-        if (world.distance[i * n + a.centre]! > p.formationReach + 1) continue;
+        if (world.distance[i * n + a.centre]! > p.formationReach + p.joinReachExtra) continue;
         const adjacent = a.members.some((j) => world.distance[i * n + j] === 1);
         if (!adjacent) continue;
         const u = world.rng.structure.next();

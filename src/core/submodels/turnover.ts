@@ -39,14 +39,14 @@ export function turnover(world: World): void {
     if (uSec < hSec) {
       m.secretarySince = world.t;
       world.trust.forget(m.index, p.secretaryRelationLoss, p.trustBase);
-      m.relationship *= 1 - 0.2 * (1 - memory);
+      m.relationship *= 1 - p.secretaryRelationshipLoss * (1 - memory);
       world.counters.secretaryTurnovers++;
       if (world.t >= world.scenario.evaluation.from && world.t <= world.scenario.evaluation.to) world.totals.secretaryTurnovers++;
       emit(world, 'secretary-turnover', [m.index], { detail: { memory: Math.round(memory * 100) / 100 } });
     }
     if (departures > 0) {
       const share = departures / m.staff;
-      world.trust.forget(m.index, share * p.secretaryRelationLoss * 0.5, p.trustBase);
+      world.trust.forget(m.index, share * p.secretaryRelationLoss * p.civilServantTrustShare, p.trustBase);
       m.relationship *= 1 - share * (1 - memory);
       world.counters.civilServantDepartures += departures;
       emit(world, 'civil-servant-turnover', [m.index], { detail: { departures, staff: m.staff } });
