@@ -20,8 +20,9 @@ export function accountOverhead(world: World): void {
       const euros = (a.props.overheadEuroPerCapita * mu.population) / 12 / 1e6;
       mu.coordination += fte;
       mu.termCost += fte * p.fteMonthCost + euros;
+      // Central funds are spent through the projects they pay for (execution counts each project's
+      // whole budget), so they are not counted again here.
       world.counters.cooperationSpending += euros;
-      for (const [, perCapita] of a.funding) world.counters.cooperationSpending += (perCapita * mu.population) / 12 / 1e6;
     }
   }
 }

@@ -223,7 +223,7 @@ describe('scenarios, params, schema', () => {
 
   it('params rejects an unknown group or format', async () => {
     const g = await runCli(['params', '--group', 'people'], cwd);
-    expect(g).toEqual({ code: 2, out: '', err: 'regiosim: 1 problem in the command line:\n  - --group: expected one of tasks, capacity, decision, trust, staff, elections, structure, money, found "people"\n' });
+    expect(g).toEqual({ code: 2, out: '', err: 'regiosim: 1 problem in the command line:\n  - --group: expected one of tasks, capacity, decision, adhoc, execution, trust, staff, elections, structure, money, kinds, found "people"\n' });
     const f = await runCli(['params', '--format', 'xml'], cwd);
     expect(f.code).toBe(2);
     expect(f.err).toMatch(/^regiosim: invalid values:/);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gini } from '../../src/core/observation.js';
+import { accountOverhead, gini } from '../../src/core/observation.js';
+import { buildWorld } from './world.js';
 import { distances } from '../../src/core/initialization.js';
 
 describe('gini', () => {
@@ -17,5 +18,17 @@ describe('neighbour-step distances', () => {
     const d = distances([[1], [0, 2], [1], []]);
     expect(Array.from(d.slice(0, 4))).toEqual([0, 1, 2, 255]);
     expect(d[2 * 4 + 0]).toBe(2);
+  });
+});
+
+describe('money through cooperation', () => {
+  it('counts the overhead contributions; central funds only through the projects they pay for', () => {
+    const w = buildWorld({
+      municipalities: [{ name: 'A', population: 60000 }, { name: 'B', population: 40000 }],
+      arrangements: [{ id: 'g', kind: 'gr', members: 'all', domains: ['transport'], funding: { transport: 180 }, fundShare: 0.6 }],
+    });
+    accountOverhead(w);
+    // 3 EUR per inhabitant per year for 100,000 inhabitants, one month: 0.025 M EUR; the 180 EUR of funds not again.
+    expect(w.counters.cooperationSpending).toBeCloseTo(0.025, 12);
   });
 });

@@ -167,12 +167,14 @@ function meet(world: World, a: Arrangement): void {
       const other = world.tasks.get(otherId);
       if (!other || other.status !== 'agenda' || other.domain === task.domain) continue;
       if (task.mandjeTried.includes(otherId)) continue;
-      task.mandjeTried.push(otherId);
-      other.mandjeTried.push(id);
       const members2 = membersFor(a, other.domain);
       const common = members.filter((m) => members2.includes(m));
       if (common.length < 2) continue;
+      // Without enough trust the package is not put to a vote; it may be once trust has grown.
       if (world.trust.groupMean(common) < p.mandjeTrust) continue;
+      // A package put to a vote and rejected is off the table.
+      task.mandjeTried.push(otherId);
+      other.mandjeTried.push(id);
       const sub2 = subsidyAt(a, other);
       const pkg = decide(world, a.props.decisionRule, common, [task, other], a.props.binding, [subsidy, sub2]);
       if (!pkg.passed) continue;

@@ -100,6 +100,13 @@ export function dissolve(world: World, a: Arrangement, reason: string, byDecree 
   world.structureDirty = true;
 }
 
+/** Adds a module to a modular arrangement with its first members, each opening a module spell (not counted as joins). */
+export function openModule(world: World, a: Arrangement, d: Domain, members: readonly number[]): void {
+  const list = [...members].sort((x, y) => x - y);
+  a.modules.set(d, list);
+  for (const m of list) openMembership(world, a, m, d);
+}
+
 export function join(world: World, a: Arrangement, m: number, module?: Domain): void {
   if (module) {
     const list = a.modules.get(module) ?? [];

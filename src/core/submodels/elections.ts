@@ -45,6 +45,7 @@ export function election(world: World): void {
       task.status = 'done';
       world.counters.tasksLapsed++;
       addUnmet(world, task);
+      emit(world, 'lapse', task.beneficiaries, { task: id, domain: task.domain, arrangement: a.id, detail: { waited: world.t - task.arrived, reason: 'dropped by a new college' } });
     }
     emit(world, 'agenda-revisit', a.members, { arrangement: a.id, detail: { dropped: dropped.length, remaining: a.agenda.length } });
   }
@@ -70,11 +71,21 @@ export function budgetReview(world: World): void {
   }
 }
 
+/**
+ * The months a review looks back on: since the term began (a new council looks back on the whole
+ * last term; a budget review on the months since the election), and not before the arrangement
+ * existed. These are the months the term accounts cover, so value and overhead are set against
+ * each other over the same period.
+ */
+export function reviewMonths(world: World, a: Arrangement): number {
+  const cycle = 12 * world.params.electionCycle;
+  const termStart = world.lastElection === world.t ? world.t - cycle : world.lastElection;
+  return Math.max(1, Math.min(cycle, world.t - Math.max(termStart, a.start)));
+}
+
 function reviewMemberships(world: World, a: Arrangement, intensity: number, who: string): void {
   const p = world.params;
-  // The judgement covers the months since the term began (a new council looks back on the whole last term), at least one year.
-  const termStart = world.lastElection === world.t ? world.t - 12 * p.electionCycle : world.lastElection;
-  const months = Math.max(12, Math.min(12 * p.electionCycle, world.t - Math.max(termStart, a.start)));
+  const months = reviewMonths(world, a);
   // Net return of the membership per euro it cost: value received (plus the half of central funds
   // that reach the member only through it) minus project costs and overhead, over those costs.
   const exitProbability = (m: number, key: string, monthlyCost: number): number => {
@@ -103,12 +114,19 @@ function reviewMemberships(world: World, a: Arrangement, intensity: number, who:
         const u = world.rng.decisions.next();
         const share = overheadCost(m, overheadFteOf(a, m, p.modularCoreShare)) / Math.max(1, a.domains.length);
         if (u < exitProbability(m, `${m}:${d}`, share)) {
+          // Leaving the last module held is leaving the arrangement: one exit, not two.
+          const last = a.domains.every((o) => o === d || !(a.modules.get(o) ?? []).includes(m));
+          if (last) {
+            leave(world, a, m, `${who}: no modules left`);
+            break;
+          }
           leave(world, a, m, `${who}: module gives too little value`, d);
           if (!isActive(a)) return;
         }
       }
-      const still = a.domains.some((d) => (a.modules.get(d) ?? []).includes(m));
-      if (!still) leave(world, a, m, `${who}: no modules left`);
+      if (!isActive(a)) return;
+      // A core member that holds no module at all (it never opted in) leaves the core.
+      if (a.members.includes(m) && !a.domains.some((d) => (a.modules.get(d) ?? []).includes(m))) leave(world, a, m, `${who}: no modules left`);
       continue;
     }
     const u = world.rng.decisions.next();

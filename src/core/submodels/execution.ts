@@ -75,7 +75,8 @@ function complete(world: World, task: Task): void {
     const mu = municipalities[m]!;
     mu.load = Math.max(0, mu.load - task.workDue[k]!);
     mu.termCost += task.costShare[k]!;
-    if (table) account(table.termCost, table, m, task.domain, task.costShare[k]!);
+    // The table's accounts are those of its current members, for value and cost alike.
+    if (table && table.members.includes(m)) account(table.termCost, table, m, task.domain, task.costShare[k]!);
   });
   // Trust: each participant judges each other participant on its delivery.
   const institutional = table !== null && table.props.secretariat !== 'none';

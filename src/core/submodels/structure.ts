@@ -6,7 +6,7 @@
 import { DOMAINS, type Domain } from '../domains.js';
 import { isActive, kindProperties, membersFor } from '../entities/arrangement.js';
 import { domainIdx, emit, type World } from '../state.js';
-import { createArrangement, dissolve, join, leave, tablesFor } from './arrangements.js';
+import { createArrangement, dissolve, join, leave, openModule, tablesFor } from './arrangements.js';
 
 export function structureDynamics(world: World): void {
   const p = world.params;
@@ -64,8 +64,9 @@ function form(world: World, d: Domain): void {
   for (const m of members) world.municipalities[m]!.unmet[di] = 0;
   if (existing) {
     existing.domains.push(d);
-    if (existing.props.modular) existing.modules.set(d, existing.members.filter((m) => members.includes(m)));
     for (const m of members) if (!existing.members.includes(m)) join(world, existing, m);
+    // In a modular arrangement the formation's members make up the new module, each with its own spell.
+    if (existing.props.modular) openModule(world, existing, d, members);
     existing.lastDecision = world.t;
     emit(world, 'formation', existing.members, { arrangement: existing.id, domain: d, detail: { kind: existing.kind, extended: true } });
     world.structureDirty = true;

@@ -216,6 +216,19 @@ describe('agenda: mandjes', () => {
     expect(arrangement(w, 'abc').agenda).toEqual([t1.id, t2.id]);
   });
 
+  it('a package not put to a vote for lack of trust may be tried once trust has grown', () => {
+    const w = world({ arrangements: table() });
+    setAllTrust(w, 0.44);
+    const [t1, t2] = pair(w);
+    runAgenda(w);
+    expect([t1.mandjeTried, t2.mandjeTried]).toEqual([[], []]);
+    setAllTrust(w, 0.6);
+    w.t += 1;
+    runAgenda(w);
+    expect(w.counters.mandjes).toBe(1);
+    expect([t1.status, t2.status]).toEqual(['project', 'project']);
+  });
+
   it('does not put a rejected package to the table again', () => {
     // Economy value 4: A's package gain (0.5 − 2.5) + (3.6 − 2.5) = −0.9 rejects it without a mandate.
     const w = world({ arrangements: table() });
@@ -344,6 +357,21 @@ describe('agenda: ad hoc coalitions', () => {
     expect(A.coordination).toBeCloseTo(1.8375, 12);
     expect(w.municipalities.map((m) => m.unmet[0])).toEqual([6, 3, 1]); // shares of the value 10
     expect(w.events.at(-1)).toMatchObject({ type: 'failed', detail: { rule: 'ad hoc', leader: 'A', engaged: 1 } });
+  });
+
+  it('with adhoc.attempts 2 a failed coalition leaves the task in the pool for a second attempt', () => {
+    const { w, t } = adHocWorld();
+    w.params['adhoc.attempts'] = 2;
+    script(w, 'decisions', [0.31, 0.9, 0.9, 0.31, 0.9, 0.9]);
+    runAgenda(w);
+    expect(t.status).toBe('pool');
+    expect(t.attempts).toBe(1);
+    expect(w.counters.tasksFailed).toBe(0);
+    w.t += 1;
+    runAgenda(w);
+    expect(t.status).toBe('done');
+    expect(t.attempts).toBe(2);
+    expect(w.counters.tasksFailed).toBe(1);
   });
 
   it('waits when the leader declines, and does nothing (no draw) when the leader has no slack', () => {

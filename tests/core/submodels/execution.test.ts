@@ -195,3 +195,18 @@ describe('execution: trust and relationships', () => {
     expect(w.trust.personal[0 * w.n + 2]).toBe(0.6);
   });
 });
+
+describe('execution: the table\'s accounts', () => {
+  it('books value and cost of a completed project only for the table\'s current members', () => {
+    const w = world({ arrangements: [{ id: 'abc', kind: 'convenant', members: 'all', domains: ['housing'] }] });
+    const table = arrangement(w, 'abc');
+    const t = project(w, { participants: [0, 1, 2], workDue: [0, 0, 0], table: 'abc', endsAt: w.t + 1 });
+    table.members.splice(table.members.indexOf(2), 1); // C left the table while the project ran
+    script(w, 'execution', [0, 0, 0]);
+    execute(w);
+    expect(t.status).toBe('done');
+    expect([...table.termCost.keys()]).toEqual(['0', '1']);
+    expect([...table.termValue.keys()]).toEqual(['0', '1']);
+    expect(w.municipalities[2]!.termCost).toBe(1); // its own account still carries its cost share
+  });
+});

@@ -192,6 +192,18 @@ describe('structure: formation', () => {
     expect(w.events.at(-1)).toMatchObject({ type: 'formation', arrangement: 'net', domain: 'housing', detail: { kind: 'network', extended: true } });
   });
 
+  it('a modular arrangement that takes a domain on opens the new module with a spell for each of its members', () => {
+    const w = pressured({ formationKind: 'modular-gr', arrangements: [{ id: 'mod', kind: 'modular-gr', members: ['A', 'B', 'D'], domains: ['economy'], modules: { economy: ['A', 'D'] } }] });
+    const mod = arrangement(w, 'mod');
+    script(w, 'structure', [0.99, 0.99, 0.99, 0.1, 0.99, 0.99]);
+    structureDynamics(w);
+    expect(mod.domains).toEqual(['economy', 'housing']);
+    expect(mod.modules.get('housing')).toEqual([0, 1]);
+    expect(mod.memberSince.get('0:housing')).toBe(w.t);
+    expect(mod.memberSince.get('1:housing')).toBe(w.t);
+    expect(w.counters.joins).toBe(0);
+  });
+
   it('stops before formation and joins when the scenario does not allow formation', () => {
     const w = pressured({ formation: false });
     script(w, 'structure');
