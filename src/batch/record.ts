@@ -36,12 +36,7 @@ const COUNTED = EVENTS.map((e, k) => ({ type: e.type, k })).filter((e) => EVENTS
 export function toRecord(run: number, result: RunResult): RunRecord {
   const outcomes = RUN_IDS.map((id) => result.outcomes[id] ?? NaN);
   const spells = result.spells.map((s): Cell[] => [s.type, s.arrangement, s.kind, s.municipality ?? null, s.module ?? null, s.start, s.end, s.duration, s.ended, s.reason]);
-  const municipalities = result.municipalities.map((m): Cell[] => {
-    const byId: Record<(typeof MUNICIPALITY_IDS)[number], number> = {
-      value: m.value, value_per_inhabitant: m.valuePerInhabitant, memberships: m.memberships, trust_in: m.trustIn, trust_out: m.trustOut, relationship_stock: m.relationshipStock,
-    };
-    return [m.code, m.name, m.population, ...MUNICIPALITY_IDS.map((id) => byId[id])];
-  });
+  const municipalities = result.municipalities.map((m): Cell[] => [m.code, m.name, m.population, ...MUNICIPALITY_IDS.map((id) => m.measures[id])]);
   // Monthly counts of the structural and political events, in date order then registry order; zeros omitted.
   const events: Cell[][] = [];
   result.dates.forEach((date, m) => {

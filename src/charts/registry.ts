@@ -211,7 +211,7 @@ export const CHARTS: readonly ChartEntry[] = [
       const scenario = runScenario(c);
       const seed = runSeed(c);
       const rows: MunicipalityRow[] = run.municipalities.map((m) => ({
-        run: 0, scenario, point: 0, replication: 0, code: m.code, name: m.name, population: m.population, value_per_inhabitant: m.valuePerInhabitant,
+        run: 0, scenario, point: 0, replication: 0, code: m.code, name: m.name, population: m.population, value_per_inhabitant: (m.measures as Record<string, number | null>)['value_per_inhabitant'] ?? null,
       }));
       const months = monthsIn(c.window.from ?? c.window.start, c.window.to ?? c.window.end);
       const scale = months !== undefined ? { factor: 12 / months, unit: measureUnit('run', 'value_per_inhabitant', c.lang) } : undefined;

@@ -37,8 +37,14 @@ export function distances(neighbours: number[][]): Uint8Array {
   return out;
 }
 
+/**
+ * Builds the world at the first simulated month: the scenario's start minus its spin-up. The
+ * arrangements in place at the start exist from then on (their founding); the months of the
+ * spin-up are simulated but not reported.
+ */
 export function initialise(scenario: Scenario, seed: number, recordEvents = true): World {
   const p = scenario.params;
+  const first = scenario.start - scenario.spinup;
   const rng = createStreams(seed);
   const region = scenario.region;
   const codeIndex = new Map(region.municipalities.map((m, i) => [m.code, i]));
@@ -53,7 +59,7 @@ export function initialise(scenario: Scenario, seed: number, recordEvents = true
     const capacityBase = (p.regionalFtePer10k * m.population) / 10_000;
     return newMunicipality({
       index: i, code: m.code, name: m.name, population: m.population, neighbours: neighbours[i]!, interest, autonomy,
-      capacityBase, staff: Math.max(1, Math.round(capacityBase)), stance, secretarySince: scenario.start - 1 - Math.floor(rng.init.next() * 60),
+      capacityBase, staff: Math.max(1, Math.round(capacityBase)), stance, secretarySince: first - 1 - Math.floor(rng.init.next() * 60),
       relationship: 0.5,
     });
   });
@@ -63,10 +69,10 @@ export function initialise(scenario: Scenario, seed: number, recordEvents = true
   const world: World = {
     scenario, params: p, rng, n, municipalities,
     totalPopulation: municipalities.reduce((s, m) => s + m.population, 0),
-    distance, trust, arrangements: [], tasks: new Map(), nextTaskId: 1, t: scenario.start,
+    distance, trust, arrangements: [], tasks: new Map(), nextTaskId: 1, t: first,
     rateMultiplier: new Float64Array(DOMAINS.length).fill(1), capacityMultiplier: 1, lastElection: -Infinity,
-    tieAge: new Int32Array(n * n), counters: newCounters(),
-    totals: { months: 0, valueNonTransport: 0, exits: 0, exitsAfterElection: 0, partnerPairs: 0, partnerPairsNeighbours: 0, secretaryTurnovers: 0 },
+    tieAge: new Int32Array(n * n), lastJoint: new Float64Array(n * n).fill(-Infinity), counters: newCounters(),
+    totals: { months: 0, valueNonTransport: 0, exits: 0, exitsAfterElection: 0, partnerPairs: 0, partnerPairsNeighbours: 0, secretaryTurnovers: 0, cohortArrived: 0, cohortCompleted: 0 },
     events: [], spells: [], trustSnapshots: [], structureDirty: true, formedCount: 0,
     recordEvents, eventCounts: new Int32Array(EVENT_TYPES.length),
     scratch: { tie: new Uint8Array(n * n), project: new Uint8Array(n * n), demand: new Float64Array(n), ratio: new Float64Array(n), perCapita: new Float64Array(n) },
@@ -75,7 +81,7 @@ export function initialise(scenario: Scenario, seed: number, recordEvents = true
     windowSums: new Float64Array(TIMESERIES_COLUMNS.length),
   };
   // The last election before the start, for the post-election turnover peak.
-  for (let t = scenario.start - 1; t > scenario.start - 12 * p.electionCycle - 12; t--) {
+  for (let t = first - 1; t > first - 12 * p.electionCycle - 12; t--) {
     if (isElectionMonth(world, t)) {
       world.lastElection = t;
       break;

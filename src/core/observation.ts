@@ -5,7 +5,8 @@
  */
 import { DOMAINS } from './domains.js';
 import { isActive, overheadFteOf } from './entities/arrangement.js';
-import { MONTH_INDEX, RUN_MEASURES, type MonthMeasureId, type RunMeasureId } from './measures.js';
+import { costOf, type Municipality } from './entities/municipality.js';
+import { MONTH_INDEX, RUN_MEASURES, type MonthMeasureId, type MunicipalityMeasureId, type RunMeasureId } from './measures.js';
 import type { MunicipalityOutcome } from './results.js';
 import { capacity, dateLabel, inEvaluation, type World } from './state.js';
 
@@ -20,6 +21,8 @@ export function accountOverhead(world: World): void {
       const euros = (a.props.overheadEuroPerCapita * mu.population) / 12 / 1e6;
       mu.coordination += fte;
       mu.termCost += fte * p.fteMonthCost + euros;
+      world.counters.cooperationCost += euros;
+      if (inEvaluation(world)) mu.accounts.overheadMoney += euros;
       // Central funds are spent through the projects they pay for (execution counts each project's
       // whole budget), so they are not counted again here.
       world.counters.cooperationSpending += euros;
@@ -38,9 +41,14 @@ export function gini(values: ArrayLike<number>): number {
   return (2 * cum) / (n * total) - (n + 1) / n;
 }
 
-/** A table ties its members while it works: it passed a decision in the last 12 months. */
-function alive(world: World, a: { lastPassed: number }): boolean {
-  return world.t - a.lastPassed < 12;
+/** Months a pair tie lasts after the pair's last joint decision or project month (a definition of the observable). */
+export const TIE_WINDOW = 12;
+/** Age at which a pair tie counts as stable, months. */
+export const STABLE_TIE_AGE = 12;
+
+/** A working table: it passed a decision in the last TIE_WINDOW months. */
+function working(world: World, a: { lastPassed: number }): boolean {
+  return world.t - a.lastPassed < TIE_WINDOW;
 }
 
 const COL = MONTH_INDEX;
@@ -54,6 +62,7 @@ const EXITS = COL.exits;
 const DISSOLUTIONS = COL.dissolutions;
 const FORMATIONS = COL.formations;
 const PAIRS_COOPERATING = COL.pairs_cooperating;
+const PAIRS_AT_WORKING_TABLE = COL.pairs_at_working_table;
 const COOPERATION_STABILITY = COL.cooperation_stability;
 const NETWORK_DENSITY = COL.network_density;
 const NEIGHBOUR_TIE_SHARE = COL.neighbour_tie_share;
@@ -73,6 +82,9 @@ const DECISIONS = COL.decisions;
 const DEADLOCKS = COL.deadlocks;
 const MANDJES = COL.mandjes;
 const FORCED_VOTES = COL.forced_votes;
+const FORCED_AGAINST_INTEREST = COL.forced_against_interest;
+const COOPERATION_COST = COL.cooperation_cost;
+const CENTRAL_FUNDS = COL.central_funds;
 const FTE_CAPACITY = COL.fte_capacity;
 const FTE_COORDINATION = COL.fte_coordination;
 const FTE_DELIVERY = COL.fte_delivery;
@@ -92,9 +104,10 @@ const MANDATE_MEAN = COL.mandate_mean;
 export function observe(world: World, series: Float64Array[], row: number): void {
   const { n, trust, municipalities, counters: c, params: p } = world;
   const pairs = (n * (n - 1)) / 2;
-  // Ties: co-membership of a working table, or a running joint project.
-  const { tie, project } = world.scratch;
-  tie.fill(0);
+  // Table level: pairs who sit together at a working table. Pair level (the ties): pairs who took
+  // part in the same passed decision or project in the last TIE_WINDOW months (world.lastJoint).
+  const { tie: table, project } = world.scratch;
+  table.fill(0);
   project.fill(0);
   let memberships = 0;
   let arrangementsActive = 0;
@@ -105,9 +118,9 @@ export function observe(world: World, series: Float64Array[], row: number): void
     agendaOpen += a.agenda.length;
     memberships += a.members.length;
     if (a.props.modular) for (const l of a.modules.values()) memberships += l.length;
-    if (!alive(world, a)) continue;
+    if (!working(world, a)) continue;
     const ms = a.members;
-    for (let x = 0; x < ms.length; x++) for (let y = x + 1; y < ms.length; y++) tie[ms[x]! * n + ms[y]!] = 1;
+    for (let x = 0; x < ms.length; x++) for (let y = x + 1; y < ms.length; y++) table[ms[x]! * n + ms[y]!] = 1;
   }
   let projects = 0;
   for (const task of world.tasks.values()) {
@@ -116,26 +129,27 @@ export function observe(world: World, series: Float64Array[], row: number): void
     const ps = task.participants;
     for (let x = 0; x < ps.length; x++) {
       for (let y = x + 1; y < ps.length; y++) {
-        const k = ps[x]! * n + ps[y]!;
-        tie[k] = 1;
-        project[k] = 1;
+        const a = ps[x]!;
+        const b = ps[y]!;
+        project[a < b ? a * n + b : b * n + a] = 1;
       }
     }
   }
   let tied = 0;
   let stable = 0;
+  let atTable = 0;
   let projectPairs = 0;
   let projectNeighbours = 0;
-  const tieAge = world.tieAge;
-  const distance = world.distance;
+  const { tieAge, lastJoint, distance } = world;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const k = i * n + j;
-      if (tie[k]) {
+      if (table[k]) atTable++;
+      if (world.t - lastJoint[k]! < TIE_WINDOW) {
         const age = tieAge[k]! + 1;
         tieAge[k] = age;
         tied++;
-        if (age >= 12) stable++;
+        if (age >= STABLE_TIE_AGE) stable++;
       } else tieAge[k] = 0;
       if (project[k]) {
         projectPairs++;
@@ -170,10 +184,15 @@ export function observe(world: World, series: Float64Array[], row: number): void
   let rel = 0;
   let stance = 0;
   const perCapita = world.scratch.perCapita;
+  const evaluation = inEvaluation(world);
   for (const m of municipalities) {
     const cap = capacity(world, m);
     capTotal += cap;
-    coord += Math.min(m.coordination, cap);
+    const used = Math.min(m.coordination, cap);
+    coord += used;
+    // Coordination staff at their cost: the effort the municipality can actually spend on it.
+    c.cooperationCost += used * p.fteMonthCost;
+    if (evaluation) m.accounts.coordinationStaff += used * p.fteMonthCost;
     rel += m.relationship;
     stance += m.stance;
     let recent = 0;
@@ -196,6 +215,7 @@ export function observe(world: World, series: Float64Array[], row: number): void
   series[DISSOLUTIONS]![row] = (c.dissolutions);
   series[FORMATIONS]![row] = (c.formations);
   series[PAIRS_COOPERATING]![row] = (pairs > 0 ? tied / pairs : 0);
+  series[PAIRS_AT_WORKING_TABLE]![row] = (pairs > 0 ? atTable / pairs : 0);
   series[COOPERATION_STABILITY]![row] = (pairs > 0 ? stable / pairs : 0);
   series[NETWORK_DENSITY]![row] = (pairs > 0 ? projectPairs / pairs : 0);
   series[NEIGHBOUR_TIE_SHARE]![row] = (projectPairs > 0 ? projectNeighbours / projectPairs : NaN);
@@ -213,6 +233,9 @@ export function observe(world: World, series: Float64Array[], row: number): void
   series[DEADLOCKS]![row] = (c.deadlocks);
   series[MANDJES]![row] = (c.mandjes);
   series[FORCED_VOTES]![row] = (c.forcedVotes);
+  series[FORCED_AGAINST_INTEREST]![row] = (c.forcedAgainstInterest);
+  series[COOPERATION_COST]![row] = (c.cooperationCost);
+  series[CENTRAL_FUNDS]![row] = (c.centralFunds);
   series[FTE_CAPACITY]![row] = (capTotal);
   series[FTE_COORDINATION]![row] = (coord);
   series[FTE_DELIVERY]![row] = (c.fteDelivery);
@@ -227,7 +250,7 @@ export function observe(world: World, series: Float64Array[], row: number): void
   series[CIVIL_SERVANT_DEPARTURES]![row] = (c.civilServantDepartures);
   series[STANCE_MEAN]![row] = (stance / n);
   series[MANDATE_MEAN]![row] = ((p.mandateScale * stance) / n);
-  if (inEvaluation(world)) {
+  if (evaluation) {
     world.totals.months++;
     const sums = world.windowSums;
     for (let k = 0; k < sums.length; k++) {
@@ -263,11 +286,23 @@ interface OutcomeInput {
  * `from` in src/core/measures.ts and are computed from the series). Every run measure without
  * `from` has exactly one function here (checked when this module loads).
  */
+/** Net value of each municipality over the evaluation window, M EUR. */
+function netOf(m: Municipality): number {
+  return m.valueEval - costOf(m.accounts) + m.accounts.centralFunds;
+}
+
+const perInhabitantYear = (world: World, meur: number, years: number, population = world.totalPopulation): number => (years > 0 ? (meur * 1e6) / population / years : NaN);
+
 const CUSTOM_OUTCOMES: Partial<Record<RunMeasureId, (x: OutcomeInput) => number>> = {
-  value_per_inhabitant: ({ world, sum, years }) => (years > 0 ? (sum('value_total') * 1e6) / world.totalPopulation / years : NaN),
+  value_net_per_inhabitant: ({ world, sum, years }) => perInhabitantYear(world, sum('value_total') - sum('cooperation_cost') + sum('central_funds'), years),
+  value_per_inhabitant: ({ world, sum, years }) => perInhabitantYear(world, sum('value_total'), years),
+  cost_per_inhabitant: ({ world, sum, years }) => perInhabitantYear(world, sum('cooperation_cost'), years),
+  central_funds_per_inhabitant: ({ world, sum, years }) => perInhabitantYear(world, sum('central_funds'), years),
+  net_negative_share: ({ world }) => world.municipalities.filter((m) => netOf(m) < 0).length / world.n,
+  net_min_per_inhabitant: ({ world, years }) => Math.min(...world.municipalities.map((m) => perInhabitantYear(world, netOf(m), years, m.population))),
   value_nontransport: ({ world }) => world.totals.valueNonTransport,
   value_gini: ({ world }) => gini(world.municipalities.map((m) => m.valueEval / m.population)),
-  completion_rate: ({ sum }) => (sum('tasks_arrived') > 0 ? sum('tasks_completed') / sum('tasks_arrived') : NaN),
+  completion_rate: ({ world }) => (world.totals.cohortArrived > 0 ? world.totals.cohortCompleted / world.totals.cohortArrived : NaN),
   coordination_share: ({ sum }) => {
     const coordination = sum('fte_coordination');
     const delivery = sum('fte_delivery');
@@ -319,13 +354,15 @@ export function municipalityOutcomes(world: World): MunicipalityOutcome[] {
       tin += world.trust.get(j, m.index);
       tout += world.trust.get(m.index, j);
     }
-    return {
-      code: m.code, name: m.name, population: m.population,
-      value: m.valueEval, valuePerInhabitant: (m.valueEval * 1e6) / m.population,
+    const net = netOf(m);
+    const measures: Record<MunicipalityMeasureId, number> = {
+      value: m.valueEval, value_per_inhabitant: (m.valueEval * 1e6) / m.population,
+      cost: costOf(m.accounts), central_funds: m.accounts.centralFunds, net, net_per_inhabitant: (net * 1e6) / m.population,
       memberships,
-      trustIn: others.length ? tin / others.length : NaN,
-      trustOut: others.length ? tout / others.length : NaN,
-      relationshipStock: m.relationship,
+      trust_in: others.length ? tin / others.length : NaN,
+      trust_out: others.length ? tout / others.length : NaN,
+      relationship_stock: m.relationship,
     };
+    return { code: m.code, name: m.name, population: m.population, measures };
   });
 }

@@ -5,7 +5,7 @@
  */
 import type { Domain } from './domains.js';
 import type { EventType } from './events.js';
-import { MONTH_IDS, RUN_IDS, type MonthMeasureId, type RunMeasureId } from './measures.js';
+import { MONTH_IDS, RUN_IDS, type MonthMeasureId, type MunicipalityMeasureId, type RunMeasureId } from './measures.js';
 
 export { EVENT_TYPES, type EventType } from './events.js';
 
@@ -63,12 +63,8 @@ export interface MunicipalityOutcome {
   code: string;
   name: string;
   population: number;
-  value: number;
-  valuePerInhabitant: number;
-  memberships: number;
-  trustIn: number;
-  trustOut: number;
-  relationshipStock: number;
+  /** The per-municipality measures (MUNICIPALITY_MEASURES, src/core/measures.ts). */
+  measures: Record<MunicipalityMeasureId, number>;
 }
 
 export interface RunResult {

@@ -23,6 +23,13 @@ export function runSimulation(scenario: Scenario, seed: number, options: RunOpti
   const months = scenario.end - scenario.start + 1;
   const series = TIMESERIES_COLUMNS.map(() => new Float64Array(months));
   const dates: string[] = [];
+  // The spin-up: simulated like any month, observed into a scratch row that is not kept.
+  const scratch = TIMESERIES_COLUMNS.map(() => new Float64Array(1));
+  for (let t = scenario.start - scenario.spinup; t < scenario.start; t++) {
+    world.t = t;
+    step(world, scratch, 0);
+  }
+  world.t = scenario.start;
   if (options.trustSnapshots !== false) snapshotTrust(world, 'start');
   for (let row = 0; row < months; row++) {
     world.t = scenario.start + row;

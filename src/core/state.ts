@@ -29,6 +29,12 @@ export interface MonthCounters {
   deadlocks: number;
   mandjes: number;
   forcedVotes: number;
+  /** Outvoted members whose own gain from the decision was negative (bound against their interest). */
+  forcedAgainstInterest: number;
+  /** What cooperation cost the members this month, M EUR: project money, overhead money, and delivery and coordination staff at fteMonthCost. */
+  cooperationCost: number;
+  /** Central funds paid toward the members' project costs this month, M EUR. */
+  centralFunds: number;
   fteDelivery: number;
   /** Money through cooperation this month, M EUR (overhead contributions, joint budgets, central funds). */
   cooperationSpending: number;
@@ -42,7 +48,8 @@ export function resetCounters(c: MonthCounters): void {
   c.tasksArrived = c.tasksAddressed = c.tasksCompleted = c.tasksFailed = c.tasksLapsed = 0;
   c.completedByDomain.fill(0);
   c.valueByDomain.fill(0);
-  c.decisions = c.deadlocks = c.mandjes = c.forcedVotes = 0;
+  c.decisions = c.deadlocks = c.mandjes = c.forcedVotes = c.forcedAgainstInterest = 0;
+  c.cooperationCost = c.centralFunds = 0;
   c.fteDelivery = c.cooperationSpending = 0;
   c.secretaryTurnovers = c.civilServantDepartures = 0;
 }
@@ -52,7 +59,7 @@ export function newCounters(): MonthCounters {
     joins: 0, exits: 0, dissolutions: 0, formations: 0,
     tasksArrived: 0, tasksAddressed: 0, tasksCompleted: 0, tasksFailed: 0, tasksLapsed: 0,
     completedByDomain: new Float64Array(DOMAINS.length), valueByDomain: new Float64Array(DOMAINS.length),
-    decisions: 0, deadlocks: 0, mandjes: 0, forcedVotes: 0, fteDelivery: 0, cooperationSpending: 0,
+    decisions: 0, deadlocks: 0, mandjes: 0, forcedVotes: 0, forcedAgainstInterest: 0, cooperationCost: 0, centralFunds: 0, fteDelivery: 0, cooperationSpending: 0,
     secretaryTurnovers: 0, civilServantDepartures: 0,
   };
 }
@@ -68,6 +75,9 @@ export interface Totals {
   partnerPairs: number;
   partnerPairsNeighbours: number;
   secretaryTurnovers: number;
+  /** Tasks that arose in the window, and those of them completed successfully (by the end of the run). */
+  cohortArrived: number;
+  cohortCompleted: number;
 }
 
 export interface World {
@@ -93,8 +103,15 @@ export interface World {
   capacityMultiplier: number;
   /** Month of the last election (absolute), or -Infinity. */
   lastElection: number;
-  /** Months each undirected pair (i<j at i*n+j) has had a cooperation tie. */
+  /** Months each undirected pair (i<j at i*n+j) has had a cooperation tie without a break. */
   readonly tieAge: Int32Array;
+  /**
+   * Last month (absolute) in which both municipalities of a pair (i<j at i*n+j) took part in the
+   * same thing: voted for the same passed decision, or both carried part of the same project that
+   * serves them both (as beneficiaries, delivered some of their due work in it that month).
+   * -Infinity when never.
+   */
+  readonly lastJoint: Float64Array;
   counters: MonthCounters;
   readonly totals: Totals;
   readonly events: ModelEvent[];
@@ -123,13 +140,30 @@ export function dateLabel(world: World, abs: number = world.t): string {
 /** Records an event with the municipalities' names (sorted by index = by code). */
 export function emit(world: World, type: ModelEvent['type'], municipalities: readonly number[], extra: Omit<ModelEvent, 'date' | 'type' | 'municipalities'> = {}): void {
   world.eventCounts[EVENT_INDEX[type]] = world.eventCounts[EVENT_INDEX[type]]! + 1;
-  if (!world.recordEvents) return;
+  if (!world.recordEvents || world.t < world.scenario.start) return;
   const sorted = [...municipalities].sort((a, b) => a - b);
   world.events.push({ date: dateLabel(world), type, municipalities: sorted.map((i) => world.municipalities[i]!.name), ...extra });
 }
 
+/** Whether the current month is reported (not in the spin-up before the scenario's start). */
+export function isReported(world: World): boolean {
+  return world.t >= world.scenario.start;
+}
+
 export function inEvaluation(world: World): boolean {
   return world.t >= world.scenario.evaluation.from && world.t <= world.scenario.evaluation.to;
+}
+
+/** Records that every pair of `ms` took part in the same decision or project this month. */
+export function markJoint(world: World, ms: readonly number[]): void {
+  const { n, lastJoint, t } = world;
+  for (let x = 0; x < ms.length; x++) {
+    for (let y = x + 1; y < ms.length; y++) {
+      const a = ms[x]!;
+      const b = ms[y]!;
+      lastJoint[a < b ? a * n + b : b * n + a] = t;
+    }
+  }
 }
 
 export function domainIdx(d: Domain): number {

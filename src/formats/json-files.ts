@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { EVENT_TYPES } from '../core/events.js';
-import { RUN_IDS } from '../core/measures.js';
+import { MUNICIPALITY_IDS, RUN_IDS } from '../core/measures.js';
 
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 /** Numbers in JSON: NaN and infinities are written as null. */
@@ -44,11 +44,11 @@ export const runSummarySchema = z
         z
           .object({
             code: z.string(), name: z.string(), population: z.number(),
-            value: num, valuePerInhabitant: num, memberships: num, trustIn: num, trustOut: num, relationshipStock: num,
+            measures: z.object(Object.fromEntries(MUNICIPALITY_IDS.map((id) => [id, num]))).strict(),
           })
           .strict(),
       )
-      .describe('Per municipality: value received, per inhabitant, memberships at the end, mean trust in and from the others, relationship stock.'),
+      .describe('Per municipality: code, name, population and every per-municipality measure (the measure columns of municipalities.csv); null where undefined.'),
   })
   .strict();
 

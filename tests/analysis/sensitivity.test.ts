@@ -88,7 +88,7 @@ describe('checkSensitivityOptions', () => {
       '--range taskPatience: expected a range holding at least two whole numbers (the parameter is whole), found 3.2:3.8',
       '--range spillover: expected a parameter listed in --params (altruism, nosuch, altruism, trustBase, taskPatience), found "spillover"',
       '--n: expected at least 2 Morris trajectories (sigma needs two; 10 or more is usual), found 1',
-      '--outcome happiness: expected an outcome (cooperation_stability, pairs_cooperating, network_density, value_total, ...: see the README), found "happiness"',
+      '--outcome happiness: expected an outcome (cooperation_stability, pairs_cooperating, pairs_at_working_table, network_density, ...: see the README), found "happiness"',
     ]);
   });
 

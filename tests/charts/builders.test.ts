@@ -106,7 +106,7 @@ describe('outcome distributions', () => {
     expect(titleOf(spec).subtitle).toBe('Each dot is one run (16 per scenario). Box: middle half of the runs; line in the box: median.');
     expect(findAll(spec, (n) => n['field'] === 'scenario' && n['scale'] !== undefined && n['type'] === 'nominal' && (n['scale'] as Node)['range'] !== undefined)[0]!['scale']).toEqual({ domain: F.SCENARIOS, range: HAAGLANDEN_COLOURS });
     expectCompiles((theme, lang) => distributionChart(F.runs(), { ...opts, theme, lang }));
-    expect(titleOf(distributionChart(F.runs(), { lang: 'nl', outcome: 'value_per_inhabitant' })).text).toBe('Waarde per inwoner (euro per inwoner per jaar): uitkomst per run');
+    expect(titleOf(distributionChart(F.runs(), { lang: 'nl', outcome: 'value_per_inhabitant' })).text).toBe('Bruto waarde per inwoner (euro per inwoner per jaar): uitkomst per run');
   });
 });
 
@@ -115,7 +115,7 @@ describe('paired differences (forest plot)', () => {
 
   it('has one panel per outcome, one row per scenario but the reference, filled dots where significant', () => {
     const panels = spec['vconcat'] as Node[];
-    expect(panels.map((p) => (p['title'] as Node)['text'])).toEqual(['Cooperation stability (share of pairs)', 'Value per inhabitant (EUR per inhabitant per year)']);
+    expect(panels.map((p) => (p['title'] as Node)['text'])).toEqual(['Cooperation stability (share of pairs)', 'Gross value per inhabitant (EUR per inhabitant per year)']);
     const values = (panels[0]!['data'] as { values: Node[] }).values;
     expect(values.map((v) => [v['scenario'], v['difference'], v['lo'], v['hi'], v['significant']])).toEqual([
       ['wgr-plus-continues', 0.1, 0.07, 0.13, 'yes'],

@@ -34,8 +34,8 @@ describe('regiosim run', () => {
     expect(lines[0]).toBe('Test region: Lake district (4 municipalities), January 2015 to December 2019, seed 7');
     expect(lines[1]).toBe('Wrote output/test-region/seed-7/ (timeseries.csv, events.jsonl, summary.json, trust.csv, manifest.json)');
     expect(lines[2]).toBe('Outcomes from January 2015 to December 2019:');
-    expect(lines[3]).toMatch(/^ {2}Cooperation stability +\d(\.\d+)? +share of pairs$/);
-    expect(lines[4]).toMatch(/^ {2}Value per inhabitant +−?\d+(\.\d+)? +EUR per inhabitant per year$/);
+    expect(lines[3]).toMatch(/^ {2}Net value per inhabitant +−?\d+(\.\d+)? +EUR per inhabitant per year$/);
+    expect(lines[4]).toMatch(/^ {2}Gross value per inhabitant +−?\d+(\.\d+)? +EUR per inhabitant per year$/);
     expect(listFiles(join(cwd, 'output'))).toEqual(RUN_FILES.map((f) => `test-region/seed-7/${f}`).sort());
     const manifest = JSON.parse(read(join(cwd, 'output/test-region/seed-7'), 'manifest.json')) as Record<string, unknown>;
     expect(manifest['command']).toBe('regiosim run lake.yaml');

@@ -19,7 +19,8 @@ describe('measure registry', () => {
     const ranks = RUN_MEASURES.map((m) => m.headline).filter((r): r is number => r !== null).sort((a, b) => a - b);
     expect(ranks).toEqual(ranks.map((_, i) => i + 1));
     expect(HEADLINE.length).toBe(ranks.length);
-    expect(HEADLINE[0]).toBe('cooperation_stability');
+    // The headline answers "at what cost?": net value first, gross value beside it.
+    expect(HEADLINE.slice(0, 2)).toEqual(['value_net_per_inhabitant', 'value_per_inhabitant']);
   });
 
   it('gives a run every outcome, computed as the registry says', () => {
@@ -34,7 +35,19 @@ describe('measure registry', () => {
     expect(r.outcomes.cooperation_stability).toBeCloseTo(sum('cooperation_stability') / inWindow.length, 12);
     expect(r.outcomes.tasks_completed).toBe(sum('tasks_completed'));
     expect(r.outcomes.trust_end).toBe(col('trust_mean')[r.dates.length - 1]);
-    expect(r.outcomes.completion_rate).toBeCloseTo(sum('tasks_completed') / sum('tasks_arrived'), 12);
+    // The cohort of tasks that arose in the window: at most every one of them completes.
+    expect(r.outcomes.completion_rate).toBeGreaterThan(0);
+    expect(r.outcomes.completion_rate).toBeLessThanOrEqual(1);
+    expect(r.outcomes.completion_rate * sum('tasks_arrived')).toBeLessThanOrEqual(sum('tasks_completed') + 1e-9);
+    // Net value is gross value minus the members' costs plus central funds, per inhabitant per year.
+    const years = inWindow.length / 12;
+    const population = scenario.region.municipalities.reduce((s, m) => s + m.population, 0);
+    expect(r.outcomes.value_net_per_inhabitant).toBeCloseTo(((sum('value_total') - sum('cooperation_cost') + sum('central_funds')) * 1e6) / population / years, 9);
+    expect(r.outcomes.value_net_per_inhabitant).toBeCloseTo(r.outcomes.value_per_inhabitant - r.outcomes.cost_per_inhabitant + r.outcomes.central_funds_per_inhabitant, 9);
+    // The municipalities' net values add up to the region's.
+    const net = r.municipalities.reduce((s, m) => s + m.measures.net, 0);
+    expect((net * 1e6) / population / years).toBeCloseTo(r.outcomes.value_net_per_inhabitant, 9);
+    expect(r.outcomes.net_negative_share).toBe(r.municipalities.filter((m) => m.measures.net < 0).length / r.municipalities.length);
     expect(measure('run', 'completion_rate')?.direction).toBe('higher');
   });
 });

@@ -28,6 +28,8 @@ export interface WorldOptions {
   formation?: boolean;
   formationKind?: NonNullable<ScenarioFile['structure']>['formationKind'];
   seed?: number;
+  /** Spin-up months (default 0: the hand-built world starts at its start). */
+  spinup?: number;
   /**
    * Neutral agents (default true): autonomy 0, council stance 0.5, interest 1 in every domain,
    * relationship 0.5 and a secretary in office for ten years. The drawn values are overwritten
@@ -44,6 +46,7 @@ export function buildWorld(o: WorldOptions): World {
     region: { name: 'Unit', municipalities: o.municipalities },
     start: o.start ?? '2015-01',
     end: o.end ?? '2016-12',
+    spinup: o.spinup ?? 0,
     ...(o.evaluation ? { evaluation: o.evaluation } : {}),
     parameters: { decisionNoise: 0, ...o.parameters },
     structure: { formation: o.formation ?? true, ...(o.formationKind ? { formationKind: o.formationKind } : {}) },
@@ -119,7 +122,7 @@ export function addTask(w: World, fields: Partial<Task> & Pick<Task, 'beneficiar
   const task: Task = {
     id: w.nextTaskId++, domain: 'housing', arrived: w.t, location: fields.beneficiaries[0]!, urgency: 1, work: 0, budget: 5, value: 10,
     duration: 12, deadline: w.t + 12, noiseKey: 7, status: 'pool', table: null, blocked: false, mandje: null, mandjeTried: [], attempts: 0,
-    participants: [], convinced: [], workDue: [], costShare: [], delivered: [], owed: [], subsidy: 0, startedAt: -1, endsAt: -1, coordination: 0,
+    participants: [], convinced: [], workDue: [], costShare: [], weight: [], delivered: [], owed: [], subsidy: 0, startedAt: -1, endsAt: -1, coordination: 0,
     ...fields,
   };
   w.tasks.set(task.id, task);

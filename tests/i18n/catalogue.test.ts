@@ -33,8 +33,8 @@ describe('measures, units and events', () => {
       }
     }
     for (const [id, u] of Object.entries(UNITS)) expect(u.text.nl, id).not.toBe('');
-    expect(measureTitle('run', 'value_per_inhabitant', 'en')).toBe('Value per inhabitant (EUR per inhabitant per year)');
-    expect(measureTitle('run', 'value_per_inhabitant', 'nl')).toBe('Waarde per inwoner (euro per inwoner per jaar)');
+    expect(measureTitle('run', 'value_per_inhabitant', 'en')).toBe('Gross value per inhabitant (EUR per inhabitant per year)');
+    expect(measureTitle('run', 'value_per_inhabitant', 'nl')).toBe('Bruto waarde per inwoner (euro per inwoner per jaar)');
     expect(measureInSentence('run', 'cooperation_stability', 'nl')).toBe('stabiliteit van de samenwerking');
     expect(measureTitle('run', 'no_such_column', 'en')).toBe('no such column');
   });

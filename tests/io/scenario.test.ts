@@ -183,7 +183,7 @@ describe('problems in scenario files', () => {
     expect(problems(`${MINIMAL}colour: blue\nstructure:\n  formationkind: network\n`)).toEqual([
       {
         path: 'colour (line 5)',
-        expected: 'one of the keys $schema, name, title, description, region, start, end, evaluation, seed, parameters, structure, arrangements, events',
+        expected: 'one of the keys $schema, name, title, description, region, start, end, spinup, evaluation, seed, parameters, structure, arrangements, events',
         found: 'an unknown key "colour"',
       },
       { path: 'structure.formationkind (line 7)', expected: 'one of the keys formation, formationKind', found: 'an unknown key "formationkind" (did you mean formationKind?)' },

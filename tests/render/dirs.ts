@@ -45,7 +45,7 @@ export function writeRun(dir: string): string {
   writeFileSync(join(dir, 'timeseries.csv'), lines.join('\n') + '\n');
   writeFileSync(join(dir, 'events.jsonl'), F.events().map((e) => JSON.stringify(e)).join('\n') + '\n');
   writeFileSync(join(dir, 'trust.csv'), csv(F.trust(), ['date', 'label', 'from_code', 'from_name', 'to_code', 'to_name', 'trust', 'personal', 'institutional']));
-  writeFileSync(join(dir, 'summary.json'), JSON.stringify(runSummary('basiscoalitie', 7, F.HAAGLANDEN.map((m, i) => ({ code: m.code, name: m.name, population: m.population, value: 1, valuePerInhabitant: 60 + i, memberships: 1, trustIn: 0.5, trustOut: 0.5, relationshipStock: 0.5 })))));
+  writeFileSync(join(dir, 'summary.json'), JSON.stringify(runSummary('basiscoalitie', 7, F.HAAGLANDEN.map((m, i) => ({ code: m.code, name: m.name, population: m.population, measures: { value: 1, value_per_inhabitant: 60 + i, cost: 0.5, central_funds: 0, net: 0.5, net_per_inhabitant: 30 + i, memberships: 1, trust_in: 0.5, trust_out: 0.5, relationship_stock: 0.5 } })))));
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(runManifest('basiscoalitie', 7)));
   return dir;
 }

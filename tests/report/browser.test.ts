@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HEADLINE } from '../../src/core/measures.js';
 import { runCli, tempDir } from '../cli/helpers.js';
 import { ensureBuilt, ROOT } from '../setup/build.js';
 
@@ -42,11 +43,11 @@ describe('charts of a real batch', () => {
     expect(r.code).toBe(0);
     expect(r.err).not.toContain('warning');
     expect(r.out).not.toContain('not drawn');
-    expect(readdirSync(join(batch, 'charts')).filter((f) => f.endsWith('.svg')).sort()).toEqual([
-      'differences.svg', 'exits-over-time.svg', 'map-value-per-inhabitant.svg',
-      'outcome-completion_rate.svg', 'outcome-cooperation_stability.svg', 'outcome-coordination_share.svg', 'outcome-exits.svg',
-      'outcome-pairs_cooperating.svg', 'outcome-trust_mean.svg', 'outcome-value_nontransport.svg', 'outcome-value_per_inhabitant.svg', 'stability.svg', 'survival.svg', 'trust-over-time.svg',
-    ]);
+    // One distribution per headline outcome (src/core/measures.ts), plus the charts of the batch.
+    expect(readdirSync(join(batch, 'charts')).filter((f) => f.endsWith('.svg')).sort()).toEqual(
+      ['differences.svg', 'exits-over-time.svg', 'map-value-per-inhabitant.svg', ...HEADLINE.map((o) => `outcome-${o}.svg`), 'stability.svg', 'survival.svg', 'trust-over-time.svg'].sort(),
+    );
+    expect(HEADLINE.slice(0, 2)).toEqual(['value_net_per_inhabitant', 'value_per_inhabitant']);
   });
 });
 
@@ -84,8 +85,7 @@ describe('report.html in Chromium', () => {
       })),
     );
     expect(charts.map((c) => c.name)).toEqual([
-      'stability', 'trust-over-time', 'outcome-cooperation_stability', 'outcome-value_per_inhabitant', 'outcome-completion_rate', 'outcome-trust_mean',
-      'outcome-pairs_cooperating', 'outcome-value_nontransport', 'outcome-exits', 'outcome-coordination_share', 'differences', 'survival', 'map-value-per-inhabitant', 'exits-over-time',
+      'stability', 'trust-over-time', ...HEADLINE.map((o) => `outcome-${o}`), 'differences', 'survival', 'map-value-per-inhabitant', 'exits-over-time',
     ]);
     for (const c of charts) {
       expect(c.rendered, c.name!).toBe('true');

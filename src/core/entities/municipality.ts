@@ -33,11 +33,26 @@ export interface Municipality {
   readonly unmet: Float64Array;
   /** Value received within the evaluation window (M EUR). */
   valueEval: number;
+  /** What cooperation cost it within the evaluation window (M EUR): project money, overhead money, delivery and coordination staff; and the central funds paid toward its project costs. */
+  readonly accounts: CooperationAccounts;
   /** Value received per month over the last 12 months (ring buffer, M EUR). */
   readonly valueRecent: Float64Array;
 }
 
-export function newMunicipality(init: Omit<Municipality, 'unmet' | 'valueRecent' | 'load' | 'coordination' | 'termValue' | 'termCost' | 'valueEval'>): Municipality {
+export interface CooperationAccounts {
+  projectMoney: number;
+  overheadMoney: number;
+  deliveryStaff: number;
+  coordinationStaff: number;
+  centralFunds: number;
+}
+
+/** Its costs of cooperation in the window, M EUR. */
+export function costOf(a: CooperationAccounts): number {
+  return a.projectMoney + a.overheadMoney + a.deliveryStaff + a.coordinationStaff;
+}
+
+export function newMunicipality(init: Omit<Municipality, 'unmet' | 'valueRecent' | 'load' | 'coordination' | 'termValue' | 'termCost' | 'valueEval' | 'accounts'>): Municipality {
   return {
     ...init,
     load: 0,
@@ -46,6 +61,7 @@ export function newMunicipality(init: Omit<Municipality, 'unmet' | 'valueRecent'
     termCost: 0,
     unmet: new Float64Array(DOMAINS.length),
     valueEval: 0,
+    accounts: { projectMoney: 0, overheadMoney: 0, deliveryStaff: 0, coordinationStaff: 0, centralFunds: 0 },
     valueRecent: new Float64Array(12),
   };
 }

@@ -43,6 +43,8 @@ export interface Task {
   /** Per participant: work due per month (FTE) and cost share (M EUR). */
   workDue: number[];
   costShare: number[];
+  /** Per participant: its population weight among the participants (its share of budget, work and cost). */
+  weight: number[];
   delivered: number[];
   owed: number[];
   /** Share of the cost paid by central funds. */

@@ -40,9 +40,11 @@ export interface Scenario {
   title: string;
   description: string;
   region: Region;
-  /** Absolute months (year*12 + month-1), inclusive. */
+  /** Absolute months (year*12 + month-1), inclusive: the reported horizon. */
   start: number;
   end: number;
+  /** Months simulated before `start` and not reported (the spin-up); the simulation begins at start - spinup. */
+  spinup: number;
   evaluation: { from: number; to: number };
   defaultSeed: number;
   params: Params;
@@ -52,6 +54,12 @@ export interface Scenario {
   /** Sorted by date; events at the same date keep file order. */
   events: ScenarioEvent[];
 }
+
+/**
+ * Default spin-up in months. Chosen by measuring when relationship stock, trust and council
+ * stance stop drifting from their initial values (docs/ODD.md, section 5).
+ */
+export const DEFAULT_SPINUP_MONTHS = 192;
 
 export type ResolveResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
 
@@ -215,6 +223,7 @@ export function resolveScenario(
       region,
       start,
       end,
+      spinup: file.spinup ?? DEFAULT_SPINUP_MONTHS,
       evaluation,
       defaultSeed: file.seed ?? 1,
       params,

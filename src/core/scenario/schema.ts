@@ -112,6 +112,13 @@ export const scenarioSchema = z
     region: z.union([slug.describe('A built-in region id (see `regiosim scenarios`).'), inlineRegion]),
     start: yearMonth.describe('First simulated month.'),
     end: yearMonth.describe('Last simulated month.'),
+    spinup: z
+      .number()
+      .int()
+      .min(0)
+      .max(600)
+      .optional()
+      .describe('Months simulated before start and not reported, so the run starts in a steady state (default 192, sixteen years; see docs/ODD.md, section 5).'),
     evaluation: z
       .object({ from: yearMonth, to: yearMonth })
       .strict()

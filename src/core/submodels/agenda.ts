@@ -8,7 +8,7 @@
  */
 import { isActive, membersFor, type Arrangement } from '../entities/arrangement.js';
 import { shareOf, type Task } from '../entities/task.js';
-import { capacity, domainIdx, emit, inEvaluation, type World } from '../state.js';
+import { capacity, domainIdx, emit, inEvaluation, markJoint, type World } from '../state.js';
 import { decide, subsidyAt, type Outcome } from './decision.js';
 
 function table(world: World, id: string | null): Arrangement | null {
@@ -58,6 +58,7 @@ function startProject(world: World, task: Task, outcome: Outcome, coordination: 
   task.convinced = outcome.convinced;
   task.workDue = ev.workDue;
   task.costShare = ev.costShare;
+  task.weight = ev.weight;
   task.delivered = ev.participants.map(() => 0);
   task.owed = ev.participants.map(() => 0);
   task.subsidy = subsidy;
@@ -69,6 +70,8 @@ function startProject(world: World, task: Task, outcome: Outcome, coordination: 
     const m = world.municipalities[ev.participants[k]!]!;
     m.load += ev.workDue[k]!;
   }
+  // Those who voted for the decision took part in it together.
+  markJoint(world, outcome.yes);
   if (inEvaluation(world)) {
     const ps = ev.participants;
     for (let a = 0; a < ps.length; a++) {
@@ -84,10 +87,14 @@ function outvotedTrust(world: World, t: Arrangement, outcome: Outcome): void {
   if (outcome.outvoted.length === 0) return;
   const p = world.params;
   const institutional = t.props.secretariat !== 'none';
+  const ev = outcome.evaluation;
   for (const i of outcome.outvoted) {
     for (const j of outcome.yes) world.trust.lower(i, j, p.trustLossOutvoted, institutional);
     const m = world.municipalities[i]!;
     m.stance = Math.max(0, m.stance - p.legitimacyLossOutvoted);
+    // Bound to a decision that costs it more than it brings it: who pays for what others gain.
+    const k = ev ? ev.participants.indexOf(i) : -1;
+    if (k >= 0 && ev!.gain[k]! < 0) world.counters.forcedAgainstInterest++;
   }
   world.counters.forcedVotes++;
 }

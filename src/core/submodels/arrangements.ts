@@ -27,6 +27,8 @@ function closeMembership(world: World, a: Arrangement, m: number, reason: string
   if (since === undefined) return;
   a.memberSince.delete(key);
   const end = how === 'horizon' ? world.scenario.end + 1 : world.t;
+  // A spell that ended in the spin-up is not reported; one still open at the start counts from its real start.
+  if (world.t < world.scenario.start) return;
   world.spells.push({
     type: 'membership', arrangement: a.id, kind: a.kind, municipality: world.municipalities[m]!.code,
     ...(module ? { module } : {}),
@@ -83,7 +85,7 @@ export function dissolve(world: World, a: Arrangement, reason: string, byDecree 
   }
   a.end = world.t;
   a.endReason = reason;
-  world.spells.push({
+  if (world.t >= world.scenario.start) world.spells.push({
     type: 'arrangement', arrangement: a.id, kind: a.kind, start: dateLabel(world, a.start), end: dateLabel(world),
     duration: world.t - a.start, ended: byDecree ? 0 : 1, reason,
   });

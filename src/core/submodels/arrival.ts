@@ -5,7 +5,7 @@
  */
 import { DOMAINS } from '../domains.js';
 import type { Task } from '../entities/task.js';
-import { domainIdx, type World } from '../state.js';
+import { domainIdx, inEvaluation, type World } from '../state.js';
 
 export function arriveTasks(world: World): void {
   const { params: p, rng, n, municipalities } = world;
@@ -57,11 +57,12 @@ export function arriveTasks(world: World): void {
         id: world.nextTaskId++, domain: d, arrived: world.t, location, urgency, work, budget, value, duration,
         deadline: world.t + patience, beneficiaries: keepB, shares: keepS.map((s) => s / kept), noiseKey,
         status: 'pool', table: null, blocked: false, mandje: null, mandjeTried: [], attempts: 0,
-        participants: [], convinced: [], workDue: [], costShare: [], delivered: [], owed: [], subsidy: 0,
+        participants: [], convinced: [], workDue: [], costShare: [], weight: [], delivered: [], owed: [], subsidy: 0,
         startedAt: -1, endsAt: -1, coordination: 0,
       };
       world.tasks.set(task.id, task);
       world.counters.tasksArrived++;
+      if (inEvaluation(world)) world.totals.cohortArrived++;
     }
   }
 }

@@ -10,8 +10,10 @@ import { hashNormal } from '../random.js';
 import { capacity, type World } from '../state.js';
 
 export interface Evaluation {
-  /** Participants (ascending) and per participant: cost share (M EUR), work due per month (FTE), utility, mandate. */
+  /** Participants (ascending) and per participant: population weight among them, cost share (M EUR), work due per month (FTE), own gain (M EUR), utility, mandate. */
   participants: number[];
+  weight: number[];
+  gain: number[];
   costShare: number[];
   workDue: number[];
   utility: number[];
@@ -28,9 +30,11 @@ export function evaluate(world: World, task: Task, participants: readonly number
   const costShare = new Array<number>(k);
   const workDue = new Array<number>(k);
   const gains = new Array<number>(k);
+  const weight = new Array<number>(k);
   for (let a = 0; a < k; a++) {
     const m = participants[a]!;
     const w = municipalities[m]!.population / pop;
+    weight[a] = w;
     costShare[a] = w * cost;
     workDue[a] = (w * task.work) / task.duration;
     gains[a] = shareOf(task, m) * task.value - costShare[a]!;
@@ -52,7 +56,7 @@ export function evaluate(world: World, task: Task, participants: readonly number
     utility[a] = gains[a]! + partnerTerm - autonomyCost - overload + noise;
     mandate[a] = p.mandateScale * mi.stance * costShare[a]!;
   }
-  return { participants: [...participants], costShare, workDue, utility, mandate };
+  return { participants: [...participants], weight, gain: gains, costShare, workDue, utility, mandate };
 }
 
 export interface Outcome {

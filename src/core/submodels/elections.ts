@@ -56,7 +56,7 @@ export function election(world: World): void {
     a.termValue.clear();
     a.termCost.clear();
   }
-  snapshotTrust(world, 'election');
+  if (world.t >= world.scenario.start) snapshotTrust(world, 'election');
 }
 
 /**

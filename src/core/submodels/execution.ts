@@ -7,7 +7,7 @@
  */
 import { account } from '../entities/arrangement.js';
 import type { Task } from '../entities/task.js';
-import { capacity, domainIdx, emit, inEvaluation, type World } from '../state.js';
+import { capacity, domainIdx, emit, inEvaluation, markJoint, type World } from '../state.js';
 
 export function execute(world: World): void {
   const p = world.params;
@@ -27,9 +27,14 @@ export function execute(world: World): void {
     ratio[i] = demand[i]! > 0 ? Math.min(1, free / demand[i]!) : 1;
   }
   // Completing deletes the task from the map, which is safe while iterating it.
+  const carrying: number[] = [];
+  const evaluation = inEvaluation(world);
   for (const task of world.tasks.values()) {
     if (task.status !== 'project') continue;
     const ps = task.participants;
+    carrying.length = 0;
+    // The project's money and central funds, spread evenly over its duration like its budget.
+    const fundsRate = (task.subsidy * (task.budget + task.work * p.fteMonthCost)) / task.duration;
     for (let k = 0; k < ps.length; k++) {
       const m = ps[k]!;
       const mu = municipalities[m]!;
@@ -41,7 +46,21 @@ export function execute(world: World): void {
       task.owed[k] = task.owed[k]! + due;
       task.delivered[k] = task.delivered[k]! + delivered;
       world.counters.fteDelivery += delivered;
+      // Carrying part of a project that serves it: delivering some of its work this month, as a beneficiary.
+      if (delivered > 0 && task.beneficiaries.includes(m)) carrying.push(m);
+      const w = task.weight[k]!;
+      const money = (w * task.budget) / task.duration;
+      const staff = delivered * p.fteMonthCost;
+      world.counters.cooperationCost += money + staff;
+      world.counters.centralFunds += w * fundsRate;
+      if (evaluation) {
+        mu.accounts.projectMoney += money;
+        mu.accounts.deliveryStaff += staff;
+        mu.accounts.centralFunds += w * fundsRate;
+      }
     }
+    // Beneficiaries who delivered part of the project this month carried it together.
+    markJoint(world, carrying);
     // Money through cooperation: the project's budget, spread over its duration.
     world.counters.cooperationSpending += task.budget / task.duration;
     if (world.t >= task.endsAt - 1) complete(world, task);
@@ -100,6 +119,7 @@ function complete(world: World, task: Task): void {
   world.tasks.delete(task.id);
   if (ok) {
     world.counters.tasksCompleted++;
+    if (task.arrived >= world.scenario.evaluation.from && task.arrived <= world.scenario.evaluation.to) world.totals.cohortCompleted++;
     world.counters.completedByDomain[di] = world.counters.completedByDomain[di]! + 1;
   } else world.counters.tasksFailed++;
   emit(world, ok ? 'completed' : 'failed', task.participants, {

@@ -30,7 +30,7 @@ function task(shares: number[], value: number, budget: number): Task {
   return {
     id: 1, domain: 'housing', arrived: 0, location: 0, urgency: 1, work: 0, budget, value, duration: 12, deadline: 99,
     beneficiaries: shares.map((_, i) => i), shares, noiseKey: 7, status: 'agenda', table: null, blocked: false, mandje: null, mandjeTried: [], attempts: 0,
-    participants: [], convinced: [], workDue: [], costShare: [], delivered: [], owed: [], subsidy: 0, startedAt: -1, endsAt: -1, coordination: 0,
+    participants: [], convinced: [], workDue: [], costShare: [], weight: [], delivered: [], owed: [], subsidy: 0, startedAt: -1, endsAt: -1, coordination: 0,
   };
 }
 
