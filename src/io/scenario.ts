@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { resolveScenario, type Scenario } from '../core/scenario/resolve.js';
 import { scenarioSchema } from '../core/scenario/schema.js';
@@ -28,6 +28,8 @@ export interface LoadedScenario {
   hash: string;
   /** The parameter overrides after parsing (name → number), in the order given. */
   overrides: Record<string, number>;
+  /** The scenario's `reference` as loadScenario takes it (a built-in name, or an absolute file path), or null. */
+  reference: string | null;
 }
 
 export interface BuiltinScenario {
@@ -155,8 +157,16 @@ export function loadScenario(fileOrBuiltinName: string, overrides: Record<string
       else problems.push(p);
     }
   }
+  const reference = checked.data.reference;
+  let referenceArg: string | null = null;
+  if (reference !== undefined) {
+    const found = locate(reference, dirname(where.path));
+    if (found) referenceArg = found.builtin ?? found.path;
+    const self = found !== null && resolve(found.path) === resolve(where.path);
+    if (!found || self) addInFile(['reference'], { expected: `another scenario: a built-in name (${builtinScenarioNames().join(', ')}) or a scenario file relative to this one`, found: self ? 'this scenario itself' : `${JSON.stringify(reference)}, which does not exist` });
+  }
   if (problems.length > 0 || inFile.length > 0 || !resolved.ok) throw fail();
-  return { scenario: resolved.scenario, file, builtin: where.builtin, hash, overrides: parsedOverrides };
+  return { scenario: resolved.scenario, file, builtin: where.builtin, hash, overrides: parsedOverrides, reference: referenceArg };
 }
 
 /** The path of a scenario as recorded in manifests: `scenarios/<name>.yaml` for a built-in (machine-independent), else as given. */

@@ -49,8 +49,8 @@ describe('built-in scenarios', () => {
 
   it('ships the scenarios the model brief asks for', () => {
     expect(names).toEqual([
-      'basiscoalitie', 'modular-gr', 'national', 'rivierenland-basiscoalitie', 'rivierenland-none',
-      'wgr-plus-abolished', 'wgr-plus-continues', 'examples/own-region',
+      'basiscoalitie', 'basiscoalitie-core', 'modular-gr', 'national', 'rivierenland-basiscoalitie', 'rivierenland-none',
+      'wgr-plus-abolished', 'wgr-plus-continues', 'wgr-plus-continues-core', 'examples/own-region',
     ]);
   });
 
@@ -88,7 +88,12 @@ describe('built-in scenarios', () => {
       expect(s.formation).toBe(true);
       expect(s.formationKind).toBe('network');
     }
-    expect(cont!.events.map((e) => e.type)).toEqual(['austerity', 'austerity', 'task-rate']);
+    // The counterfactual's table takes on the domains the other structures cover (a common scope).
+    expect(cont!.events.map((e) => e.type)).toEqual(['austerity', 'austerity', 'task-rate', 'change-arrangement']);
+    expect(cont!.events.at(-1)).toMatchObject({ at: 2015 * 12, type: 'change-arrangement', arrangement: 'haaglanden', domains: ['transport', 'housing', 'economy', 'social', 'operations'] });
+    for (const s of [cont!, abol!, basis!, modular!]) expect(s.spinup).toBe(192);
+    expect(cont!.reference).toBe('wgr-plus-abolished');
+    expect(abol!.reference).toBeNull();
     const later = (s: typeof abol) => s!.events.filter((e) => e.at === 2015 * 12 && e.type !== 'task-rate').map((e) => (e.type === 'start-arrangement' ? `start ${e.arrangement.id} ${e.arrangement.kind} ${e.arrangement.domains.join('+')}` : e.type === 'end-arrangement' ? `end ${e.arrangement}: ${e.reason}` : e.type));
     const ending = ['end haaglanden: WGR-plus abolished by law of 17 December 2014', 'start mrdh gr transport'];
     expect(later(abol)).toEqual(ending);
@@ -106,11 +111,14 @@ describe('built-in scenarios', () => {
     for (const s of [basis, none]) {
       expect(s.region.municipalities).toHaveLength(10);
       expect([s.start, s.end]).toEqual([2015 * 12, 2030 * 12 + 11]);
-      expect(s.events).toEqual([{ at: 2015 * 12, type: 'task-rate', label: 'Social domain decentralised', domain: 'social', multiplier: 3 }]);
+      expect(s.events[0]).toEqual({ at: 2015 * 12, type: 'task-rate', label: 'Social domain decentralised', domain: 'social', multiplier: 3 });
       expect(s.formation).toBe(true);
+      expect(s.arrangements).toEqual([]);
     }
-    expect(basis.arrangements.map((a) => [a.kind, a.members.length, a.domains])).toEqual([['basiscoalitie', 10, ['housing', 'economy', 'social', 'operations', 'transport']]]);
-    expect(none.arrangements).toEqual([]);
+    // The coalition starts with the reported period, so the spin-up is the same world in both.
+    expect(none.events).toHaveLength(1);
+    expect(basis.events.slice(1).map((e) => e.type === 'start-arrangement' && [e.at, e.arrangement.kind, e.arrangement.members.length, e.arrangement.domains])).toEqual([[2015 * 12, 'basiscoalitie', 10, ['housing', 'economy', 'social', 'operations', 'transport']]]);
+    expect(basis.reference).toBe('rivierenland-none');
     const national = loadScenario('national').scenario;
     expect(national.region.municipalities).toHaveLength(355);
     expect(national.arrangements).toEqual([]);
@@ -147,7 +155,7 @@ describe('finding the file', () => {
       const p = (err as UserError).problems;
       expect(p).toHaveLength(1);
       expect(p[0]!.path).toBe('no-such-scenario');
-      expect(p[0]!.expected).toMatch(/^a scenario file or a built-in scenario \(basiscoalitie, modular-gr, .*examples\/own-region\)$/);
+      expect(p[0]!.expected).toMatch(/^a scenario file or a built-in scenario \(basiscoalitie, basiscoalitie-core, modular-gr, .*examples\/own-region\)$/);
       expect(p[0]!.found).toBe('no such file');
     }
   });
@@ -183,7 +191,7 @@ describe('problems in scenario files', () => {
     expect(problems(`${MINIMAL}colour: blue\nstructure:\n  formationkind: network\n`)).toEqual([
       {
         path: 'colour (line 5)',
-        expected: 'one of the keys $schema, name, title, description, region, start, end, spinup, evaluation, seed, parameters, structure, arrangements, events',
+        expected: 'one of the keys $schema, name, title, description, reference, region, start, end, spinup, evaluation, seed, parameters, structure, arrangements, events',
         found: 'an unknown key "colour"',
       },
       { path: 'structure.formationkind (line 7)', expected: 'one of the keys formation, formationKind', found: 'an unknown key "formationkind" (did you mean formationKind?)' },
@@ -314,5 +322,26 @@ describe('messages', () => {
     expect(formatPath(['events', 3, 'arrangement', 'members', 0])).toBe('events[3].arrangement.members[0]');
     expect(formatPath(['parameters', 'a b'])).toBe('parameters["a b"]');
     expect(formatPath([])).toBe('');
+  });
+});
+
+describe('reference', () => {
+  const base = 'name: mine\nregion: haaglanden\nstart: 2015-01\nend: 2016-12\n';
+  it('names a built-in scenario or a file next to this one', () => {
+    expect(loadScenario(write(`${base}reference: basiscoalitie\n`)).reference).toBe('basiscoalitie');
+    const other = write(base);
+    const loaded = loadScenario(write(`${base}reference: ${other.split('/').pop()}\n`));
+    expect(loaded.reference).toBe(other);
+    expect(loadScenario(write(base)).reference).toBeNull();
+  });
+  it('must exist and not be the scenario itself', () => {
+    const bad = problems(`${base}reference: no-such-scenario\n`);
+    expect(bad).toHaveLength(1);
+    expect(bad[0]).toMatchObject({ path: 'reference (line 5)', found: '"no-such-scenario", which does not exist' });
+    expect(bad[0]!.expected).toMatch(/^another scenario: a built-in name \(basiscoalitie, /);
+    n += 1;
+    const self = join(dir, `s${n}.yaml`);
+    writeFileSync(self, `${base}reference: s${n}.yaml\n`);
+    expect(() => loadScenario(self)).toThrow(/this scenario itself/);
   });
 });

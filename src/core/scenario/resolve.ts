@@ -39,6 +39,8 @@ export interface Scenario {
   name: string;
   title: string;
   description: string;
+  /** The scenario it is compared with (as written in the file), or null. */
+  reference: string | null;
   region: Region;
   /** Absolute months (year*12 + month-1), inclusive: the reported horizon. */
   start: number;
@@ -220,6 +222,7 @@ export function resolveScenario(
       name: file.name,
       title: file.title ?? file.name,
       description: file.description ?? '',
+      reference: file.reference ?? null,
       region,
       start,
       end,

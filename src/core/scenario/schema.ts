@@ -109,6 +109,11 @@ export const scenarioSchema = z
     name: slug.describe('Short name, used for output folders.'),
     title: z.string().min(1).optional().describe('Readable title.'),
     description: z.string().optional().describe('What the scenario represents (shown by `regiosim scenarios`).'),
+    reference: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The scenario this one is compared with (a built-in scenario name or a scenario file, relative to this one): `regiosim scenarios` says in what the two differ.'),
     region: z.union([slug.describe('A built-in region id (see `regiosim scenarios`).'), inlineRegion]),
     start: yearMonth.describe('First simulated month.'),
     end: yearMonth.describe('Last simulated month.'),

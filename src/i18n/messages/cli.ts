@@ -39,6 +39,12 @@ export const CLI_MESSAGES = {
   'cli.wroteReport': { en: 'Wrote {file} ({n} interactive charts; opens offline in any browser)', nl: 'Geschreven: {file} ({n} interactieve grafieken; opent zonder internet in elke browser)' },
   'cli.merged': { en: 'Merged {n} shards of batch {name}: {runs} runs.', nl: '{n} delen van batch {name} samengevoegd: {runs} runs.' },
   'cli.scenariosHint': { en: 'Run one with `regiosim run <name>`; copy a file from {dir} to make your own.', nl: 'Draai er een met `regiosim run <naam>`; kopieer een bestand uit {dir} om een eigen scenario te maken.' },
+  'cli.scenariosCompared': { en: 'compared with {reference}:', nl: 'vergeleken met {reference}:' },
+  'cli.scenariosSame': { en: 'compared with {reference}: no difference', nl: 'vergeleken met {reference}: geen verschil' },
+  'cli.scenariosReferenceValue': { en: '{reference}: {value}', nl: '{reference}: {value}' },
+  'cli.diff.structure': { en: 'structure', nl: 'structuur' },
+  'cli.diff.scope': { en: 'scope', nl: 'reikwijdte' },
+  'cli.diff.setting': { en: 'setting', nl: 'instelling' },
   'cli.ok': { en: 'ok {name}', nl: 'in orde: {name}' },
   'cli.sensitivityHeader': {
     en: '{method} of {k} parameters on {scenario}: {points} design points × {replications} replications.',
