@@ -161,9 +161,11 @@ export function checkSensitivityOptions(o: SensitivityOptions): {
     }
     const spec = PARAMS[name];
     const declared = { min: spec.min, max: spec.max };
-    const r = given.get(name) ?? declared;
-    if (!given.has(name) && !(Number.isFinite(declared.min) && Number.isFinite(declared.max) && declared.max > declared.min)) {
-      problems.push({ path: `--params ${name}`, expected: 'a parameter with declared bounds, or a range on the command line (--range name=min:max)', found: `bounds ${declared.min} to ${declared.max}` });
+    // Without --range: the parameter's plausible range where it has one (kind properties), else its bounds.
+    const fallback = spec.range ?? declared;
+    const r = given.get(name) ?? fallback;
+    if (!given.has(name) && !(Number.isFinite(fallback.min) && Number.isFinite(fallback.max) && fallback.max > fallback.min)) {
+      problems.push({ path: `--params ${name}`, expected: 'a parameter with a non-empty default range, or a range on the command line (--range name=min:max)', found: `the range ${fallback.min} to ${fallback.max}` });
       continue;
     }
     if (given.has(name)) {

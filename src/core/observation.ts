@@ -43,12 +43,12 @@ export function gini(values: ArrayLike<number>): number {
 
 /** Months a pair tie lasts after the pair's last joint decision or project month (a definition of the observable). */
 export const TIE_WINDOW = 12;
-/** Age at which a pair tie counts as stable, months. */
-export const STABLE_TIE_AGE = 12;
+/** Age at which a pair tie counts as stable, months: more than one joint act's window, so at least two joint acts. */
+export const STABLE_TIE_AGE = TIE_WINDOW + 1;
 
-/** A working table: it passed a decision in the last TIE_WINDOW months. */
+/** A working table: it passed a decision in the last workingTableMonths months. */
 function working(world: World, a: { lastPassed: number }): boolean {
-  return world.t - a.lastPassed < TIE_WINDOW;
+  return world.t - a.lastPassed < world.params.workingTableMonths;
 }
 
 const COL = MONTH_INDEX;

@@ -16,6 +16,11 @@ export interface ParamSpec {
   readonly min: number;
   readonly max: number;
   readonly integer?: boolean;
+  /**
+   * The default range of sensitivity analysis when narrower than the bounds: the bounds say what
+   * a value may be, this what is plausible (kind properties allow wide values for own scenarios).
+   */
+  readonly range?: { readonly min: number; readonly max: number };
   readonly group: ParamGroup;
   readonly meaning: string;
   readonly justification: string;
@@ -108,6 +113,7 @@ const BASE_PARAMS = {
   secretaryRelationLoss: p({ default: 0.5, unit: 'share', min: 0, max: 1, group: 'staff', meaning: 'Share of a municipality\'s personal trust capital (deviation from base) lost when its secretary leaves.', justification: 'Relationships go with people (brief, step 5); argued guess.' }),
   relationshipGrowth: p({ default: 0.03, unit: 'share of gap per month', min: 0, max: 0.2, group: 'staff', meaning: 'Monthly growth of a municipality\'s relationship and knowledge stock while it works in the region.', justification: 'Argued guess.' }),
   meetingLearning: p({ default: 0.25, unit: 'factor', min: 0, max: 2, group: 'staff', meaning: 'Relationship growth per month of meeting at a working table, relative to relationshipGrowth per completed project (divided by the meeting interval).', justification: 'Periodic meetings build working relationships (lesson 1, seed 001); argued guess.' }),
+  workingTableMonths: p({ default: 12, unit: 'months', min: 1, max: 60, integer: true, group: 'staff', meaning: 'A table is working when it passed a decision in the last this many months; the members of a working table build relationships by meeting (and count in pairs_at_working_table).', justification: 'A table that decides nothing for a year has stopped working; argued guess, formerly a constant.' }),
   secretariatMemoryHub: p({ default: 0.7, unit: 'share', min: 0, max: 1, group: 'staff', meaning: 'Share of relationship and knowledge loss through turnover that a hub holds for its members.', justification: '"Een centraal punt waar veel kennis is" (seed 000); argued guess.' }),
   secretariatMemorySecretary: p({ default: 0.5, unit: 'share', min: 0, max: 1, group: 'staff', meaning: 'Share of that loss a basiscoalitie secretary holds.', justification: 'Lesson 1 (seed 001); argued guess.' }),
   secretaryRelationshipLoss: p({ default: 0.2, unit: 'share', min: 0, max: 1, group: 'staff', meaning: 'Share of a municipality\'s relationship and knowledge stock lost when its secretary leaves (times one minus the secretariat memory).', justification: 'The secretary is one of several people holding the regional contacts; argued guess, formerly a constant.' }),
@@ -160,13 +166,31 @@ export function kindParamName(kind: ArrangementKind, prop: KindNumeric): KindPar
   return `kind.${kind}.${prop}`;
 }
 
+/**
+ * The default sensitivity range of a kind property: within 0.15 of the default for a 0-1 index or
+ * factor, half to twice the default otherwise (whole numbers for integer properties), inside the
+ * bounds. A default of 0 gives an empty range: such a property needs --range to be varied.
+ */
+function plausibleRange(spec: (typeof KIND_NUMERIC_SPECS)[KindNumeric], d: number): { min: number; max: number } {
+  const unitInterval = spec.max === 1 && spec.min === 0;
+  let min = unitInterval ? d - 0.15 : d / 2;
+  let max = unitInterval ? d + 0.15 : d * 2;
+  if (spec.integer) {
+    min = Math.floor(min);
+    max = Math.ceil(max);
+  }
+  const round = (x: number): number => Math.round(x * 1e6) / 1e6;
+  return { min: round(Math.max(spec.min, min)), max: round(Math.min(spec.max, max)) };
+}
+
 function kindParams(): Record<KindParamName, ParamSpec> {
   const out = {} as Record<KindParamName, ParamSpec>;
   for (const kind of ARRANGEMENT_KINDS) {
     for (const prop of KIND_NUMERIC) {
       const spec = KIND_NUMERIC_SPECS[prop];
+      const d = KIND_DEFAULTS[kind][prop];
       out[kindParamName(kind, prop)] = {
-        default: KIND_DEFAULTS[kind][prop], unit: spec.unit, min: spec.min, max: spec.max, ...(spec.integer ? { integer: true } : {}),
+        default: d, unit: spec.unit, min: spec.min, max: spec.max, ...(spec.integer ? { integer: true } : {}), range: plausibleRange(spec, d),
         group: 'kinds', meaning: `${kind}: ${spec.meaning}`, justification: KIND_JUSTIFICATIONS[kind],
       };
     }

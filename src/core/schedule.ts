@@ -23,11 +23,11 @@ import { turnover } from './submodels/turnover.js';
 import { arriveTasks } from './submodels/arrival.js';
 import { accountOverhead, observe } from './observation.js';
 
-/** Members of a working table (a decision passed in the last 12 months) build relationships by meeting. */
+/** Members of a working table (a decision passed in the last workingTableMonths months) build relationships by meeting. */
 function meetingRelationships(world: World): void {
   const rate = world.params.relationshipGrowth * world.params.meetingLearning;
   for (const a of world.arrangements) {
-    if (!isActive(a) || world.t - a.lastPassed >= 12) continue;
+    if (!isActive(a) || world.t - a.lastPassed >= world.params.workingTableMonths) continue;
     const g = rate / a.props.meetingInterval;
     for (const m of a.members) {
       const mu = world.municipalities[m]!;

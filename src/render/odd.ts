@@ -16,7 +16,7 @@ export function paramsTable(group: ParamGroup): string {
   for (const name of PARAM_NAMES) {
     const s = PARAMS[name];
     if (s.group !== group) continue;
-    const bounds = `${formatNumber(s.min)} – ${formatNumber(s.max)}${s.integer ? ' (integer)' : ''}`;
+    const bounds = `${formatNumber(s.min)} – ${formatNumber(s.max)}${s.integer ? ' (integer)' : ''}${s.range ? `; sensitivity ${formatNumber(s.range.min)} – ${formatNumber(s.range.max)}` : ''}`;
     lines.push(`| \`${name}\` | ${cell(s.meaning)} | ${cell(s.unit)} | ${formatNumber(s.default)} | ${bounds} | ${cell(s.justification)} |`);
   }
   return lines.join('\n') + '\n';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { accountOverhead, gini } from '../../src/core/observation.js';
+import { accountOverhead, gini, observe } from '../../src/core/observation.js';
+import { TIMESERIES_COLUMNS } from '../../src/core/results.js';
+import { markJoint } from '../../src/core/state.js';
 import { buildWorld } from './world.js';
 import { distances } from '../../src/core/initialization.js';
 
@@ -30,5 +32,32 @@ describe('money through cooperation', () => {
     accountOverhead(w);
     // 3 EUR per inhabitant per year for 100,000 inhabitants, one month: 0.025 M EUR; the 180 EUR of funds not again.
     expect(w.counters.cooperationSpending).toBeCloseTo(0.025, 12);
+  });
+});
+
+describe('pair ties', () => {
+  const stabilityOver = (acts: number[], months: number): number[] => {
+    const w = buildWorld({ municipalities: [{ name: 'A', population: 60000 }, { name: 'B', population: 40000 }], start: '2015-01', end: '2017-12' });
+    const series = TIMESERIES_COLUMNS.map(() => new Float64Array(1));
+    const out: number[] = [];
+    const start = w.t;
+    for (let m = 0; m < months; m++) {
+      w.t = start + m;
+      if (acts.includes(m)) markJoint(w, [0, 1]);
+      observe(w, series, 0);
+      out.push(series[TIMESERIES_COLUMNS.indexOf('cooperation_stability')]![0]!);
+    }
+    return out;
+  };
+
+  it('one joint act ties a pair for 12 months and never makes the tie stable', () => {
+    expect(stabilityOver([0], 14)).toEqual(Array(14).fill(0));
+  });
+
+  it('a second act within the window keeps the tie, which is stable from its 13th month', () => {
+    const s = stabilityOver([0, 6], 20);
+    expect(s.slice(0, 12)).toEqual(Array(12).fill(0));
+    expect(s.slice(12, 18)).toEqual(Array(6).fill(1));
+    expect(s.slice(18)).toEqual([0, 0]); // 12 months after the second act the tie ends
   });
 });

@@ -71,3 +71,43 @@ describe('runSimulation', () => {
     expect(afterElection / events).toBeLessThan(0.46);
   });
 });
+
+describe('the spin-up', () => {
+  const own = loadScenario('examples/own-region').scenario;
+  const start = own.start;
+  const label = (t: number): string => `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
+
+  it('holds the arrangements of the file in place, so every run starts with them', () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const r = runSimulation(own, seed, { trustSnapshots: false });
+      const spell = r.spells.find((s) => s.type === 'arrangement' && s.arrangement === 'basiscoalitie-foodvalley');
+      expect(spell, `seed ${seed}`).toBeDefined();
+      // It was founded at the beginning of the spin-up and counts from there.
+      expect(spell!.start).toBe(label(start - own.spinup));
+      const members = r.spells.filter((s) => s.type === 'membership' && s.arrangement === 'basiscoalitie-foodvalley');
+      expect(members.filter((s) => s.start === label(start - own.spinup))).toHaveLength(8);
+    }
+  });
+
+  it('leaves nothing of its months in the outputs: rows, events, spells ended in it, trust snapshots', () => {
+    const r = runSimulation(own, 2);
+    const first = label(start);
+    expect(r.dates[0]).toBe(first);
+    expect(r.series[0]!.length).toBe(own.end - own.start + 1);
+    expect(r.events.every((e) => e.date >= first)).toBe(true);
+    expect(r.spells.every((s) => s.end === null || s.end >= first)).toBe(true);
+    expect(r.trust.every((s) => s.date >= first)).toBe(true);
+    expect(r.trust[0]).toMatchObject({ date: first, label: 'start' });
+    // Counted only over the reported months: event counts per month, and the window's outcomes.
+    for (const counts of r.eventCounts) expect(counts.length).toBe(r.dates.length);
+  });
+
+  it('the same scenario without a spin-up starts from the initial values', () => {
+    const cold = runSimulation({ ...own, spinup: 0 }, 2, { trustSnapshots: false, events: false });
+    const warm = runSimulation(own, 2, { trustSnapshots: false, events: false });
+    const k = TIMESERIES_COLUMNS.indexOf('relationship_stock');
+    // Cold: close to the conventional 0.5 of initialisation. Warm: where the mechanisms take it (lower in Foodvalley).
+    expect(Math.abs(cold.series[k]![0]! - 0.5)).toBeLessThan(0.03);
+    expect(Math.abs(warm.series[k]![0]! - 0.5)).toBeGreaterThan(0.05);
+  });
+});

@@ -14,6 +14,7 @@
  * Pure: compares the resolved scenarios, reads no files.
  */
 import { DOMAINS, type Domain } from '../domains.js';
+import { kindProperties } from '../entities/arrangement.js';
 import { PARAM_NAMES } from '../params.js';
 import { fromAbsMonth } from '../time.js';
 import type { ArrangementSpec, Scenario, ScenarioEvent } from './resolve.js';
@@ -34,18 +35,26 @@ const STRUCTURAL: ReadonlySet<ScenarioEvent['type']> = new Set(['start-arrangeme
 function arrangementText(a: ArrangementSpec, s: Scenario): string {
   const names = a.members.length === s.region.municipalities.length ? 'all' : a.members.map((m) => s.region.municipalities[m]!.name).join(', ');
   const funding = Object.entries(a.funding).map(([d, v]) => `${d} ${v}`).join(', ');
-  return `${a.kind} [${a.domains.join(', ')}] members ${names}${funding ? `, funding ${funding}, fundShare ${a.fundShare}` : ''}`;
+  const modules = Object.entries(a.modules).map(([d, ms]) => `${d}: ${ms.map((m) => s.region.municipalities[m]!.name).join(', ')}`).join('; ');
+  return `${a.kind} [${a.domains.join(', ')}] members ${names}${funding ? `, funding ${funding}, fundShare ${a.fundShare}` : ''}${modules ? `, modules ${modules}` : ''}`;
 }
 
 function propsText(a: ArrangementSpec): string {
   return JSON.stringify(a.props);
 }
 
+/** The properties an arrangement sets itself, beyond its kind's under the scenario's parameters. */
+function ownProperties(a: ArrangementSpec, s: Scenario): string {
+  const kind = kindProperties(a.kind, s.params) as unknown as Record<string, unknown>;
+  const own = Object.entries(a.props).filter(([k, v]) => kind[k] !== v).map(([k, v]) => `${k} ${String(v)}`);
+  return own.length ? `, properties ${own.join(', ')}` : '';
+}
+
 function eventText(e: ScenarioEvent, s: Scenario): string {
   const at = fromAbsMonth(e.at);
   switch (e.type) {
     case 'start-arrangement':
-      return `${at} start ${e.arrangement.id}: ${arrangementText(e.arrangement, s)}`;
+      return `${at} start ${e.arrangement.id}: ${arrangementText(e.arrangement, s)}${ownProperties(e.arrangement, s)}`;
     case 'end-arrangement':
       return `${at} end ${e.arrangement}`;
     case 'change-arrangement': {

@@ -174,6 +174,16 @@ export function censorAll(world: World): void {
   }
 }
 
+/**
+ * Whether an arrangement is held in place by the spin-up: an arrangement the scenario puts in
+ * place at the start cannot dissolve, lose or gain members before the start, so the reported
+ * period begins with the structure the scenario describes. Arrangements the model forms in the
+ * spin-up evolve freely.
+ */
+export function heldBySpinup(world: World, a: Arrangement): boolean {
+  return world.t < world.scenario.start && !a.emergent;
+}
+
 export function activeArrangements(world: World): Arrangement[] {
   return world.arrangements.filter(isActive);
 }

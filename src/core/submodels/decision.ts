@@ -10,7 +10,7 @@ import { hashNormal } from '../random.js';
 import { capacity, type World } from '../state.js';
 
 export interface Evaluation {
-  /** Participants (ascending) and per participant: population weight among them, cost share (M EUR), work due per month (FTE), own gain (M EUR), utility, mandate. */
+  /** Participants (ascending) and per participant: population weight among them, cost share (M EUR), work due per month (FTE), own gain (M EUR; for a package decided by `decide`, the gain from all its tasks), utility, mandate. */
   participants: number[];
   weight: number[];
   gain: number[];
@@ -86,7 +86,9 @@ export function decide(world: World, rule: DecisionRule, members: readonly numbe
     const evs = tasks.map((t, k) => evaluate(world, t, set, binding, subsidies[k]!));
     const ev0 = evs[0]!;
     const ok = set.map((_, k) => evs.reduce((s, ev) => s + ev.utility[k]! + ev.mandate[k]!, 0) >= 0);
-    return { ev: ev0, ok };
+    // For a package a member's own gain is its gain from all of its tasks.
+    const ev = evs.length === 1 ? ev0 : { ...ev0, gain: ev0.gain.map((_, k) => evs.reduce((s, e) => s + e.gain[k]!, 0)) };
+    return { ev, ok };
   };
   if (rule === 'willing') {
     // Start from the members who benefit; drop the unwilling until the rest agree.

@@ -10,7 +10,7 @@ import { isActive, overheadFteOf, type Arrangement } from '../entities/arrangeme
 import { clamp01 } from '../entities/trust.js';
 import { emit, type World } from '../state.js';
 import { addUnmet } from './agenda.js';
-import { leave } from './arrangements.js';
+import { heldBySpinup, leave } from './arrangements.js';
 import { snapshotTrust } from '../observation.js';
 
 export function isElectionMonth(world: World, t: number = world.t): boolean {
@@ -51,7 +51,7 @@ export function election(world: World): void {
   }
   // 3. Membership reviews of voluntary arrangements.
   for (const a of [...world.arrangements]) {
-    if (!isActive(a) || a.props.mandatory) continue;
+    if (!isActive(a) || a.props.mandatory || heldBySpinup(world, a)) continue;
     reviewMemberships(world, a, 1, 'new council');
     a.termValue.clear();
     a.termCost.clear();
@@ -66,7 +66,7 @@ export function election(world: World): void {
 export function budgetReview(world: World): void {
   if ((world.t % 12) + 1 !== world.params.budgetMonth || world.params.budgetReviewIntensity <= 0) return;
   for (const a of [...world.arrangements]) {
-    if (!isActive(a) || a.props.mandatory) continue;
+    if (!isActive(a) || a.props.mandatory || heldBySpinup(world, a)) continue;
     reviewMemberships(world, a, world.params.budgetReviewIntensity, 'budget review');
   }
 }

@@ -28,13 +28,10 @@ export function execute(world: World): void {
   }
   // Completing deletes the task from the map, which is safe while iterating it.
   const carrying: number[] = [];
-  const evaluation = inEvaluation(world);
   for (const task of world.tasks.values()) {
     if (task.status !== 'project') continue;
     const ps = task.participants;
     carrying.length = 0;
-    // The project's money and central funds, spread evenly over its duration like its budget.
-    const fundsRate = (task.subsidy * (task.budget + task.work * p.fteMonthCost)) / task.duration;
     for (let k = 0; k < ps.length; k++) {
       const m = ps[k]!;
       const mu = municipalities[m]!;
@@ -48,16 +45,6 @@ export function execute(world: World): void {
       world.counters.fteDelivery += delivered;
       // Carrying part of a project that serves it: delivering some of its work this month, as a beneficiary.
       if (delivered > 0 && task.beneficiaries.includes(m)) carrying.push(m);
-      const w = task.weight[k]!;
-      const money = (w * task.budget) / task.duration;
-      const staff = delivered * p.fteMonthCost;
-      world.counters.cooperationCost += money + staff;
-      world.counters.centralFunds += w * fundsRate;
-      if (evaluation) {
-        mu.accounts.projectMoney += money;
-        mu.accounts.deliveryStaff += staff;
-        mu.accounts.centralFunds += w * fundsRate;
-      }
     }
     // Beneficiaries who delivered part of the project this month carried it together.
     markJoint(world, carrying);
@@ -89,6 +76,22 @@ function complete(world: World, task: Task): void {
     if (evaluation) m.valueEval += v;
     world.counters.valueByDomain[di] = world.counters.valueByDomain[di]! + v;
     if (table && table.members.includes(b)) account(table.termValue, table, b, task.domain, v);
+  });
+  // The project's costs are booked with its value, in the month it finishes: each participant's
+  // share of the budget and the staff it actually delivered, and the central funds' share of both.
+  // A project still running at the end of the run counts neither its value nor its cost.
+  task.participants.forEach((m, k) => {
+    const money = task.weight[k]! * task.budget;
+    const staff = task.delivered[k]! * p.fteMonthCost;
+    const funds = task.subsidy * (money + staff);
+    world.counters.cooperationCost += money + staff;
+    world.counters.centralFunds += funds;
+    if (evaluation) {
+      const a = municipalities[m]!.accounts;
+      a.projectMoney += money;
+      a.deliveryStaff += staff;
+      a.centralFunds += funds;
+    }
   });
   task.participants.forEach((m, k) => {
     const mu = municipalities[m]!;

@@ -6,7 +6,7 @@
 import { DOMAINS, type Domain } from '../domains.js';
 import { isActive, kindProperties, membersFor } from '../entities/arrangement.js';
 import { domainIdx, emit, type World } from '../state.js';
-import { createArrangement, dissolve, join, leave, openModule, tablesFor } from './arrangements.js';
+import { createArrangement, dissolve, heldBySpinup, join, leave, openModule, tablesFor } from './arrangements.js';
 
 export function structureDynamics(world: World): void {
   const p = world.params;
@@ -14,7 +14,7 @@ export function structureDynamics(world: World): void {
   for (const m of world.municipalities) for (let d = 0; d < DOMAINS.length; d++) m.unmet[d] = m.unmet[d]! * keep;
   // Dormancy and crisis exits.
   for (const a of [...world.arrangements]) {
-    if (!isActive(a) || a.props.mandatory) continue;
+    if (!isActive(a) || a.props.mandatory || heldBySpinup(world, a)) continue;
     const dormancy = a.props.secretariat === 'none' ? p.dormancyMonths : a.props.secretariat === 'secretary' ? p.dormancySecretaryFactor * p.dormancyMonths : Infinity;
     if (world.t - a.lastDecision >= dormancy) {
       dissolve(world, a, 'dormant');
@@ -60,7 +60,7 @@ function form(world: World, d: Domain): void {
   if (partners.length === 0) return;
   const members = [initiator, ...partners].sort((a, b) => a - b);
   // An arrangement of the formation kind the initiator already belongs to takes the domain on.
-  const existing = world.arrangements.find((a) => isActive(a) && a.kind === world.scenario.formationKind && a.members.includes(initiator) && !a.domains.includes(d));
+  const existing = world.arrangements.find((a) => isActive(a) && !heldBySpinup(world, a) && a.kind === world.scenario.formationKind && a.members.includes(initiator) && !a.domains.includes(d));
   for (const m of members) world.municipalities[m]!.unmet[di] = 0;
   if (existing) {
     existing.domains.push(d);
@@ -87,7 +87,7 @@ function joins(world: World): void {
   const p = world.params;
   const n = world.n;
   for (const a of [...world.arrangements]) {
-    if (!isActive(a) || a.props.mandatory) continue;
+    if (!isActive(a) || a.props.mandatory || heldBySpinup(world, a)) continue;
     for (let i = 0; i < n; i++) {
       const m = world.municipalities[i]!;
       for (const d of a.domains) {

@@ -63,3 +63,15 @@ describe('scenario differences', () => {
     expect(scenarioDifferences(b, b)).toEqual([]);
   });
 });
+
+describe('scenario differences: arrangements started by an event', () => {
+  it('name the properties and modules an arrangement sets itself', () => {
+    const b = load('basiscoalitie');
+    const changed = {
+      ...b,
+      events: b.events.map((e) => (e.type === 'start-arrangement' && e.arrangement.kind === 'basiscoalitie' ? { ...e, arrangement: { ...e.arrangement, props: { ...e.arrangement.props, coordination: 0.99 } } } : e)),
+    };
+    const d = scenarioDifferences(changed, b);
+    expect(d.filter((x) => x.kind === 'structure').map((x) => x.here)).toEqual([expect.stringMatching(/start basiscoalitie-haaglanden: .*, properties coordination 0\.99$/), 'none']);
+  });
+});

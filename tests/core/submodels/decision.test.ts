@@ -85,6 +85,16 @@ describe('decisions', () => {
     expect(decide(w, 'consensus', [0, 1, 2], [t2], 0, [0]).passed).toBe(false);
     expect(decide(w, 'consensus', [0, 1, 2], [t1, t2], 0, [0, 0]).passed).toBe(true);
   });
+
+  it('a member\'s own gain from a package is its gain from both tasks', () => {
+    const w = world({ altruism: 0, mandateScale: 0 });
+    const t1 = task([0.05, 0.5, 0.45], 10, 5);
+    const t2 = { ...task([0.9, 0.05, 0.05], 10, 5), id: 2, domain: 'economy' as const };
+    const pkg = decide(w, 'majority', [0, 1, 2], [t1, t2], 0, [0, 0]);
+    // Costs split 0.5 / 0.3 / 0.2 of 5 per task. A: (0.5 - 2.5) + (9 - 2.5); B: (5 - 1.5) + (0.5 - 1.5); C: (4.5 - 1) + (0.5 - 1).
+    expect(pkg.evaluation!.gain.map((g) => Math.round(g * 1e9) / 1e9)).toEqual([4.5, 2.5, 3]);
+    expect(decide(w, 'majority', [0, 1, 2], [t1], 0, [0]).evaluation!.gain.map((g) => Math.round(g * 1e9) / 1e9)).toEqual([-2, 3.5, 3.5]);
+  });
 });
 
 describe('election calendar', () => {

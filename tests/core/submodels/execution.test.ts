@@ -210,3 +210,32 @@ describe('execution: the table\'s accounts', () => {
     expect(w.municipalities[2]!.termCost).toBe(1); // its own account still carries its cost share
   });
 });
+
+describe('execution: the members\' accounts', () => {
+  it('books a project\'s money, delivered staff and central funds with its value, when it finishes', () => {
+    const w = world({ evaluation: { from: '2015-01', to: '2016-12' } });
+    const running = project(w, { participants: [0, 1], workDue: [1, 1], weight: [0.625, 0.375], budget: 8, subsidy: 0.5, endsAt: w.t + 5 });
+    const ending = project(w, { participants: [0, 1], workDue: [1, 1], weight: [0.625, 0.375], budget: 8, subsidy: 0.5, endsAt: w.t + 1 });
+    script(w, 'execution', [0, 0, 0, 0]);
+    execute(w);
+    expect(running.status).toBe('project');
+    expect(ending.status).toBe('done');
+    const [A, B] = w.municipalities;
+    // Only the finished project: A's share of the budget 0.625 x 8 = 5, its staff 1 FTE-month x 0.008; funds half of both.
+    expect(A!.accounts.projectMoney).toBeCloseTo(5, 12);
+    expect(A!.accounts.deliveryStaff).toBeCloseTo(0.008, 12);
+    expect(A!.accounts.centralFunds).toBeCloseTo(0.5 * 5.008, 12);
+    expect(B!.accounts.projectMoney).toBeCloseTo(3, 12);
+    expect(w.counters.cooperationCost).toBeCloseTo(5.008 + 3.008, 12);
+    expect(w.counters.centralFunds).toBeCloseTo(0.5 * (5.008 + 3.008), 12);
+  });
+
+  it('books nothing outside the evaluation window', () => {
+    const w = world({ evaluation: { from: '2016-01', to: '2016-12' } });
+    project(w, { participants: [0, 1], workDue: [1, 1], weight: [0.625, 0.375], budget: 8, endsAt: w.t + 1 });
+    script(w, 'execution', [0, 0]);
+    execute(w);
+    expect(w.municipalities[0]!.accounts).toEqual({ projectMoney: 0, overheadMoney: 0, deliveryStaff: 0, coordinationStaff: 0, centralFunds: 0 });
+    expect(w.counters.cooperationCost).toBeGreaterThan(0); // the month's measure still counts it
+  });
+});
