@@ -12,13 +12,12 @@
  *      runs.csv is exactly the value that ran) and integer parameters rounded to integers.
  * Without variations there is one point: the scenario as it is.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { z } from 'zod';
 import { latinHypercube } from '../stats/lhs.js';
 import { isParamName, paramProblem, PARAMS, type ParamName } from '../core/params.js';
 import { UserError, type Problem } from '../io/errors.js';
-import { parseYaml } from '../io/yaml.js';
+import { parseYamlBytes, readYamlFile } from '../io/yaml.js';
 import { zodIssuesToProblems } from '../io/zod-problems.js';
 import { roundNumber } from '../formats/text.js';
 
@@ -254,16 +253,9 @@ export interface LoadedExperiment {
  */
 export function loadExperiment(file: string, cwd: string): LoadedExperiment {
   const abs = resolve(cwd, file);
-  let text: string;
-  try {
-    if (statSync(abs).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    text = readFileSync(abs, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const found = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : `a file that cannot be read (${(err as Error).message})`;
-    throw new UserError(file, [{ path: '--experiment', expected: 'a readable experiment file (YAML)', found }]);
-  }
-  const parsed = parseYaml(text);
+  const read = readYamlFile(abs);
+  if (!read.ok) throw new UserError(file, [{ path: '--experiment', expected: 'a readable experiment file (YAML)', found: read.found }]);
+  const parsed = parseYamlBytes(read.bytes);
   if (!parsed.ok) throw new UserError(file, parsed.problems);
   const { doc } = parsed;
   const data = doc.data;

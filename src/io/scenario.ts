@@ -7,14 +7,13 @@
  * (`scenarios/<name>.yaml` in the package, e.g. `basiscoalitie` or `examples/own-region`).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
 import { resolveScenario, type Scenario } from '../core/scenario/resolve.js';
 import { scenarioSchema } from '../core/scenario/schema.js';
 import { UserError, type Problem } from './errors.js';
 import { parseOverrides } from './overrides.js';
-import { parseYaml } from './yaml.js';
+import { parseYaml, parseYamlBytes, readYamlFile } from './yaml.js';
 import { parsePath, zodIssuesToProblems } from './zod-problems.js';
 import { listRegions, loadRegion, packageRoot } from './regions.js';
 
@@ -64,7 +63,8 @@ export function builtinScenarioNames(): string[] {
 export function listBuiltinScenarios(): BuiltinScenario[] {
   return builtinScenarioNames().map((name) => {
     const file = join(scenariosDir(), `${name}.yaml`);
-    const data: unknown = parseDocument(readFileSync(file, 'utf8')).toJS();
+    const parsed = parseYaml(readFileSync(file, 'utf8'));
+    const data: unknown = parsed.ok ? parsed.doc.data : undefined;
     const rec = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
     const text = (v: unknown): string => (typeof v === 'string' ? v.trim().replace(/\s+/g, ' ') : '');
     return { name, file, title: text(rec['title']) || name, description: text(rec['description']) };
@@ -110,19 +110,12 @@ export function loadScenario(fileOrBuiltinName: string, overrides: Record<string
     ]);
   }
   const file = where.builtin ? where.path : fileOrBuiltinName;
-  let bytes: Buffer;
-  try {
-    if (statSync(where.path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    bytes = readFileSync(where.path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const found = code === 'EISDIR' ? 'a directory' : code === 'EACCES' ? 'a file that cannot be read (permission denied)' : `a file that cannot be read (${(err as Error).message})`;
-    throw new UserError(file, [...problems, { path: fileOrBuiltinName, expected: 'a readable YAML scenario file', found }]);
-  }
+  const read = readYamlFile(where.path);
+  if (!read.ok) throw new UserError(file, [...problems, { path: fileOrBuiltinName, expected: 'a readable YAML scenario file', found: read.found }]);
+  const bytes = read.bytes;
   const hash = createHash('sha256').update(bytes).digest('hex');
-  const text = bytes.toString('utf8');
 
-  const parsed = parseYaml(text);
+  const parsed = parseYamlBytes(bytes);
   if (!parsed.ok) throw new UserError(file, [...problems, ...parsed.problems]);
   const { doc } = parsed;
   const data = doc.data;

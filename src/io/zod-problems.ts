@@ -200,7 +200,7 @@ export function zodIssuesToProblems(issues: readonly z.core.$ZodIssue[], data: u
         for (const key of issue.keys) {
           const hint = closest(key, allowed);
           const expected = allowed.length ? `one of the keys ${allowed.join(', ')}` : 'no such key';
-          push(expected, `an unknown key ${JSON.stringify(key)}${hint ? ` (did you mean ${hint}?)` : ''}`, [...path, key]);
+          push(expected, `an unknown key ${describeValue(key)}${hint ? ` (did you mean ${hint}?)` : ''}`, [...path, key]);
         }
         break;
       }
