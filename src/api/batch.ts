@@ -16,7 +16,7 @@ import { loadScenario } from '../io/scenario.js';
 import { OutputDirError } from '../io/write.js';
 
 export type { BatchOutcome, BatchPlan, MergeOutcome, ProgressSink, Shard };
-export { BatchAbortedError, defaultWorkers } from '../batch/runner.js';
+export { BatchAbortedError, defaultWorkers, MAX_WORKERS } from '../batch/runner.js';
 
 export interface BatchRequest {
   /** Built-in scenario names or scenario files (relative to `cwd`). */

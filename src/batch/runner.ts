@@ -61,8 +61,11 @@ export interface BatchOutcome {
   manifest: BatchManifest;
 }
 
+/** Most worker threads (each holds a copy of the model and its scenario). */
+export const MAX_WORKERS = 256;
+
 export function defaultWorkers(): number {
-  return availableParallelism();
+  return Math.min(MAX_WORKERS, availableParallelism());
 }
 
 /** The compiled worker: next to this module when running from dist/, else in the build output. */

@@ -4,6 +4,13 @@
  * are shown; src/io/errors.ts turns them into the user's message. Pure.
  */
 
+/**
+ * The parts of a file that passed its schema (see salvage in src/io/zod-problems.ts): mappings
+ * keep the keys whose values passed, lists keep their items in place with `null` for one that
+ * failed. The checks after the schema run on this, so every problem is found in one pass.
+ */
+export type Salvaged<T> = T extends readonly (infer E)[] ? (E | null)[] : T extends object ? { [K in keyof T]?: Salvaged<T[K]> } : T;
+
 /** One problem in user input: where (a field path, `--set name`, `line 3, column 5`), what was expected, what was found. */
 export interface Problem {
   path: string;

@@ -14,7 +14,7 @@ import { scenarioSchema } from '../core/scenario/schema.js';
 import { UserError, type Problem } from './errors.js';
 import { parseOverrides } from './overrides.js';
 import { parseYaml, parseYamlBytes, readYamlFile } from './yaml.js';
-import { parsePath, zodIssuesToProblems } from './zod-problems.js';
+import { parsePath, salvage, zodIssuesToProblems } from './zod-problems.js';
 import { listRegions, loadRegion, packageRoot } from './regions.js';
 
 export interface LoadedScenario {
@@ -133,14 +133,18 @@ export function loadScenario(fileOrBuiltinName: string, overrides: Record<string
   if (data === null || data === undefined) {
     throw new UserError(file, [...problems, { path: '(top level)', expected: 'a scenario: a mapping with name, region, start and end', found: 'an empty file' }]);
   }
+  // The schema, then the checks after it (bounds, references, contradictions) on whatever part
+  // of the file passed the schema: every problem in one pass.
   const checked = scenarioSchema.safeParse(data);
   if (!checked.success) {
     for (const p of zodIssuesToProblems(checked.error.issues, data, scenarioSchema)) addInFile(p.path, { expected: p.expected, found: p.found });
-    throw fail();
   }
+  const usable = checked.success ? checked.data : salvage(scenarioSchema, data);
+  if (usable === undefined) throw fail();
 
   const knownRegions = listRegions().map((r) => r.id);
-  const resolved = resolveScenario(checked.data, (id) => (knownRegions.includes(id) ? loadRegion(id) : undefined), knownRegions, parsedOverrides);
+  const uncheckedIds = checked.success ? undefined : idsOfFailedParts(data, usable);
+  const resolved = resolveScenario(usable, (id) => (knownRegions.includes(id) ? loadRegion(id) : undefined), knownRegions, parsedOverrides, uncheckedIds ? { uncheckedIds } : {});
   if (!resolved.ok) {
     for (const p of resolved.problems) {
       const segs = parsePath(p.path);
@@ -150,6 +154,26 @@ export function loadScenario(fileOrBuiltinName: string, overrides: Record<string
   }
   if (problems.length > 0 || inFile.length > 0 || !resolved.ok) throw fail();
   return { scenario: resolved.scenario, file, builtin: where.builtin, hash, overrides: parsedOverrides };
+}
+
+/**
+ * Arrangement ids that arrangements and start events which failed the schema define: events
+ * referring to them are not reported as referring to nothing.
+ */
+function idsOfFailedParts(data: unknown, usable: { arrangements?: unknown[]; events?: unknown[] }): Set<string> {
+  const ids = new Set<string>();
+  const rec = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+  const raw = rec(data);
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  list(raw?.['arrangements']).forEach((a, k) => {
+    const id = rec(a)?.['id'];
+    if (typeof id === 'string' && !usable.arrangements?.[k]) ids.add(id);
+  });
+  list(raw?.['events']).forEach((e, k) => {
+    const id = rec(rec(e)?.['arrangement'])?.['id'];
+    if (typeof id === 'string' && !usable.events?.[k]) ids.add(id);
+  });
+  return ids;
 }
 
 /** The path of a scenario as recorded in manifests: `scenarios/<name>.yaml` for a built-in (machine-independent), else as given. */

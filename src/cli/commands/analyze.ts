@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { analyzeBatch } from '../../api/index.js';
-import { DEFAULT_BOOTSTRAP, DEFAULT_PRECISION } from '../../analysis/analyze.js';
+import { DEFAULT_BOOTSTRAP, DEFAULT_PRECISION, MAX_BOOTSTRAP } from '../../analysis/analyze.js';
 import { t } from '../../i18n/index.js';
 import { describeValue, UserError, type Problem } from '../../io/errors.js';
 import { parseNumberText } from '../../io/overrides.js';
@@ -50,7 +50,7 @@ export const analyzeCommand: CliCommand = {
     const args = rawArgs as unknown as AnalyzeArgs;
     const problems: Problem[] = [...ctx.problems];
     const precision = numberOption(problems, '--precision', args.precision, 'a relative precision between 0 and 1 (for example 0.05)', (x) => x > 0 && x < 1);
-    const bootstrap = numberOption(problems, '--bootstrap', args.bootstrap, 'a whole number of resamples ≥ 0', (x) => Number.isInteger(x) && x >= 0 && x <= 1_000_000);
+    const bootstrap = numberOption(problems, '--bootstrap', args.bootstrap, `a whole number of resamples from 0 to ${MAX_BOOTSTRAP}`, (x) => Number.isInteger(x) && x >= 0 && x <= MAX_BOOTSTRAP);
     const bootstrapSeed = numberOption(problems, '--bootstrap-seed', args.bootstrapSeed, 'a whole number between 0 and 4294967295', (x) => Number.isInteger(x) && x >= 0 && x <= 0xffffffff);
     if (problems.length > 0) throw new UserError('the command line', problems);
     const dir = resolve(ctx.cwd, args.dir);

@@ -9,7 +9,8 @@
  *   regiosim batch --resume DIR [--workers W] [--quiet] [--no-analyze]
  */
 import { resolve } from 'node:path';
-import { analyzeBatch, defaultWorkers, planBatch, resumableBatch, resumeBatch, runBatch, type PlannedBatch } from '../../api/index.js';
+import { MAX_RUNS } from '../../batch/experiment.js';
+import { analyzeBatch, defaultWorkers, MAX_WORKERS, planBatch, resumableBatch, resumeBatch, runBatch, type PlannedBatch } from '../../api/index.js';
 import { parseShard, shardRuns, totalRuns } from '../../batch/plan.js';
 import { chooseProgress } from '../../batch/progress.js';
 import { formatter, t } from '../../i18n/index.js';
@@ -73,7 +74,7 @@ export const batchCommand: CliCommand = {
     const command = commandLine(ctx.argv);
     const problems: Problem[] = [...ctx.problems];
     const scenarios = args.scenario ?? [];
-    const workersArg = wholeNumber(problems, '--workers', args.workers, 1, 1024);
+    const workersArg = wholeNumber(problems, '--workers', args.workers, 1, MAX_WORKERS);
     const workers = workersArg ?? defaultWorkers();
 
     if (args.resume !== undefined) {
@@ -103,7 +104,7 @@ export const batchCommand: CliCommand = {
     const shardParsed = args.shard !== undefined ? parseShard(args.shard) : undefined;
     if (shardParsed && !shardParsed.ok) problems.push(shardParsed.problem);
     const shard = shardParsed?.ok ? shardParsed.shard : null;
-    const runs = wholeNumber(problems, '--runs', args.runs, 1, 1_000_000);
+    const runs = wholeNumber(problems, '--runs', args.runs, 1, MAX_RUNS);
     const seed = wholeNumber(problems, '--seed', args.seed, 0, 0xffffffff);
     const planned = planBatch(
       { scenarios, ...(args.experiment !== undefined ? { experiment: args.experiment } : {}), ...(runs !== undefined ? { runs } : {}), ...(seed !== undefined ? { seed } : {}), set: parseSetArgs(args.set ?? []), shard, ...(args.out !== undefined ? { out: args.out } : {}), cwd: ctx.cwd },
