@@ -24,7 +24,7 @@ import type { Lang } from '../i18n/index.js';
 import { UserError, type Problem } from '../io/errors.js';
 import * as files from '../formats/files.js';
 import { toCsvText } from '../formats/schema.js';
-import { writeFileAtomically } from '../io/write.js';
+import { outputProblem, writeFileAtomically } from '../io/write.js';
 import { loadBatch, type BatchData, type Group } from './batch-data.js';
 import { bootstrapMeanInterval, describe, mean, requiredN, sampleSd, tInterval } from '../stats/descriptive.js';
 import { holmAdjust } from '../stats/multiple.js';
@@ -329,6 +329,8 @@ export function writeAnalysis(dir: string, a: Analysis): string[] {
  */
 export function analyzeBatch(dir: string, options: AnalyzeOptions = {}): Analysis & { files: string[] } {
   const data = loadBatch(dir);
+  const where = outputProblem(dir, '(directory)', { kind: 'dir' });
+  if (where) throw new UserError(dir, [where]);
   const analysis = analyzeData(data, options);
   const files = writeAnalysis(dir, analysis);
   return { ...analysis, files };

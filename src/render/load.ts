@@ -16,7 +16,8 @@ import type { BatchManifest, RunManifest } from '../formats/manifest.js';
 import { decodeTable, MAX_CELL_PROBLEMS, type CsvSchema, type Decoded, type RowOf } from '../formats/schema.js';
 import { readCsv } from '../io/csv.js';
 import { UserError, describeValue, type Problem } from '../io/errors.js';
-import { MANIFEST, parseBatchManifest, parseRunManifest } from '../io/manifest.js';
+import { manifestProblems } from '../batch/manifest.js';
+import { checksumProblems, MANIFEST, parseBatchManifest, parseRunManifest } from '../io/manifest.js';
 import { formatPath, zodIssuesToProblems } from '../io/zod-problems.js';
 
 export { KNOWN_FILES, type KnownFile } from '../charts/data.js';
@@ -94,8 +95,14 @@ export function loadDir(dir: string, shown = dir): DirData {
       const batch = typeof m === 'object' && m !== null && 'kind' in m;
       const parsed = batch ? parseBatchManifest(m) : parseRunManifest(m);
       if (!parsed.ok) problems.push(...parsed.problems);
-      else if (batch) data.batchManifest = parsed.manifest as BatchManifest;
-      else data.runManifest = parsed.manifest as RunManifest;
+      else if (batch) {
+        data.batchManifest = parsed.manifest as BatchManifest;
+        // Provenance: an edited manifest or a changed result file is refused, not drawn.
+        problems.push(...manifestProblems(data.batchManifest, dir));
+      } else {
+        data.runManifest = parsed.manifest as RunManifest;
+        problems.push(...checksumProblems(dir, data.runManifest.files));
+      }
     }
   }
   if (has('summary.json')) {

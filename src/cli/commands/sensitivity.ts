@@ -17,6 +17,7 @@ import { formatter, measureUnit, t, type Lang } from '../../i18n/index.js';
 import { UserError, type Problem } from '../../io/errors.js';
 import { formatNumber } from '../../formats/text.js';
 import { loadScenario } from '../../io/scenario.js';
+import { outputProblem } from '../../io/write.js';
 import { commandLine, type CliCommand } from '../context.js';
 import { numberOption } from './analyze.js';
 import { displayDir } from './run.js';
@@ -114,11 +115,16 @@ export const sensitivityCommand: CliCommand = {
       if (!(err instanceof UserError)) throw err;
       problems.push(...err.problems);
     }
+    const outGiven = args.out !== undefined ? resolve(ctx.cwd, args.out) : undefined;
+    const givenProblem = outGiven ? outputProblem(outGiven, '--out', { kind: 'dir' }, args.out) : null;
+    if (givenProblem) problems.push(givenProblem);
     if (problems.length > 0) throw new UserError('the command line', problems);
 
     const loaded = loadScenario(args.scenario, {}, { cwd: ctx.cwd });
     const ref = loaded.builtin ?? resolve(ctx.cwd, args.scenario);
-    const out = args.out !== undefined ? resolve(ctx.cwd, args.out) : resolve(ctx.cwd, 'output', 'sensitivity', `${loaded.scenario.name}-${options.method}`);
+    const out = outGiven ?? resolve(ctx.cwd, 'output', 'sensitivity', `${loaded.scenario.name}-${options.method}`);
+    const defaultProblem = outGiven ? null : outputProblem(out, 'the output directory', { kind: 'dir' }, displayDir(out, ctx.cwd));
+    if (defaultProblem) throw new UserError('the command line', [defaultProblem]);
     const command = commandLine(ctx.argv);
     const quiet = args.quiet === true;
     const runner = sensitivityRunner({
