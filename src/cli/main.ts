@@ -95,12 +95,20 @@ export function joinNegativeValues(argv: readonly string[]): string[] {
 /** Options that may be given more than once; any other option given twice is a mistake. */
 const REPEATABLE = new Set(['set', 'range', 'outcome', 'params', 'scenario', 'dirs', 'files', 'lang', '_', '$0']);
 
-/** Options given twice with values (`--out a --out b`): which one was meant is not guessed. */
+/**
+ * Options given twice with values (`--out a --out b`): which one was meant is not guessed. The
+ * problem is recorded, and the option keeps one value so that the command's own checks still run
+ * (and report theirs with it).
+ */
 function repeatedOptions(ctx: CliContext): (args: Record<string, unknown>) => void {
   return (args) => {
     for (const [key, value] of Object.entries(args)) {
       if (REPEATABLE.has(key) || /[A-Z]/.test(key) || !Array.isArray(value) || !value.every((v) => typeof v === 'string' || typeof v === 'number')) continue;
       ctx.problems.push({ path: `--${key}`, expected: 'one value (the option is given once)', found: `${value.length} values: ${value.map((v) => describeValue(String(v))).join(', ')}` });
+      const last: unknown = value[value.length - 1];
+      args[key] = last;
+      const camel = key.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+      if (camel !== key) args[camel] = last;
     }
   };
 }
@@ -180,7 +188,7 @@ function report(err: unknown, argv: readonly string[], ctx: CliContext): number 
     return 1;
   }
   if (isFsError(err)) {
-    ctx.err(t('cli.fsFailed', ctx.lang, { path: err.path ?? err.syscall ?? '?', reason: reasonText(err, ctx) }) + '\n');
+    ctx.err(t('cli.fsFailed', ctx.lang, { path: err.path ?? `a file (${err.syscall ?? 'unknown operation'})`, reason: reasonText(err, ctx) }) + '\n');
     return 1;
   }
   const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);

@@ -4,7 +4,7 @@
  * report) gets the same typed object, or a UserError naming what is wrong.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { BATCH_FORMAT, BATCH_MANIFEST_KIND, batchManifestSchema, runManifestSchema, type BatchManifest, type RunManifest } from '../formats/manifest.js';
@@ -39,10 +39,15 @@ export function parseRunManifest(data: unknown, label = MANIFEST): ManifestResul
 export function readManifestJson(dir: string, option: string): { ok: true; data: unknown } | { ok: false; problem: Problem } {
   const path = join(dir, MANIFEST);
   try {
+    if (existsSync(path) && !statSync(path).isFile()) return { ok: false, problem: { path: option, expected: 'the output directory of a regiosim batch (with its manifest.json)', found: 'a manifest.json that is not a file' } };
     return { ok: true, data: JSON.parse(readFileSync(path, 'utf8')) as unknown };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const found = code === 'ENOENT' ? (existsSync(dir) ? 'a directory without manifest.json' : 'no such directory') : `a manifest.json that is not valid JSON (${(err as Error).message})`;
+    const found =
+      code === 'ENOENT' ? (existsSync(dir) ? 'a directory without manifest.json' : 'no such directory')
+      : code === 'ENOTDIR' ? 'a file, not a directory'
+      : code !== undefined ? `a manifest.json that cannot be read (${code})`
+      : `a manifest.json that is not valid JSON (${(err as Error).message})`;
     return { ok: false, problem: { path: option, expected: 'the output directory of a regiosim batch (with its manifest.json)', found } };
   }
 }

@@ -42,9 +42,28 @@ function readTable<S extends CsvSchema>(dir: string, schema: S, problems: Proble
   return decodeTable(schema, table, problems, required);
 }
 
-function readJsonFile(dir: string, file: string, problems: Problem[]): unknown {
+/** The text of a file, or undefined with the problem: a directory, a device, an unreadable file. */
+function readText(dir: string, file: string, expected: string, problems: Problem[]): string | undefined {
+  const path = join(dir, file);
   try {
-    return JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown;
+    const st = statSync(path);
+    if (!st.isFile()) {
+      problems.push({ path: file, expected, found: st.isDirectory() ? 'a directory' : 'a device, pipe or socket' });
+      return undefined;
+    }
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    problems.push({ path: file, expected, found: code === 'ERR_STRING_TOO_LONG' ? 'a file too large to read as text' : `a file that cannot be read (${code ?? (err as Error).message})` });
+    return undefined;
+  }
+}
+
+function readJsonFile(dir: string, file: string, problems: Problem[]): unknown {
+  const text = readText(dir, file, 'a JSON file', problems);
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
   } catch (err) {
     problems.push({ path: file, expected: 'a JSON file', found: `text that is not JSON (${(err as Error).message})` });
     return undefined;
@@ -53,7 +72,8 @@ function readJsonFile(dir: string, file: string, problems: Problem[]): unknown {
 
 function readEvents(dir: string, problems: Problem[]): EventRow[] | undefined {
   const file = 'events.jsonl';
-  const text = readFileSync(join(dir, file), 'utf8');
+  const text = readText(dir, file, 'a JSON Lines file of events (docs/formats.md)', problems);
+  if (text === undefined) return undefined;
   const out: EventRow[] = [];
   let count = 0;
   text.split('\n').forEach((line, i) => {
@@ -141,7 +161,7 @@ export function loadDir(dir: string, shown = dir): DirData {
   if (has(files.SURVIVAL_CSV.file)) data.survival = readTable(dir, files.SURVIVAL_CSV, problems, ['scenario', 'point', 'type', 'time', 'at_risk', 'events', 'survival', 'lo', 'hi'])?.rows as files.SurvivalRow[] | undefined;
   if (has(files.SURVIVAL_SUMMARY_CSV.file)) data.survivalSummary = readTable(dir, files.SURVIVAL_SUMMARY_CSV, problems, ['scenario', 'point', 'type'])?.rows as files.SurvivalSummaryRow[] | undefined;
   if (has(files.SENSITIVITY_CSV.file)) data.sensitivity = readTable(dir, files.SENSITIVITY_CSV, problems, ['method', 'outcome', 'parameter'])?.rows;
-  if (has('summary.md')) data.summaryMd = readFileSync(join(dir, 'summary.md'), 'utf8');
+  if (has('summary.md')) data.summaryMd = readText(dir, 'summary.md', 'the Markdown summary of `regiosim analyze`', problems);
   if (problems.length > 0) throw new UserError(shown, problems);
   return data;
 }

@@ -139,3 +139,22 @@ describe('provenance', () => {
     expect(r.err).toMatch(/manifest\.json files\.summary\.json: expected summary\.json as the result was written/);
   });
 });
+
+describe('damaged result directories', () => {
+  it('a result file that is a directory, or a manifest that is not a file, is a problem named, not a crash', async () => {
+    const { mkdirSync, rmSync } = await import('node:fs');
+    cpSync(join(cwd, 'batch'), join(cwd, 'dir-for-file'), { recursive: true });
+    rmSync(join(cwd, 'dir-for-file', 'runs.csv'));
+    mkdirSync(join(cwd, 'dir-for-file', 'runs.csv'));
+    for (const cmd of ['analyze', 'chart', 'report']) {
+      const r = await runCli([cmd, 'dir-for-file'], cwd);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/runs\.csv, line 1: expected .*, found a directory, not a CSV file/);
+      expect(r.err).not.toMatch(NO_STACK);
+    }
+    mkdirSync(join(cwd, 'manifest-dir', 'manifest.json'), { recursive: true });
+    const resume = await runCli(['batch', '--resume', 'manifest-dir'], cwd);
+    expect(resume.code).toBe(2);
+    expect(resume.err).toContain('found a manifest.json that is not a file');
+  });
+});
