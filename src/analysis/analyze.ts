@@ -24,7 +24,7 @@ import type { Lang } from '../i18n/index.js';
 import { UserError, type Problem } from '../io/errors.js';
 import * as files from '../formats/files.js';
 import { toCsvText } from '../formats/schema.js';
-import { writeFileAtomically } from '../io/write.js';
+import { outputProblem, writeFileAtomically } from '../io/write.js';
 import { loadBatch, type BatchData, type Group } from './batch-data.js';
 import { bootstrapMeanInterval, describe, mean, requiredN, sampleSd, tInterval } from '../stats/descriptive.js';
 import { holmAdjust } from '../stats/multiple.js';
@@ -36,6 +36,10 @@ import { renderSummaryMarkdown } from './summary-md.js';
 /** Significance level for `significant` (after Holm) and the level of every interval. */
 export const ALPHA = 0.05;
 export const LEVEL = 0.95;
+/** Most bootstrap resamples, and most resampled runs per outcome (resamples × runs): the analysis stays a matter of seconds. */
+export const MAX_BOOTSTRAP = 100_000;
+export const MAX_BOOTSTRAP_DRAWS = 1_000_000_000;
+
 /** Default bootstrap resamples for the percentile interval of the mean. */
 export const DEFAULT_BOOTSTRAP = 1000;
 export const DEFAULT_PRECISION = 0.05;
@@ -199,7 +203,13 @@ export function analyzeData(data: BatchData, options: AnalyzeOptions = {}): Anal
   const lang = options.lang ?? 'en';
   const problems: Problem[] = [];
   if (!(precision > 0 && precision < 1)) problems.push({ path: '--precision', expected: 'a relative precision between 0 and 1 (for example 0.05)', found: String(precision) });
-  if (!Number.isInteger(bootstrap) || bootstrap < 0) problems.push({ path: '--bootstrap', expected: 'a whole number of resamples ≥ 0', found: String(bootstrap) });
+  if (!Number.isInteger(bootstrap) || bootstrap < 0 || bootstrap > MAX_BOOTSTRAP) problems.push({ path: '--bootstrap', expected: `a whole number of resamples from 0 to ${MAX_BOOTSTRAP}`, found: String(bootstrap) });
+  else {
+    const runs = data.groups.reduce((n, g) => n + g.replications.length, 0);
+    if (bootstrap * runs > MAX_BOOTSTRAP_DRAWS) {
+      problems.push({ path: '--bootstrap', expected: `at most ${MAX_BOOTSTRAP_DRAWS / 1e6} million resampled runs per outcome (resamples x runs; lower --bootstrap or use 0)`, found: `${bootstrap} x ${runs} runs = ${((bootstrap * runs) / 1e6).toFixed(0)} million` });
+    }
+  }
   const reference = options.reference ?? data.scenarios[0]!;
   if (!data.scenarios.includes(reference)) {
     problems.push({ path: '--reference', expected: `a scenario of this batch (${data.scenarios.join(', ')})`, found: JSON.stringify(reference) });
@@ -319,6 +329,8 @@ export function writeAnalysis(dir: string, a: Analysis): string[] {
  */
 export function analyzeBatch(dir: string, options: AnalyzeOptions = {}): Analysis & { files: string[] } {
   const data = loadBatch(dir);
+  const where = outputProblem(dir, '(directory)', { kind: 'dir' });
+  if (where) throw new UserError(dir, [where]);
   const analysis = analyzeData(data, options);
   const files = writeAnalysis(dir, analysis);
   return { ...analysis, files };

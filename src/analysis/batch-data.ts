@@ -14,6 +14,7 @@ import type { BatchManifest } from '../formats/manifest.js';
 import { decodeTable, MAX_CELL_PROBLEMS, PARAM_PREFIX, type CsvSchema } from '../formats/schema.js';
 import { readCsv } from '../io/csv.js';
 import { UserError, type Problem } from '../io/errors.js';
+import { manifestProblems } from '../batch/manifest.js';
 import { MANIFEST, parseBatchManifest, readManifestJson } from '../io/manifest.js';
 
 export const REQUIRED_FILES = [MANIFEST, POINTS_CSV.file, RUNS_CSV.file, SPELLS_CSV.file] as const;
@@ -104,8 +105,11 @@ export function loadBatch(dir: string): BatchData {
   if (!json.ok) problems.push({ path: MANIFEST, expected: 'JSON', found: json.problem.found.replace(/^a manifest\.json that is not valid JSON/, 'a file that does not parse') });
   else {
     const parsed = parseBatchManifest(json.data);
-    if (parsed.ok) manifest = parsed.manifest;
-    else problems.push(...parsed.problems);
+    if (parsed.ok) {
+      manifest = parsed.manifest;
+      // Provenance: an edited manifest or a result file changed since is refused, not analysed.
+      problems.push(...manifestProblems(manifest, dir));
+    } else problems.push(...parsed.problems);
   }
 
   const pointsT = tryRead(dir, POINTS_CSV, problems);

@@ -27,7 +27,7 @@ import { stringify } from 'yaml';
 import { PARAMS, isParamName, paramProblem, type ParamName } from '../core/params.js';
 import { OUTCOME_NAMES } from '../core/results.js';
 import { measure, UNITS } from '../core/measures.js';
-import type { ExperimentSpec } from '../batch/experiment.js';
+import { MAX_POINTS, MAX_RUNS, type ExperimentSpec } from '../batch/experiment.js';
 import { parseNumberText } from '../io/overrides.js';
 import * as files from '../formats/files.js';
 import { decodeTable, toCsvText, type CellProblem } from '../formats/schema.js';
@@ -39,6 +39,12 @@ import { morrisDesign, morrisIndices, type MorrisDesign } from '../stats/morris.
 import { saltelliDesign, sobolIndices, type SaltelliDesign } from '../stats/sobol.js';
 
 export const METHODS = ['morris', 'sobol'] as const;
+
+/** Bounds of the options, so that a design stays a batch that ends: levels, replications, bootstrap resamples and their work. */
+export const MAX_LEVELS = 100;
+export const MAX_REPLICATIONS = 1000;
+export const MAX_SENSITIVITY_BOOTSTRAP = 10_000;
+export const MAX_SOBOL_DRAWS = 100_000_000;
 export type Method = (typeof METHODS)[number];
 
 export const DEFAULTS = {
@@ -191,13 +197,24 @@ export function checkSensitivityOptions(o: SensitivityOptions): {
     });
   }
   const levels = o.levels ?? DEFAULTS.levels;
-  if (!Number.isInteger(levels) || levels < 2 || levels % 2 !== 0) problems.push({ path: '--levels', expected: 'an even whole number of grid levels, at least 2 (4 is usual)', found: String(levels) });
+  if (!Number.isInteger(levels) || levels < 2 || levels > MAX_LEVELS || levels % 2 !== 0) problems.push({ path: '--levels', expected: `an even whole number of grid levels from 2 to ${MAX_LEVELS} (4 is usual)`, found: String(levels) });
   const replications = o.replications ?? DEFAULTS.replications;
-  if (!Number.isInteger(replications) || replications < 1) problems.push({ path: '--replications', expected: 'a whole number of runs per design point, at least 1', found: String(replications) });
+  if (!Number.isInteger(replications) || replications < 1 || replications > MAX_REPLICATIONS) problems.push({ path: '--replications', expected: `a whole number of runs per design point, from 1 to ${MAX_REPLICATIONS}`, found: String(replications) });
   const seed = o.seed ?? DEFAULTS.seed;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) problems.push({ path: '--seed', expected: 'a whole number between 0 and 4294967295', found: String(seed) });
   const bootstrap = o.bootstrap ?? DEFAULTS.bootstrap;
-  if (!Number.isInteger(bootstrap) || bootstrap < 1) problems.push({ path: '--bootstrap', expected: 'a whole number of resamples, at least 1', found: String(bootstrap) });
+  if (!Number.isInteger(bootstrap) || bootstrap < 1 || bootstrap > MAX_SENSITIVITY_BOOTSTRAP) problems.push({ path: '--bootstrap', expected: `a whole number of resamples from 1 to ${MAX_SENSITIVITY_BOOTSTRAP}`, found: String(bootstrap) });
+  // The size of the design, before it is built: points, runs, bootstrap work.
+  if (Number.isInteger(n) && n >= 2 && ranges.length > 0 && ranges.length === o.params.length) {
+    const points = n * (ranges.length + (method === 'sobol' ? 2 : 1));
+    const formula = method === 'sobol' ? `n x (k + 2) = ${n} x ${ranges.length + 2}` : `n x (k + 1) = ${n} x ${ranges.length + 1}`;
+    if (points > MAX_POINTS) problems.push({ path: '--n', expected: `a design of at most ${MAX_POINTS.toLocaleString('en')} points`, found: `${formula} = ${points.toLocaleString('en')} points` });
+    else if (Number.isInteger(replications) && replications >= 1 && points * replications > MAX_RUNS) {
+      problems.push({ path: '--replications', expected: `at most ${MAX_RUNS.toLocaleString('en')} runs in all (points x replications)`, found: `${points} x ${replications} = ${(points * replications).toLocaleString('en')} runs` });
+    } else if (method === 'sobol' && Number.isInteger(bootstrap) && bootstrap >= 1 && bootstrap <= MAX_SENSITIVITY_BOOTSTRAP && bootstrap * points > MAX_SOBOL_DRAWS) {
+      problems.push({ path: '--bootstrap', expected: `at most ${MAX_SOBOL_DRAWS / 1e6} million resampled points (resamples x points)`, found: `${bootstrap} x ${points} = ${((bootstrap * points) / 1e6).toFixed(0)} million` });
+    }
+  }
   const outcomes = o.outcomes && o.outcomes.length > 0 ? o.outcomes : [...OUTCOME_NAMES];
   for (const name of outcomes) {
     if (!(OUTCOME_NAMES as readonly string[]).includes(name)) problems.push({ path: `--outcome ${name}`, expected: `an outcome (${OUTCOME_NAMES.slice(0, 4).join(', ')}, ...: see the README)`, found: JSON.stringify(name) });

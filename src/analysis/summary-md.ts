@@ -93,9 +93,26 @@ function show(r: ComparisonRow, spec: MeasureSpec, lang: Lang): Shown {
   };
 }
 
+/**
+ * Text from a user's files (titles, region names, scenario names) as Markdown that shows it
+ * literally: the characters Markdown would read as markup or raw HTML are escaped with a
+ * backslash, line breaks become spaces. `<b>` in a title stays the text `<b>` in every viewer.
+ */
+export function markdownText(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>&|~#!]/g, (c) => `\\${c}`);
+}
+
+/** Text inside a code span: a backtick would end it, a line break split it. */
+export function markdownCode(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/`/g, "'");
+}
+
+/** A scenario in prose: its name in italics, its title after it. */
+const em = (name: string): string => `*${markdownText(name)}*`;
+
 function scenarioLabel(data: BatchData, name: string): string {
   const title = data.scenarioInfo.get(name)?.title;
-  return title && title !== name ? `*${name}* (${title})` : `*${name}*`;
+  return title && title !== name ? `${em(name)} (${markdownText(title)})` : em(name);
 }
 
 function paramsText(params: Record<string, number | null>, lang: Lang): string {
@@ -116,8 +133,8 @@ export function comparisonSentence(r: ComparisonRow, spec: MeasureSpec, data: Ba
   const outcome = measureName('run', spec.id, lang);
   if (r.test === 'none' || !Number.isFinite(r.ci_lo)) return t('summary.tooFew', lang, { outcome });
   const sh = show(r, spec, lang);
-  const s = `*${r.scenario}*`;
-  const ref = `*${r.reference}*`;
+  const s = em(r.scenario);
+  const ref = em(r.reference);
   const diffWithUnit = `${sh.diff} ${sh.diffUnit}`.trim();
   const scale = isScale(spec) ? t('summary.scale', lang) : '';
   if (!isClear(r)) {
@@ -125,7 +142,7 @@ export function comparisonSentence(r: ComparisonRow, spec: MeasureSpec, data: Ba
     return t('summary.unclear', lang, { outcome, scale, s, ref, diff: signed, lo: sh.lo, hi: sh.hi });
   }
   const info = data.scenarioInfo.get(r.scenario);
-  const region = info?.region ? t('summary.inRegion', lang, { region: info.region }) : '';
+  const region = info?.region ? t('summary.inRegion', lang, { region: markdownText(info.region) }) : '';
   const where = info?.from && info.to ? t('summary.where', lang, { region, from: formatter(lang).month(info.from), to: formatter(lang).month(info.to) }) : region;
   let better = '';
   if (Number.isFinite(r.share_better)) {
@@ -201,7 +218,7 @@ export function renderSummaryMarkdown(a: SummaryInput, lang: Lang): string {
   const specs = new Map<string, MeasureSpec>(RUN_MEASURES.map((o) => [o.id, o] as const));
   const out: string[] = [];
   const dirName = data.dir.replace(/\/+$/, '').split('/').pop() ?? data.dir;
-  out.push(`# ${t('summary.title', lang, { dir: dirName })}`, '');
+  out.push(`# ${t('summary.title', lang, { dir: markdownCode(dirName) })}`, '');
 
   // Intro
   const runsPer = [...new Set(data.groups.map((g) => g.replications.length))];
@@ -227,7 +244,7 @@ export function renderSummaryMarkdown(a: SummaryInput, lang: Lang): string {
   const froms = [...new Set(data.scenarios.map((s) => data.scenarioInfo.get(s)?.from))];
   const tos = [...new Set(data.scenarios.map((s) => data.scenarioInfo.get(s)?.to))];
   const window = froms.length === 1 && tos.length === 1 && froms[0] && tos[0] ? t('summary.window', lang, { from: formatter(lang).month(froms[0]), to: formatter(lang).month(tos[0]) }) : '';
-  const region = regions.length === 1 ? t('summary.inRegion', lang, { region: regions[0]! }) : '';
+  const region = regions.length === 1 ? t('summary.inRegion', lang, { region: markdownText(regions[0]!) }) : '';
   out.push(t('summary.intro', lang, { runs: runsText, k: scenariosText, region, window }));
   if (data.planned !== undefined && data.done !== undefined && data.done < data.planned) {
     out.push('', t('summary.incomplete', lang, { done: formatter(lang).count(data.done), planned: formatter(lang).count(data.planned) }));
@@ -258,7 +275,7 @@ export function renderSummaryMarkdown(a: SummaryInput, lang: Lang): string {
           ? t('summary.pointSuffix', lang, { point: first.point, params: paramsText(group.params, lang) })
           : ''
         : '';
-    out.push(`## ${t('summary.compareHeading', lang, { s: first.scenario, ref: a.reference })}${suffix}`, '');
+    out.push(`## ${t('summary.compareHeading', lang, { s: markdownText(first.scenario), ref: markdownText(a.reference) })}${suffix}`, '');
     const headline = HEADLINE.map((name) => rows.find((r) => r.outcome === name)).filter((r): r is ComparisonRow => !!r);
     for (const r of headline) out.push(`- ${comparisonSentence(r, specs.get(r.outcome)!, data, lang)}`);
     const rest = rows.filter((r) => !(HEADLINE as readonly string[]).includes(r.outcome));
@@ -266,7 +283,7 @@ export function renderSummaryMarkdown(a: SummaryInput, lang: Lang): string {
       out.push('', t('summary.otherOutcomes', lang), '');
       out.push(
         ...table(
-          [t('summary.thOutcome', lang), t('summary.thUnit', lang), `*${a.reference}*`, `*${first.scenario}*`, t('summary.thDiff', lang), t('summary.thBetter', lang), t('summary.thClear', lang)],
+          [t('summary.thOutcome', lang), t('summary.thUnit', lang), em(a.reference), em(first.scenario), t('summary.thDiff', lang), t('summary.thBetter', lang), t('summary.thClear', lang)],
           rest.map((r) => comparisonTableRow(r, specs.get(r.outcome)!, lang)),
         ),
       );
@@ -275,13 +292,13 @@ export function renderSummaryMarkdown(a: SummaryInput, lang: Lang): string {
   }
   if (sections.size > MAX_FULL_COMPARISONS) out.push(t('summary.moreComparisons', lang, { n: sections.size - MAX_FULL_COMPARISONS }), '');
   if (a.unmatched.length > 0) {
-    out.push(t('summary.unmatched', lang, { ref: `*${a.reference}*`, list: a.unmatched.map((u) => `${u.scenario} (${u.point})`).join(', ') }), '');
+    out.push(t('summary.unmatched', lang, { ref: em(a.reference), list: a.unmatched.map((u) => `${markdownText(u.scenario)} (${u.point})`).join(', ') }), '');
   }
 
   // Survival
   out.push(`## ${t('summary.survivalHeading', lang)}`, '', t('summary.survivalIntro', lang), '');
   const survRows = data.groups.slice(0, MAX_SURVIVAL_ROWS).flatMap((g) => {
-    const label = (pointsPerScenario.get(g.scenario) ?? 1) > 1 ? `*${g.scenario}* (${g.point})` : `*${g.scenario}*`;
+    const label = (pointsPerScenario.get(g.scenario) ?? 1) > 1 ? `${em(g.scenario)} (${g.point})` : em(g.scenario);
     return (['arrangement', 'membership'] as const).map((type) =>
       survivalRow(label, type, a.survivalSummary.find((r) => r.point === g.point && r.type === type), lang),
     );

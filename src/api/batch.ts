@@ -3,20 +3,21 @@
  * problem of the request at once), run it with an AbortSignal and a progress callback, resume
  * it, merge its shards.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { expandExperiment, loadExperiment, type ExperimentSpec } from '../batch/experiment.js';
-import { planFromManifest, readManifest, type BatchManifest } from '../batch/manifest.js';
+import { manifestProblems, planFromManifest, readManifest, type BatchManifest } from '../batch/manifest.js';
 import { mergeShards as mergeShardDirs, type MergeOutcome } from '../batch/merge.js';
 import { buildPlan, type BatchPlan, type Shard } from '../batch/plan.js';
 import { silentProgress, type ProgressSink } from '../batch/progress.js';
-import { defaultWorkers, prepareFreshOutput, runBatch as runPlannedBatch, type BatchOutcome } from '../batch/runner.js';
+import { defaultWorkers, prepareFreshOutput, removeJournal, runBatch as runPlannedBatch, type BatchOutcome } from '../batch/runner.js';
 import { UserError, type Problem } from '../io/errors.js';
 import { regiosimVersion } from '../io/run-output.js';
 import { loadScenario } from '../io/scenario.js';
-import { OutputDirError } from '../io/write.js';
+import { OutputDirError, outputProblem, removeStaleTemps } from '../io/write.js';
+import { JOURNAL_DIR } from '../batch/journal.js';
 
 export type { BatchOutcome, BatchPlan, MergeOutcome, ProgressSink, Shard };
-export { BatchAbortedError, defaultWorkers } from '../batch/runner.js';
+export { BatchAbortedError, defaultWorkers, MAX_WORKERS } from '../batch/runner.js';
 
 export interface BatchRequest {
   /** Built-in scenario names or scenario files (relative to `cwd`). */
@@ -53,6 +54,11 @@ export interface BatchExecution {
   onProgress?: (p: { done: number; total: number }) => void;
   /** A progress display instead of onProgress (the CLI's bar or lines). */
   progress?: ProgressSink;
+  /**
+   * Work that belongs to the batch (the analysis), done after its files are written and before it
+   * is marked complete: a batch killed during it is finished by resumeBatch, files and all.
+   */
+  beforeComplete?: (out: string) => void | Promise<void>;
 }
 
 /** Default output directory: output/batch/<name>/ (a shard: output/batch/<name>.shard-<i>-of-<n>/). */
@@ -116,7 +122,9 @@ export function planBatch(req: BatchRequest, earlier: readonly Problem[] = []): 
   if (plan && req.experiment === undefined) plan = { ...plan, name: plan.scenarios.map((s) => s.name).join('+'), title: plan.scenarios.map((s) => s.title).join(' / ') };
   const shard = req.shard ?? null;
   const out = req.out !== undefined ? resolve(cwd0, req.out) : plan ? defaultBatchDir(cwd0, plan.name, shard) : undefined;
-  if (out) {
+  const where = out ? outputProblem(out, '--out', { kind: 'dir' }, req.out ?? out) : null;
+  if (where) problems.push(where);
+  else if (out) {
     try {
       prepareFreshOutput(out);
     } catch (err) {
@@ -154,6 +162,7 @@ export async function runBatch(planned: PlannedBatch, exec: BatchExecution = {})
   return runPlannedBatch(planned.plan, {
     out: planned.out, workers: exec.workers ?? defaultWorkers(), shard: planned.shard, keepTimeseries: exec.keepTimeseries ?? false,
     command: exec.command ?? 'regiosim (library)', progress: sink(exec), ...(exec.signal ? { signal: exec.signal } : {}),
+    ...(exec.beforeComplete ? { beforeComplete: exec.beforeComplete } : {}),
   });
 }
 
@@ -163,8 +172,12 @@ export async function runBatch(planned: PlannedBatch, exec: BatchExecution = {})
  */
 export function resumableBatch(dir: string): { manifest: BatchManifest; planned: PlannedBatch } {
   const manifest = readManifest(dir, '--resume');
+  // An edited manifest (its experiment or counts changed) is not resumed.
+  const problems: Problem[] = manifestProblems(manifest, dir, { files: false });
+  if (problems.length > 0) throw new UserError(dir, problems);
   const plan = planFromManifest(manifest, dir);
-  const problems: Problem[] = [];
+  const where = outputProblem(dir, '--resume', { kind: 'dir' });
+  if (where) problems.push(where);
   if (manifest.regiosim_version !== regiosimVersion()) {
     problems.push({ path: 'manifest.json regiosim_version', expected: `a batch started by this regiosim (${regiosimVersion()})`, found: `regiosim ${manifest.regiosim_version}` });
   }
@@ -183,14 +196,31 @@ export function resumableBatch(dir: string): { manifest: BatchManifest; planned:
   return { manifest, planned: { plan, out: dir, shard: manifest.shard } };
 }
 
-/** Continues the unfinished batch in `dir` (runs only what is missing); undefined when it is already complete. */
+/**
+ * Continues the unfinished batch in `dir` (runs only what is missing); undefined when it is
+ * already complete, after removing what a process killed at its very end left behind.
+ */
 export async function resumeBatch(dir: string, exec: BatchExecution = {}): Promise<BatchOutcome | undefined> {
   const { manifest, planned } = resumableBatch(dir);
-  if (manifest.status === 'complete') return undefined;
+  if (manifest.status === 'complete') {
+    tidyCompleteBatch(dir, manifest);
+    return undefined;
+  }
   return runPlannedBatch(planned.plan, {
     out: dir, workers: exec.workers ?? defaultWorkers(), shard: planned.shard, keepTimeseries: manifest.keep_timeseries,
     command: exec.command ?? manifest.command, progress: sink(exec), ...(exec.signal ? { signal: exec.signal } : {}),
+    ...(exec.beforeComplete ? { beforeComplete: exec.beforeComplete } : {}),
   }, true);
+}
+
+/**
+ * A complete batch as an uninterrupted one leaves it: temporaries of a killed process removed,
+ * and the journal of a whole batch (a kill while it was being removed leaves part of it).
+ */
+export function tidyCompleteBatch(dir: string, manifest: BatchManifest): void {
+  removeStaleTemps(dir);
+  if (manifest.shard) removeStaleTemps(join(dir, JOURNAL_DIR));
+  else removeJournal(dir);
 }
 
 /** Joins the shard outputs of one batch into exactly what one machine would have written. */

@@ -5,7 +5,7 @@ import { runSimulation, type RunOptions } from '../core/run.js';
 import { UserError, type Problem } from '../io/errors.js';
 import { writeRunOutput } from '../io/run-output.js';
 import { listBuiltinScenarios, loadScenario, type BuiltinScenario, type LoadedScenario } from '../io/scenario.js';
-import { assertReplaceable } from '../io/write.js';
+import { assertReplaceable, outputProblem } from '../io/write.js';
 
 export type { BuiltinScenario, LoadedScenario, RunOptions, RunResult };
 export { listBuiltinScenarios, loadScenario, runSimulation };
@@ -60,6 +60,8 @@ export function defaultRunDir(cwd: string, scenarioName: string, seed: number): 
 
 /** Writes a run's files (timeseries.csv, events.jsonl, summary.json, trust.csv, manifest.json) into `dir`, atomically. */
 export async function writeRun(dir: string, sim: Simulation, options: { command?: string } = {}): Promise<void> {
+  const where = outputProblem(dir, '--out', { kind: 'dir', siblings: true });
+  if (where) throw new UserError('the command line', [where]);
   assertReplaceable(dir);
   try {
     await writeRunOutput(dir, sim.result, { loaded: sim.loaded, seed: sim.seed, command: options.command ?? 'regiosim (library)' });

@@ -11,18 +11,28 @@
  *      to 10 significant digits (the precision of the output files, so that the value written to
  *      runs.csv is exactly the value that ran) and integer parameters rounded to integers.
  * Without variations there is one point: the scenario as it is.
+ *
+ * The size of an experiment is bounded before anything is expanded: at most {@link MAX_POINTS}
+ * parameter points per scenario and {@link MAX_RUNS} runs in all (a full factorial grows fast:
+ * ten parameters with ten values each are ten billion points).
  */
-import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { z } from 'zod';
 import { latinHypercube } from '../stats/lhs.js';
 import { isParamName, paramProblem, PARAMS, type ParamName } from '../core/params.js';
 import { UserError, type Problem } from '../io/errors.js';
-import { parseYaml } from '../io/yaml.js';
-import { zodIssuesToProblems } from '../io/zod-problems.js';
+import { parseYamlBytes, readYamlFile } from '../io/yaml.js';
+import { salvage, zodIssuesToProblems, type Salvaged } from '../io/zod-problems.js';
 import { roundNumber } from '../formats/text.js';
 
 const UINT32_MAX = 2 ** 32 - 1;
+
+/** Most parameter points per scenario in one batch (its manifest lists every one). */
+export const MAX_POINTS = 10_000;
+/** Most runs in one batch: scenarios × points × replications. */
+export const MAX_RUNS = 1_000_000;
+/** Most scenarios in one batch. */
+export const MAX_SCENARIOS = 100;
 
 const slug = z
   .string()
@@ -46,27 +56,28 @@ export const experimentSchema = z
     title: z.string().min(1).optional().describe('Readable title.'),
     description: z.string().optional().describe('What the experiment asks.'),
     scenarios: z
-      .array(z.string().min(1))
+      .array(z.string().min(1).max(1000))
       .min(1)
-      .describe('Built-in scenario names or scenario files (paths relative to this file).'),
+      .max(MAX_SCENARIOS)
+      .describe(`Built-in scenario names or scenario files (paths relative to this file), at most ${MAX_SCENARIOS}.`),
     replications: z
       .number()
       .int()
       .min(1)
       .max(1_000_000)
-      .describe('Seeded runs per scenario and parameter point. Replication k gets the same seed everywhere (common random numbers).'),
+      .describe(`Seeded runs per scenario and parameter point. Replication k gets the same seed everywhere (common random numbers). Scenarios x points x replications may be at most ${MAX_RUNS.toLocaleString('en')} runs.`),
     seed: z.number().int().min(0).max(UINT32_MAX).optional().describe('Master seed (default 1); the seed of replication k is deriveSeed(seed, k).'),
     set: parameterSet.optional().describe('Parameter values applied to every run, before the variations.'),
     variations: z
       .object({
-        points: z.array(parameterSet).min(1).optional().describe('Explicit parameter points, each a set of parameter values.'),
+        points: z.array(parameterSet).min(1).max(MAX_POINTS).optional().describe('Explicit parameter points, each a set of parameter values.'),
         grid: z
-          .record(z.string(), z.array(z.number()).min(1))
+          .record(z.string(), z.array(z.number()).min(1).max(MAX_POINTS))
           .optional()
-          .describe('Full factorial: parameter → list of values; every combination is a point (first parameter varies slowest).'),
+          .describe(`Full factorial: parameter → list of values; every combination is a point (first parameter varies slowest). With points and lhs, at most ${MAX_POINTS.toLocaleString('en')} points.`),
         lhs: z
           .object({
-            samples: z.number().int().min(1).max(100_000).describe('Number of points.'),
+            samples: z.number().int().min(1).max(MAX_POINTS).describe('Number of points.'),
             seed: z.number().int().min(0).max(UINT32_MAX).describe('Seed of the sample (independent of the master seed).'),
             parameters: z.record(z.string(), range).describe('Parameter → {min, max}.'),
           })
@@ -113,6 +124,13 @@ export function experimentJsonSchemaText(): string {
   return JSON.stringify(experimentJsonSchema(), null, 2) + '\n';
 }
 
+/** The entries of a salvaged record whose values passed. */
+function defined(rec: Readonly<Record<string, number | undefined>> | Readonly<Record<string, unknown>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(rec)) if (typeof v === 'number') out[k] = v;
+  return out;
+}
+
 function paramProblems(path: string, name: string, value: number | undefined): Problem[] {
   const bad = paramProblem(path, name, value);
   return bad ? [bad] : [];
@@ -140,26 +158,30 @@ function scale(name: ParamName, u: number, min: number, max: number): number {
  *
  * @param file the schema-checked file
  * @param defaultName the name when the file has none (the file name without extension)
+ * @param partial true when `file` is the part of a file that passed the schema (the schema's
+ *   problems are reported already): a mapping left empty is then not reported again
  * @returns the spec, or every problem found
  */
-export function expandExperiment(file: ExperimentFile, defaultName: string): { ok: true; spec: ExperimentSpec } | { ok: false; problems: Problem[] } {
+export function expandExperiment(file: ExperimentFile | Salvaged<ExperimentFile>, defaultName: string, partial = false): { ok: true; spec: ExperimentSpec } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
-  const set = roundValues(file.set ?? {});
+  const set = roundValues(defined(file.set ?? {}));
   for (const [name, value] of Object.entries(set)) problems.push(...paramProblems(`set.${name}`, name, value));
 
   const points: Record<string, number>[] = [];
   const v = file.variations;
   if (v?.points) {
     v.points.forEach((point, i) => {
+      if (!point) return;
       for (const [name, value] of Object.entries(point)) problems.push(...paramProblems(`variations.points[${i}].${name}`, name, value));
       points.push(roundValues(point));
     });
   }
-  if (v?.grid) {
-    const names = Object.keys(v.grid);
-    if (names.length === 0) problems.push({ path: 'variations.grid', expected: 'at least one parameter with a list of values', found: 'an empty mapping' });
+  const grid = v?.grid as Record<string, number[]> | undefined;
+  if (grid) {
+    const names = Object.keys(grid);
+    if (names.length === 0 && !partial) problems.push({ path: 'variations.grid', expected: 'at least one parameter with a list of values', found: 'an empty mapping' });
     for (const name of names) {
-      const values = v.grid[name]!;
+      const values = grid[name]!;
       if (!isParamName(name)) {
         problems.push(...paramProblems(`variations.grid.${name}`, name, undefined));
         continue;
@@ -171,22 +193,28 @@ export function expandExperiment(file: ExperimentFile, defaultName: string): { o
         seen.add(value);
       });
     }
-    if (names.length > 0) {
+    // The size of the factorial before it is made.
+    const size = names.reduce((n, name) => n * grid[name]!.length, 1);
+    if (names.length > 0 && size + points.length > MAX_POINTS) {
+      problems.push({ path: 'variations.grid', expected: `at most ${MAX_POINTS.toLocaleString('en')} points in all`, found: `${names.map((n) => grid[n]!.length).join(' x ')} = ${size.toLocaleString('en')} combinations` });
+    } else if (names.length > 0) {
       let combos: Record<string, number>[] = [{}];
       for (const name of names) {
         const next: Record<string, number>[] = [];
-        for (const c of combos) for (const value of v.grid[name]!) next.push({ ...c, [name]: roundNumber(value) });
+        for (const c of combos) for (const value of grid[name]!) next.push({ ...c, [name]: roundNumber(value) });
         combos = next;
       }
       points.push(...combos);
     }
   }
-  if (v?.lhs) {
-    const names = Object.keys(v.lhs.parameters);
-    if (names.length === 0) problems.push({ path: 'variations.lhs.parameters', expected: 'at least one parameter with {min, max}', found: 'an empty mapping' });
+  const lhs = v?.lhs;
+  if (lhs && lhs.parameters) {
+    const parameters = lhs.parameters as Record<string, { min: number; max: number }>;
+    const names = Object.keys(parameters);
+    if (names.length === 0 && !partial) problems.push({ path: 'variations.lhs.parameters', expected: 'at least one parameter with {min, max}', found: 'an empty mapping' });
     let ok = names.length > 0;
     for (const name of names) {
-      const { min, max } = v.lhs.parameters[name]!;
+      const { min, max } = parameters[name]!;
       const path = `variations.lhs.parameters.${name}`;
       if (!isParamName(name)) {
         problems.push(...paramProblems(path, name, undefined));
@@ -198,12 +226,14 @@ export function expandExperiment(file: ExperimentFile, defaultName: string): { o
       if (min > max) problems.push({ path: `${path}.min`, expected: `a number not above max (${max})`, found: String(min) });
       if (problems.length > before) ok = false;
     }
-    if (ok) {
-      const sample = latinHypercube(v.lhs.samples, names.length, v.lhs.seed);
+    if (ok && lhs.samples !== undefined && lhs.samples + points.length > MAX_POINTS) {
+      problems.push({ path: 'variations.lhs.samples', expected: `at most ${MAX_POINTS.toLocaleString('en')} points in all (with points and grid)`, found: `${lhs.samples} samples after ${points.length} other points` });
+    } else if (ok && lhs.samples !== undefined && lhs.seed !== undefined) {
+      const sample = latinHypercube(lhs.samples, names.length, lhs.seed);
       for (const row of sample) {
         const point: Record<string, number> = {};
         names.forEach((name, j) => {
-          const { min, max } = v.lhs!.parameters[name]!;
+          const { min, max } = parameters[name]!;
           point[name] = scale(name as ParamName, row[j]!, min, max);
         });
         points.push(point);
@@ -211,24 +241,33 @@ export function expandExperiment(file: ExperimentFile, defaultName: string): { o
     }
   }
   if (!v?.points && !v?.grid && !v?.lhs) {
-    if (v) problems.push({ path: 'variations', expected: 'at least one of points, grid or lhs', found: 'an empty mapping' });
+    if (v && !partial) problems.push({ path: 'variations', expected: 'at least one of points, grid or lhs', found: 'an empty mapping' });
     points.push({});
   }
 
   const seenScenarios = new Map<string, number>();
-  file.scenarios.forEach((s, i) => {
+  const scenarios = file.scenarios ?? [];
+  scenarios.forEach((s, i) => {
+    if (s === null) return;
     const prev = seenScenarios.get(s);
     if (prev !== undefined) problems.push({ path: `scenarios[${i}]`, expected: `each scenario once (also scenarios[${prev}])`, found: JSON.stringify(s) });
     seenScenarios.set(s, i);
   });
 
-  if (problems.length > 0) return { ok: false, problems };
+  if (file.replications !== undefined && scenarios.length > 0) {
+    const runs = scenarios.length * points.length * file.replications;
+    if (runs > MAX_RUNS) {
+      problems.push({ path: 'replications', expected: `at most ${MAX_RUNS.toLocaleString('en')} runs in all (scenarios x points x replications)`, found: `${scenarios.length} x ${points.length} x ${file.replications} = ${runs.toLocaleString('en')} runs` });
+    }
+  }
+
+  if (problems.length > 0 || file.replications === undefined || file.scenarios === undefined || scenarios.some((s) => s === null)) return { ok: false, problems };
   return {
     ok: true,
     spec: {
       name: file.name ?? defaultName,
       title: file.title ?? file.name ?? defaultName,
-      scenarios: [...file.scenarios],
+      scenarios: scenarios as string[],
       replications: file.replications,
       masterSeed: file.seed ?? 1,
       set: { ...set },
@@ -254,16 +293,9 @@ export interface LoadedExperiment {
  */
 export function loadExperiment(file: string, cwd: string): LoadedExperiment {
   const abs = resolve(cwd, file);
-  let text: string;
-  try {
-    if (statSync(abs).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    text = readFileSync(abs, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const found = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : `a file that cannot be read (${(err as Error).message})`;
-    throw new UserError(file, [{ path: '--experiment', expected: 'a readable experiment file (YAML)', found }]);
-  }
-  const parsed = parseYaml(text);
+  const read = readYamlFile(abs);
+  if (!read.ok) throw new UserError(file, [{ path: '--experiment', expected: 'a readable experiment file (YAML)', found: read.found }]);
+  const parsed = parseYamlBytes(read.bytes);
   if (!parsed.ok) throw new UserError(file, parsed.problems);
   const { doc } = parsed;
   const data = doc.data;
@@ -271,17 +303,16 @@ export function loadExperiment(file: string, cwd: string): LoadedExperiment {
   if (data === null || data === undefined) {
     throw new UserError(file, [{ path: '(top level)', expected: 'an experiment: a mapping with scenarios and replications', found: 'an empty file' }]);
   }
+  // The schema, then the checks after it on the part that passed: every problem in one pass.
   const checked = experimentSchema.safeParse(data);
-  if (!checked.success) {
-    throw new UserError(
-      file,
-      zodIssuesToProblems(checked.error.issues, data, experimentSchema).map((p) => ({ path: withLine(p.path), expected: p.expected, found: p.found })),
-    );
-  }
+  const problems: Problem[] = checked.success
+    ? []
+    : zodIssuesToProblems(checked.error.issues, data, experimentSchema).map((p) => ({ path: withLine(p.path), expected: p.expected, found: p.found }));
+  const usable = checked.success ? checked.data : salvage(experimentSchema, data);
+  if (usable === undefined) throw new UserError(file, problems);
   const name = basename(abs, extname(abs)).toLowerCase().replace(/[^a-z0-9._+-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'experiment';
-  const expanded = expandExperiment(checked.data, name);
-  if (!expanded.ok) {
-    throw new UserError(file, expanded.problems.map((p) => ({ ...p, path: withLine(p.path) })));
-  }
+  const expanded = expandExperiment(usable, name, !checked.success);
+  if (!expanded.ok) problems.push(...expanded.problems.map((p) => ({ ...p, path: withLine(p.path) })));
+  if (problems.length > 0 || !expanded.ok) throw new UserError(file, problems);
   return { spec: expanded.spec, file: abs, dir: dirname(abs) };
 }

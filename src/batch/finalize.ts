@@ -13,7 +13,9 @@
  * src/stats/descriptive.ts).
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { releaseTemp, siblingTemp, writing } from '../io/write.js';
+import { createHash } from 'node:crypto';
+import { basename, join } from 'node:path';
 import { quantileSorted } from 'simple-statistics';
 import { MONTH_IDS } from '../core/measures.js';
 import { EVENTS_COUNTS_CSV, MUNICIPALITIES_CSV, POINTS_CSV, RUNS_CSV, SPELLS_CSV, SUMMARY_PERCENTILES, TIMESERIES_RUNS_CSV, TIMESERIES_SUMMARY_CSV } from '../formats/files.js';
@@ -32,15 +34,28 @@ export const TIMESERIES_RUNS_FILE = TIMESERIES_RUNS_CSV.file;
 /** Measures summarised in timeseries-summary.csv: every monthly measure except the month counter. */
 export const SUMMARY_MEASURES = MONTH_IDS.map((name, index) => ({ name, index })).filter((m) => m.name !== 'month');
 
-/** A text file written through a buffer to a temporary name, renamed into place by {@link finish}. */
+/**
+ * A text file written through a buffer to a temporary name (`<file>.tmp-<pid>-<n>`), renamed
+ * into place by {@link finish}. A failure of the file system becomes a WriteError about the
+ * file; {@link abort} removes the temporary.
+ */
 class FileWriter {
   private readonly fd: number;
   private readonly tmp: string;
   private parts: string[] = [];
   private size = 0;
+  private closed = false;
+  private readonly hash = createHash('sha256');
+  /** SHA-256 (hex) of the file's bytes, once finished. */
+  sha256 = '';
   constructor(private readonly path: string) {
-    this.tmp = `${path}.tmp-${process.pid}`;
-    this.fd = openSync(this.tmp, 'w');
+    this.tmp = siblingTemp(path, 'tmp');
+    try {
+      this.fd = writing(path, () => openSync(this.tmp, 'w'));
+    } catch (err) {
+      releaseTemp(this.tmp);
+      throw err;
+    }
   }
   write(text: string): void {
     this.parts.push(text);
@@ -50,24 +65,38 @@ class FileWriter {
   private flush(): void {
     if (this.parts.length === 0) return;
     const buf = Buffer.from(this.parts.join(''), 'utf8');
-    let off = 0;
-    while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off);
+    this.hash.update(buf);
+    writing(this.path, () => {
+      let off = 0;
+      while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off);
+    });
     this.parts = [];
     this.size = 0;
   }
   finish(): void {
     this.flush();
-    fsyncSync(this.fd);
-    closeSync(this.fd);
-    renameSync(this.tmp, this.path);
+    writing(this.path, () => {
+      fsyncSync(this.fd);
+      closeSync(this.fd);
+      this.closed = true;
+      renameSync(this.tmp, this.path);
+    });
+    releaseTemp(this.tmp);
+    this.sha256 = this.hash.digest('hex');
+  }
+  get name(): string {
+    return basename(this.path);
   }
   abort(): void {
-    try {
-      closeSync(this.fd);
-    } catch {
-      // already closed
+    if (!this.closed) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // already closed
+      }
     }
     rmSync(this.tmp, { force: true });
+    releaseTemp(this.tmp);
   }
 }
 
@@ -103,9 +132,10 @@ function* runsOf(plan: BatchPlan, shard: Shard | null): Generator<number> {
 
 /**
  * Writes the batch files into `dir` from the journalled runs in `index`. Every run of the plan
- * (or of the shard) must be in the index.
+ * (or of the shard) must be in the index. Returns the SHA-256 of each file written, by name,
+ * for the manifest.
  */
-export function finalizeBatch(plan: BatchPlan, index: JournalIndex, dir: string, options: FinalizeOptions): void {
+export function finalizeBatch(plan: BatchPlan, index: JournalIndex, dir: string, options: FinalizeOptions): Record<string, string> {
   for (const run of runsOf(plan, options.shard)) {
     if (!index.has(run)) throw new Error(`finalizeBatch: run ${run} is missing from the journal`);
   }
@@ -122,6 +152,9 @@ export function finalizeBatch(plan: BatchPlan, index: JournalIndex, dir: string,
     writeSummary(plan, index, sources, options.shard, open(TIMESERIES_SUMMARY_CSV.file), options.summaryBudgetBytes ?? SUMMARY_BUDGET_BYTES);
     if (options.keepTimeseries) writeRunSeries(plan, index, sources, options.shard, open(TIMESERIES_RUNS_FILE));
     for (const w of writers) w.finish();
+    const sums: Record<string, string> = {};
+    for (const w of writers) sums[w.name] = w.sha256;
+    return sums;
   } catch (err) {
     for (const w of writers) w.abort();
     throw err;

@@ -14,7 +14,8 @@
  * repaired (truncated) before a resumed batch appends. A line whose series block is missing
  * or fails its CRC (possible after a power loss) is dropped and its run redone.
  */
-import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { releaseTemp, removeStaleTemps, siblingTemp, writing } from '../io/write.js';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { cellsToJson, numbersBack, SERIES_COLUMNS, type Cell, type RunRecord } from './record.js';
@@ -64,9 +65,10 @@ export class JournalWriter {
     private readonly syncIntervalMs = 2000,
   ) {
     const jdir = join(dir, JOURNAL_DIR);
-    mkdirSync(jdir, { recursive: true });
-    this.seriesFd = openSync(join(jdir, SERIES_FILE), 'a');
-    this.linesFd = openSync(join(jdir, LINES_FILE), 'a');
+    writing(jdir, () => mkdirSync(jdir, { recursive: true }));
+    removeStaleTemps(jdir);
+    this.seriesFd = writing(jdir, () => openSync(join(jdir, SERIES_FILE), 'a'));
+    this.linesFd = writing(jdir, () => openSync(join(jdir, LINES_FILE), 'a'));
     this.seriesSize = fstatSync(this.seriesFd).size;
     this.linesSize = fstatSync(this.linesFd).size;
     this.lastSync = performance.now();
@@ -74,6 +76,10 @@ export class JournalWriter {
 
   /** Appends a run; returns where its line and series block lie. */
   append(rec: RunRecord): { lineOffset: number; lineLength: number; seriesOffset: number } {
+    return writing(join(this.dir, JOURNAL_DIR), () => this.appendRecord(rec));
+  }
+
+  private appendRecord(rec: RunRecord): { lineOffset: number; lineLength: number; seriesOffset: number } {
     const bytes = bytesOf(rec.series);
     writeAll(this.seriesFd, bytes);
     const line: JournalLine = {
@@ -101,8 +107,10 @@ export class JournalWriter {
   /** Flushes both files to disk, the series before the lines that refer to them. */
   sync(): void {
     if (!this.dirty) return;
-    fsyncSync(this.seriesFd);
-    fsyncSync(this.linesFd);
+    writing(join(this.dir, JOURNAL_DIR), () => {
+      fsyncSync(this.seriesFd);
+      fsyncSync(this.linesFd);
+    });
     this.dirty = false;
     this.lastSync = performance.now();
   }
@@ -290,15 +298,24 @@ export function scanJournal(
 }
 
 function rewriteLines(fd: number, path: string, good: GoodLine[]): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  const out = openSync(tmp, 'w');
+  const tmp = siblingTemp(path, 'tmp');
   try {
-    for (const g of good) writeAll(out, readAt(fd, g.length, g.offset));
-    fsyncSync(out);
+    writing(path, () => {
+      const out = openSync(tmp, 'w');
+      try {
+        for (const g of good) writeAll(out, readAt(fd, g.length, g.offset));
+        fsyncSync(out);
+      } finally {
+        closeSync(out);
+      }
+      renameSync(tmp, path);
+    });
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
   } finally {
-    closeSync(out);
+    releaseTemp(tmp);
   }
-  renameSync(tmp, path);
 }
 
 const ALL = (n: number): number[] => Array.from({ length: n }, (_, i) => i);

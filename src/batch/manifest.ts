@@ -8,14 +8,14 @@
 import { nowIso } from '../io/clock.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BATCH_FORMAT, BATCH_MANIFEST_KIND, type BatchManifest } from '../formats/manifest.js';
-import { UserError } from '../io/errors.js';
-import { MANIFEST, readBatchManifest } from '../io/manifest.js';
+import { BATCH_FORMAT, BATCH_MANIFEST_KIND, batchManifestSchema, type BatchManifest } from '../formats/manifest.js';
+import { UserError, type Problem } from '../io/errors.js';
+import { checksumProblems, MANIFEST, readBatchManifest } from '../io/manifest.js';
 import { packageRoot } from '../io/regions.js';
 import { regiosimVersion } from '../io/run-output.js';
 import { writeJson } from '../io/write.js';
 import type { Calendar } from '../core/calendar.js';
-import { experimentHash, type BatchPlan, type PlanPoint, type Shard } from './plan.js';
+import { experimentHash, shardRuns, type BatchPlan, type PlanPoint, type Shard } from './plan.js';
 
 export { MANIFEST } from '../io/manifest.js';
 export type { BatchManifest };
@@ -75,8 +75,9 @@ export function newManifest(plan: BatchPlan, options: { command: string; workers
   };
 }
 
+/** Writes manifest.json, its fields in the schema's order (the same bytes however it was built). */
 export function writeManifest(dir: string, manifest: BatchManifest): void {
-  writeJson(join(dir, MANIFEST), manifest);
+  writeJson(join(dir, MANIFEST), batchManifestSchema.parse(manifest));
 }
 
 /** Reads a batch manifest (the one typed reader, src/io/manifest.ts). */
@@ -105,4 +106,40 @@ export function planFromManifest(m: BatchManifest, dir: string): BatchPlan {
     throw new UserError(dir, [{ path: 'manifest.json experiment', expected: `an experiment matching its hash ${e.hash.slice(0, 12)}…`, found: 'a manifest that was edited or damaged' }]);
   }
   return plan;
+}
+
+/**
+ * Whether a batch manifest can be believed: its experiment matches its hash (so points,
+ * replications and seeds are those that ran), its counts agree with its experiment, and, with
+ * `files`, every result file it lists has the checksum it records. An edited manifest
+ * (replications changed, say) or an edited result file is a problem, never used as is.
+ */
+export function manifestProblems(m: BatchManifest, dir: string, options: { files: boolean; label?: string } = { files: true }): Problem[] {
+  const label = options.label ?? MANIFEST;
+  const problems: Problem[] = [];
+  try {
+    planFromManifest(m, dir);
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    problems.push(...err.problems.map((p) => ({ ...p, path: p.path.replace(/^manifest\.json/, label) })));
+  }
+  const e = m.experiment;
+  const edited = (field: string, want: number, got: number, what: string): void => {
+    if (want !== got) problems.push({ path: `${label} counts.${field}`, expected: `${what} (${want})`, found: `${got} (an edited or damaged manifest)` });
+  };
+  edited('scenarios', m.scenarios.length, m.counts.scenarios, 'the number of scenarios it lists');
+  edited('points', e.points.length, m.counts.points, 'the number of points of its experiment');
+  edited('replications', e.replications, m.counts.replications, 'the replications of its experiment');
+  const shard = m.shard;
+  if (shard && !(shard.count >= 1 && shard.index >= 0 && shard.index < shard.count)) {
+    problems.push({ path: `${label} shard`, expected: 'a slice i/n with 0 <= i < n', found: `${shard.index}/${shard.count} (an edited or damaged manifest)` });
+  } else {
+    const planned = shardRuns(e.points.length * e.replications, shard);
+    edited('planned', planned, m.counts.planned, 'the runs of its experiment');
+    if (m.counts.done > m.counts.planned || (m.status === 'complete' && m.counts.done !== m.counts.planned)) {
+      problems.push({ path: `${label} counts.done`, expected: m.status === 'complete' ? `every planned run (${m.counts.planned}) in a complete batch` : `at most the planned runs (${m.counts.planned})`, found: `${m.counts.done} (an edited or damaged manifest)` });
+    }
+  }
+  if (options.files) problems.push(...checksumProblems(dir, m.files, label));
+  return problems;
 }

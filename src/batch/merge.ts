@@ -8,10 +8,10 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UserError, type Problem } from '../io/errors.js';
-import { writeDirAtomically } from '../io/write.js';
+import { assertReplaceable, OutputDirError, outputProblem, writeDirAtomically } from '../io/write.js';
 import { finalizeBatch } from './finalize.js';
 import { JOURNAL_DIR, JournalIndex, scanJournal } from './journal.js';
-import { newManifest, planFromManifest, readManifest, writeManifest, type BatchManifest } from './manifest.js';
+import { manifestProblems, newManifest, planFromManifest, readManifest, writeManifest, type BatchManifest } from './manifest.js';
 import { inShard, totalRuns } from './plan.js';
 
 export interface MergeOutcome {
@@ -35,6 +35,18 @@ export async function mergeShards(dirs: string[], out: string, command: string, 
   const absDirs = dirs.map((d) => resolve(cwd, d));
   const absOut = resolve(cwd, out);
   if (absDirs.includes(absOut)) problems.push({ path: '--out', expected: 'a directory other than the shards being merged', found: JSON.stringify(out) });
+  else {
+    const where = outputProblem(absOut, '--out', { kind: 'dir', siblings: true }, out);
+    if (where) problems.push(where);
+    else {
+      try {
+        assertReplaceable(absOut);
+      } catch (err) {
+        if (!(err instanceof OutputDirError)) throw err;
+        problems.push({ path: '--out', expected: 'an empty directory, a new one, or a previous regiosim result to replace', found: `${out}: ${err.found}` });
+      }
+    }
+  }
 
   // Manifests: every shard must be a finished shard of the same experiment.
   const manifests: (BatchManifest | null)[] = dirs.map((dir, i) => {
@@ -45,6 +57,10 @@ export async function mergeShards(dirs: string[], out: string, command: string, 
       for (const p of err.problems) problems.push({ ...p, path: `${dir}: ${p.path}` });
       return null;
     }
+  });
+  // Provenance of each shard: its manifest matches its experiment, its files their checksums.
+  manifests.forEach((m, i) => {
+    if (m) problems.push(...manifestProblems(m, absDirs[i]!, { files: true, label: `${dirs[i]}: manifest.json` }));
   });
   const first = manifests.find((m): m is BatchManifest => m !== null);
   manifests.forEach((m, i) => {
@@ -106,7 +122,7 @@ export async function mergeShards(dirs: string[], out: string, command: string, 
   manifest.merged_from = absDirs;
   manifest.git_commit = first.git_commit;
   await writeDirAtomically(absOut, (tmp) => {
-    finalizeBatch(plan, index, tmp, { shard: null, keepTimeseries: first.keep_timeseries });
+    manifest.files = finalizeBatch(plan, index, tmp, { shard: null, keepTimeseries: first.keep_timeseries });
     writeManifest(tmp, manifest);
   });
   return { out: absOut, runs: index.size, manifest };

@@ -9,12 +9,12 @@
 import { nowIso } from '../io/clock.js';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { UserError } from '../io/errors.js';
 import { packageRoot } from '../io/regions.js';
-import { assertReplaceable } from '../io/write.js';
+import { assertReplaceable, removeStaleTemps, writing } from '../io/write.js';
 import { finalizeBatch } from './finalize.js';
 import { JOURNAL_DIR, JournalIndex, JournalWriter, scanJournal } from './journal.js';
 import { MANIFEST, newManifest, readManifest, writeManifest, type BatchManifest } from './manifest.js';
@@ -36,6 +36,11 @@ export interface BatchRunOptions {
   chunkSize?: number;
   /** Stops the batch: the runs finished so far stay in the journal, and `--resume` continues it. */
   signal?: AbortSignal;
+  /**
+   * Work that belongs to the batch, done once its files are written and before it is marked
+   * complete (the analysis): if the process is killed during it, `--resume` does it again.
+   */
+  beforeComplete?: (out: string) => void | Promise<void>;
 }
 
 /** Thrown when a batch is stopped through its AbortSignal: what was saved, and how to continue. */
@@ -61,8 +66,11 @@ export interface BatchOutcome {
   manifest: BatchManifest;
 }
 
+/** Most worker threads (each holds a copy of the model and its scenario). */
+export const MAX_WORKERS = 256;
+
 export function defaultWorkers(): number {
-  return availableParallelism();
+  return Math.min(MAX_WORKERS, availableParallelism());
 }
 
 /** The compiled worker: next to this module when running from dist/, else in the build output. */
@@ -96,6 +104,11 @@ export function prepareFreshOutput(out: string): void {
       ]);
     }
   }
+}
+
+/** Removes the journal of a whole batch that is complete (also what a killed removal left). */
+export function removeJournal(out: string): void {
+  writing(join(out, JOURNAL_DIR), () => rmSync(join(out, JOURNAL_DIR), { recursive: true, force: true }));
 }
 
 function clearDir(dir: string): void {
@@ -141,6 +154,9 @@ export async function runBatch(plan: BatchPlan, options: BatchRunOptions, resume
 
   if (resume) {
     manifest = readManifest(out, '--resume');
+    // What a killed session left: half-written result files and temporaries.
+    removeStaleTemps(out);
+    removeStaleTemps(join(out, JOURNAL_DIR));
     const months = plan.points.map((p) => plan.scenarios[p.scenario]!.months);
     scanJournal(out, index, 0, { verify: true, repair: true, expectMonths: (run) => months[Math.floor(run / plan.replications)]!, accept: (run) => inShard(run, shard) });
     manifest.resumed.push(nowIso());
@@ -148,8 +164,11 @@ export async function runBatch(plan: BatchPlan, options: BatchRunOptions, resume
     manifest.status = 'running';
   } else {
     prepareFreshOutput(out);
-    if (existsSync(out)) clearDir(out);
-    mkdirSync(out, { recursive: true });
+    writing(out, () => {
+      if (existsSync(out)) clearDir(out);
+      mkdirSync(out, { recursive: true });
+    });
+    removeStaleTemps(dirname(out), basename(out));
     manifest = newManifest(plan, { command: options.command, workers: options.workers, keepTimeseries: options.keepTimeseries, shard, planned });
   }
   index.dirs[0] = out;
@@ -229,12 +248,17 @@ export async function runBatch(plan: BatchPlan, options: BatchRunOptions, resume
   }
   progress.stop();
 
-  finalizeBatch(plan, index, out, { shard, keepTimeseries: manifest.keep_timeseries });
+  manifest.files = finalizeBatch(plan, index, out, { shard, keepTimeseries: manifest.keep_timeseries });
+  manifest.counts.done = index.size;
+  if (options.beforeComplete) {
+    // The files and their checksums are recorded first (the analysis checks them).
+    writeManifest(out, manifest);
+    await options.beforeComplete(out);
+  }
   manifest.status = 'complete';
   manifest.finished = nowIso();
-  manifest.counts.done = index.size;
   writeManifest(out, manifest);
   // A whole batch no longer needs its journal; a shard keeps it for `regiosim merge`.
-  if (!shard) rmSync(join(out, JOURNAL_DIR), { recursive: true, force: true });
+  if (!shard) removeJournal(out);
   return { out, planned, ran: index.size - resumedRuns, resumed: resumedRuns, manifest };
 }

@@ -4,6 +4,13 @@
  * are shown; src/io/errors.ts turns them into the user's message. Pure.
  */
 
+/**
+ * The parts of a file that passed its schema (see salvage in src/io/zod-problems.ts): mappings
+ * keep the keys whose values passed, lists keep their items in place with `null` for one that
+ * failed. The checks after the schema run on this, so every problem is found in one pass.
+ */
+export type Salvaged<T> = T extends readonly (infer E)[] ? (E | null)[] : T extends object ? { [K in keyof T]?: Salvaged<T[K]> } : T;
+
 /** One problem in user input: where (a field path, `--set name`, `line 3, column 5`), what was expected, what was found. */
 export interface Problem {
   path: string;
@@ -11,20 +18,24 @@ export interface Problem {
   found: string;
 }
 
+/** Longest text quoted whole in a problem; longer text is cut (a whole file is never echoed). */
+export const MAX_SHOWN = 60;
+
 /**
  * Describes a value the user gave, for the `found` part of a problem: strings quoted, lists and
- * mappings by their size and keys, a missing value as `nothing`.
+ * mappings by their size and keys, a missing value as `nothing`. Long text is cut after
+ * {@link MAX_SHOWN} characters; keys are shortened the same way.
  */
 export function describeValue(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'an empty value (null)';
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return v.length > MAX_SHOWN ? `${JSON.stringify(v.slice(0, MAX_SHOWN))}... (${v.length} characters)` : JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   if (Array.isArray(v)) return v.length === 0 ? 'an empty list' : `a list of ${v.length} item${v.length === 1 ? '' : 's'}`;
   if (typeof v === 'object') {
     const keys = Object.keys(v);
     if (keys.length === 0) return 'an empty mapping';
-    const shown = keys.slice(0, 5).join(', ');
+    const shown = keys.slice(0, 5).map((k) => (k.length > 30 ? `${k.slice(0, 30)}...` : k)).join(', ');
     return `a mapping with keys ${shown}${keys.length > 5 ? ', ...' : ''}`;
   }
   return typeof v;

@@ -9,6 +9,8 @@ import { z } from 'zod';
 
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const numbers = z.record(z.string(), z.number());
+/** File name → SHA-256 (hex) of its bytes. */
+const checksumsSchema = z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/));
 
 /** The calendar of a scenario (src/core/calendar.ts): election months and structural events. */
 export const calendarSchema = z
@@ -61,6 +63,7 @@ export const batchManifestSchema = z
       .object({ scenarios: z.number().int(), points: z.number().int(), replications: z.number().int(), planned: z.number().int(), done: z.number().int() })
       .describe('Scenarios, points, replications, runs planned and done.'),
     scenarios: z.array(planScenarioSchema).describe('The scenarios, with the SHA-256 of their files.'),
+    files: checksumsSchema.optional().describe('SHA-256 of every result file the batch wrote (points.csv, runs.csv, ...), checked by every command that reads them: a file changed since, or a manifest edited, is refused. Written when the batch is complete; absent in batches of older versions.'),
     experiment: z
       .object({
         name: z.string(),
@@ -91,6 +94,7 @@ export const runManifestSchema = z
     parameters: numbers.describe('Every model parameter after overrides.'),
     overrides: numbers.describe('The overrides given (--set).'),
     calendar: calendarSchema.optional(),
+    files: checksumsSchema.optional().describe('SHA-256 of every other file of the run (timeseries.csv, events.jsonl, summary.json, trust.csv), checked by the commands that read them; absent in runs of older versions.'),
     node: z.string().describe('Node.js version.'),
   })
   .strict();

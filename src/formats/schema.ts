@@ -12,7 +12,7 @@
 import type { Level, MeasureSpec } from '../core/measures.js';
 import { UNITS } from '../core/measures.js';
 import { parseNumberCell, type CsvTable } from './csv.js';
-import { csvField, type CsvCell } from './text.js';
+import { csvField, unneutralise, type CsvCell } from './text.js';
 
 export type ColumnType = 'text' | 'int' | 'number' | 'bool' | 'date';
 
@@ -125,7 +125,7 @@ const EXPECTED: Record<ColumnType, [string, string]> = {
 
 /** Decodes one cell; `undefined` when it does not fit the type. */
 export function decodeCell(type: ColumnType, nullable: boolean, text: string): string | number | boolean | null | undefined {
-  if (type === 'text') return nullable && text === '' ? null : text;
+  if (type === 'text') return nullable && text === '' ? null : unneutralise(text);
   if (text.trim() === '') return nullable ? null : undefined;
   if (type === 'date') return /^\d{4}-(0[1-9]|1[0-2])$/.test(text) ? text : undefined;
   if (type === 'bool') {

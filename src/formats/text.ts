@@ -28,12 +28,34 @@ export type CsvCell = string | number | boolean | null | undefined;
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
-/** One CSV field: numbers through formatNumber, text quoted when needed (RFC 4180). */
+/**
+ * Text a spreadsheet would read as a formula (Excel, LibreOffice, Google Sheets): a cell that
+ * starts with =, +, -, @, a tab or a carriage return (OWASP, "CSV injection").
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell made safe for spreadsheets, as OWASP recommends: a single quote in front of text
+ * that starts like a formula, so that `=HYPERLINK(...)` in a municipality's name is shown, not
+ * run. Numbers are never text cells (a negative number stays a number). regiosim's own readers
+ * take the quote off again ({@link unneutralise}).
+ */
+export function neutralise(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** The text of a cell as it was before {@link neutralise}: a quote before a formula start is removed. */
+export function unneutralise(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
+/** One CSV field: numbers through formatNumber, text neutralised for spreadsheets and quoted when needed (RFC 4180). */
 export function csvField(v: CsvCell): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return formatNumber(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  const text = neutralise(v);
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvLine(cells: readonly CsvCell[]): string {

@@ -36,9 +36,13 @@ export function isUserError(err: unknown): err is UserError {
 export function formatProblems(file: string, problems: readonly Problem[]): string {
   const n = problems.length;
   const lines = [`regiosim: ${n} problem${n === 1 ? '' : 's'} in ${file}:`];
-  for (const p of problems) lines.push(`  - ${p.path || '(top level)'}: expected ${p.expected}, found ${p.found}`);
+  for (const p of problems.slice(0, MAX_LISTED)) lines.push(`  - ${p.path || '(top level)'}: expected ${p.expected}, found ${p.found}`);
+  if (n > MAX_LISTED) lines.push(`  - ... and ${n - MAX_LISTED} more (fix these first)`);
   return lines.join('\n');
 }
+
+/** Problems listed in a message; a file with thousands of mistakes does not flood the terminal. */
+export const MAX_LISTED = 100;
 
 export function formatUserError(err: UserError): string {
   return formatProblems(err.file, err.problems);

@@ -7,6 +7,7 @@
  * give byte-identical files.
  */
 import { nowIso } from './clock.js';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scenarioCalendar } from '../core/calendar.js';
@@ -86,7 +87,7 @@ export interface ManifestInput {
   created?: string;
 }
 
-export function manifestJson(m: ManifestInput): string {
+export function manifestJson(m: ManifestInput, files?: Record<string, string>): string {
   const { loaded } = m;
   const parameters: Record<string, number> = {};
   for (const name of PARAM_NAMES) parameters[name] = loaded.scenario.params[name];
@@ -99,8 +100,14 @@ export function manifestJson(m: ManifestInput): string {
     parameters,
     overrides: loaded.overrides,
     calendar: scenarioCalendar(loaded.scenario),
+    ...(files ? { files } : {}),
     node: process.version,
   });
+}
+
+/** SHA-256 (hex) of a file's content as written. */
+export function sha256(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
 /**
@@ -110,11 +117,17 @@ export function manifestJson(m: ManifestInput): string {
 export async function writeRunOutput(dir: string, result: RunResult, m: ManifestInput): Promise<void> {
   const scenario = m.loaded.scenario;
   await writeDirAtomically(dir, (tmp) => {
-    // The directory is new and private until renamed, so plain writes suffice inside it.
-    writeFileSync(join(tmp, 'timeseries.csv'), timeseriesCsv(result));
-    writeFileSync(join(tmp, 'events.jsonl'), eventsJsonl(result));
-    writeFileSync(join(tmp, 'summary.json'), summaryJson(result, scenario));
-    writeFileSync(join(tmp, 'trust.csv'), trustCsv(result, scenario));
-    writeFileSync(join(tmp, 'manifest.json'), manifestJson(m));
+    // The directory is new and private until renamed, so plain writes suffice inside it. The
+    // manifest records the checksum of every other file, for the commands that read them.
+    const files: Record<string, string> = {};
+    const write = (name: string, content: string): void => {
+      writeFileSync(join(tmp, name), content);
+      files[name] = sha256(content);
+    };
+    write('timeseries.csv', timeseriesCsv(result));
+    write('events.jsonl', eventsJsonl(result));
+    write('summary.json', summaryJson(result, scenario));
+    write('trust.csv', trustCsv(result, scenario));
+    writeFileSync(join(tmp, 'manifest.json'), manifestJson(m, files));
   });
 }

@@ -7,15 +7,14 @@
  * (`scenarios/<name>.yaml` in the package, e.g. `basiscoalitie` or `examples/own-region`).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
 import { resolveScenario, type Scenario } from '../core/scenario/resolve.js';
 import { scenarioSchema } from '../core/scenario/schema.js';
 import { UserError, type Problem } from './errors.js';
 import { parseOverrides } from './overrides.js';
-import { parseYaml } from './yaml.js';
-import { parsePath, zodIssuesToProblems } from './zod-problems.js';
+import { parseYaml, parseYamlBytes, readYamlFile } from './yaml.js';
+import { parsePath, salvage, zodIssuesToProblems } from './zod-problems.js';
 import { listRegions, loadRegion, packageRoot } from './regions.js';
 
 export interface LoadedScenario {
@@ -66,7 +65,8 @@ export function builtinScenarioNames(): string[] {
 export function listBuiltinScenarios(): BuiltinScenario[] {
   return builtinScenarioNames().map((name) => {
     const file = join(scenariosDir(), `${name}.yaml`);
-    const data: unknown = parseDocument(readFileSync(file, 'utf8')).toJS();
+    const parsed = parseYaml(readFileSync(file, 'utf8'));
+    const data: unknown = parsed.ok ? parsed.doc.data : undefined;
     const rec = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
     const text = (v: unknown): string => (typeof v === 'string' ? v.trim().replace(/\s+/g, ' ') : '');
     return { name, file, title: text(rec['title']) || name, description: text(rec['description']) };
@@ -112,19 +112,12 @@ export function loadScenario(fileOrBuiltinName: string, overrides: Record<string
     ]);
   }
   const file = where.builtin ? where.path : fileOrBuiltinName;
-  let bytes: Buffer;
-  try {
-    if (statSync(where.path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    bytes = readFileSync(where.path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const found = code === 'EISDIR' ? 'a directory' : code === 'EACCES' ? 'a file that cannot be read (permission denied)' : `a file that cannot be read (${(err as Error).message})`;
-    throw new UserError(file, [...problems, { path: fileOrBuiltinName, expected: 'a readable YAML scenario file', found }]);
-  }
+  const read = readYamlFile(where.path);
+  if (!read.ok) throw new UserError(file, [...problems, { path: fileOrBuiltinName, expected: 'a readable YAML scenario file', found: read.found }]);
+  const bytes = read.bytes;
   const hash = createHash('sha256').update(bytes).digest('hex');
-  const text = bytes.toString('utf8');
 
-  const parsed = parseYaml(text);
+  const parsed = parseYamlBytes(bytes);
   if (!parsed.ok) throw new UserError(file, [...problems, ...parsed.problems]);
   const { doc } = parsed;
   const data = doc.data;
@@ -142,14 +135,18 @@ export function loadScenario(fileOrBuiltinName: string, overrides: Record<string
   if (data === null || data === undefined) {
     throw new UserError(file, [...problems, { path: '(top level)', expected: 'a scenario: a mapping with name, region, start and end', found: 'an empty file' }]);
   }
+  // The schema, then the checks after it (bounds, references, contradictions) on whatever part
+  // of the file passed the schema: every problem in one pass.
   const checked = scenarioSchema.safeParse(data);
   if (!checked.success) {
     for (const p of zodIssuesToProblems(checked.error.issues, data, scenarioSchema)) addInFile(p.path, { expected: p.expected, found: p.found });
-    throw fail();
   }
+  const usable = checked.success ? checked.data : salvage(scenarioSchema, data);
+  if (usable === undefined) throw fail();
 
   const knownRegions = listRegions().map((r) => r.id);
-  const resolved = resolveScenario(checked.data, (id) => (knownRegions.includes(id) ? loadRegion(id) : undefined), knownRegions, parsedOverrides);
+  const uncheckedIds = checked.success ? undefined : idsOfFailedParts(data, usable);
+  const resolved = resolveScenario(usable, (id) => (knownRegions.includes(id) ? loadRegion(id) : undefined), knownRegions, parsedOverrides, uncheckedIds ? { uncheckedIds } : {});
   if (!resolved.ok) {
     for (const p of resolved.problems) {
       const segs = parsePath(p.path);
@@ -157,7 +154,7 @@ export function loadScenario(fileOrBuiltinName: string, overrides: Record<string
       else problems.push(p);
     }
   }
-  const reference = checked.data.reference;
+  const reference = usable.reference;
   let referenceArg: string | null = null;
   if (reference !== undefined) {
     const found = locate(reference, dirname(where.path));
@@ -167,6 +164,26 @@ export function loadScenario(fileOrBuiltinName: string, overrides: Record<string
   }
   if (problems.length > 0 || inFile.length > 0 || !resolved.ok) throw fail();
   return { scenario: resolved.scenario, file, builtin: where.builtin, hash, overrides: parsedOverrides, reference: referenceArg };
+}
+
+/**
+ * Arrangement ids that arrangements and start events which failed the schema define: events
+ * referring to them are not reported as referring to nothing.
+ */
+function idsOfFailedParts(data: unknown, usable: { arrangements?: unknown[]; events?: unknown[] }): Set<string> {
+  const ids = new Set<string>();
+  const rec = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+  const raw = rec(data);
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  list(raw?.['arrangements']).forEach((a, k) => {
+    const id = rec(a)?.['id'];
+    if (typeof id === 'string' && !usable.arrangements?.[k]) ids.add(id);
+  });
+  list(raw?.['events']).forEach((e, k) => {
+    const id = rec(rec(e)?.['arrangement'])?.['id'];
+    if (typeof id === 'string' && !usable.events?.[k]) ids.add(id);
+  });
+  return ids;
 }
 
 /** The path of a scenario as recorded in manifests: `scenarios/<name>.yaml` for a built-in (machine-independent), else as given. */

@@ -4,6 +4,7 @@
  * what was found. Shared by scenario, experiment and manifest reading.
  */
 import { z } from 'zod';
+import type { Salvaged } from '../core/problems.js';
 import { closest, describeValue } from './errors.js';
 
 // ------------------------------------------------------------------------------------------
@@ -200,7 +201,7 @@ export function zodIssuesToProblems(issues: readonly z.core.$ZodIssue[], data: u
         for (const key of issue.keys) {
           const hint = closest(key, allowed);
           const expected = allowed.length ? `one of the keys ${allowed.join(', ')}` : 'no such key';
-          push(expected, `an unknown key ${JSON.stringify(key)}${hint ? ` (did you mean ${hint}?)` : ''}`, [...path, key]);
+          push(expected, `an unknown key ${describeValue(key)}${hint ? ` (did you mean ${hint}?)` : ''}`, [...path, key]);
         }
         break;
       }
@@ -222,4 +223,54 @@ export function zodIssuesToProblems(issues: readonly z.core.$ZodIssue[], data: u
     }
   }
   return out;
+}
+
+// ------------------------------------------------------------------------------------------
+// What passed the schema (for checking the rest in the same pass)
+
+/**
+ * The parts of a file that pass the schema, so that the checks after the schema (parameter
+ * bounds, cross-field checks, references) can run on them in the same pass and every problem
+ * is reported at once: a mapping keeps the keys whose values pass (recursively, for nested
+ * mappings and records), a list keeps its items in place with `null` for an item that fails,
+ * anything else is kept whole when it passes and dropped otherwise.
+ */
+export type { Salvaged };
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function salvage<S extends AnySchema>(schema: S, data: unknown): Salvaged<z.infer<S>> | undefined {
+  return salvageAny(schema, data) as Salvaged<z.infer<S>> | undefined;
+}
+
+function salvageAny(schema: AnySchema, data: unknown): unknown {
+  const whole = schema.safeParse(data);
+  if (whole.success) return whole.data;
+  const s = unwrap(schema);
+  if (s instanceof z.ZodObject && isPlainObject(data)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, sub] of Object.entries(s.shape as Record<string, AnySchema>)) {
+      if (!Object.prototype.hasOwnProperty.call(data, key)) continue;
+      const v = salvageAny(sub, data[key]);
+      if (v !== undefined) out[key] = v;
+    }
+    return out;
+  }
+  if (s instanceof z.ZodRecord && isPlainObject(data)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(data)) {
+      if (!(s.keyType as AnySchema).safeParse(key).success) continue;
+      const v = (s.valueType as AnySchema).safeParse(value);
+      if (v.success) out[key] = v.data;
+    }
+    return out;
+  }
+  if (s instanceof z.ZodArray && Array.isArray(data)) {
+    const element = s.element as AnySchema;
+    return data.map((item) => {
+      const v = element.safeParse(item);
+      return v.success ? v.data : null;
+    });
+  }
+  return undefined;
 }

@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import { NoDataError, type ThemeName } from '../charts/index.js';
 import type { Lang } from '../i18n/index.js';
-import { writeFileAtomically } from '../io/write.js';
+import { UserError } from '../io/errors.js';
+import { outputProblem, removeStaleTemps, writeFileAtomically } from '../io/write.js';
 import { catalog, type MissingChart } from './catalog.js';
 import type { DirData } from './load.js';
 import { renderSvg, svgToPng } from './render.js';
@@ -43,6 +44,9 @@ export function specJson(spec: object): string {
 
 export async function renderCharts(data: DirData, options: RenderChartsOptions): Promise<RenderChartsResult> {
   const outDir = options.outDir ?? join(data.dir, 'charts');
+  const where = outputProblem(outDir, '(charts directory)', { kind: 'dir' });
+  if (where) throw new UserError(data.dir, [where]);
+  removeStaleTemps(outDir);
   const cat = catalog(data, { lang: options.lang, theme: options.theme });
   const result: RenderChartsResult = { outDir, written: [], empty: [], missing: cat.missing, warnings: [] };
   for (const job of cat.jobs) {

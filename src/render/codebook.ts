@@ -72,7 +72,12 @@ All CSV files: UTF-8, comma-separated, header row, \`.\` as decimal point, numbe
 \`String(x)\` of a JS number after rounding to 10 significant digits (so files are byte-stable),
 an empty cell for null, \`NaN\` for an undefined statistic. One row per observation. Lines end with
 \`\\n\`; a field holding a comma, a double quote or a line break is quoted, with quotes doubled
-(RFC 4180). JSON and JSON Lines files round numbers the same way and write NaN as \`null\`. Each
+(RFC 4180). A text cell that a spreadsheet would read as a formula (one starting with \`=\`, \`+\`,
+\`-\`, \`@\`, a tab or a carriage return: a municipality named \`=HYPERLINK(...)\`, say) is written with
+a single quote in front (\`'=HYPERLINK(...)\`), as OWASP recommends against CSV injection, so that
+Excel, LibreOffice and Google Sheets show it as text; numbers are never changed (\`-0.5\` stays a
+number), and regiosim's own readers remove the quote again. JSON and JSON Lines files round numbers
+the same way and write NaN as \`null\`. Each
 file below has one schema in src/formats: the writers take their headers from it and the readers
 their checks, so this page is the contract between run, batch, analysis and charts.
 

@@ -16,7 +16,8 @@ import type { BatchManifest, RunManifest } from '../formats/manifest.js';
 import { decodeTable, MAX_CELL_PROBLEMS, type CsvSchema, type Decoded, type RowOf } from '../formats/schema.js';
 import { readCsv } from '../io/csv.js';
 import { UserError, describeValue, type Problem } from '../io/errors.js';
-import { MANIFEST, parseBatchManifest, parseRunManifest } from '../io/manifest.js';
+import { manifestProblems } from '../batch/manifest.js';
+import { checksumProblems, MANIFEST, parseBatchManifest, parseRunManifest } from '../io/manifest.js';
 import { formatPath, zodIssuesToProblems } from '../io/zod-problems.js';
 
 export { KNOWN_FILES, type KnownFile } from '../charts/data.js';
@@ -41,9 +42,28 @@ function readTable<S extends CsvSchema>(dir: string, schema: S, problems: Proble
   return decodeTable(schema, table, problems, required);
 }
 
-function readJsonFile(dir: string, file: string, problems: Problem[]): unknown {
+/** The text of a file, or undefined with the problem: a directory, a device, an unreadable file. */
+function readText(dir: string, file: string, expected: string, problems: Problem[]): string | undefined {
+  const path = join(dir, file);
   try {
-    return JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown;
+    const st = statSync(path);
+    if (!st.isFile()) {
+      problems.push({ path: file, expected, found: st.isDirectory() ? 'a directory' : 'a device, pipe or socket' });
+      return undefined;
+    }
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    problems.push({ path: file, expected, found: code === 'ERR_STRING_TOO_LONG' ? 'a file too large to read as text' : `a file that cannot be read (${code ?? (err as Error).message})` });
+    return undefined;
+  }
+}
+
+function readJsonFile(dir: string, file: string, problems: Problem[]): unknown {
+  const text = readText(dir, file, 'a JSON file', problems);
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
   } catch (err) {
     problems.push({ path: file, expected: 'a JSON file', found: `text that is not JSON (${(err as Error).message})` });
     return undefined;
@@ -52,7 +72,8 @@ function readJsonFile(dir: string, file: string, problems: Problem[]): unknown {
 
 function readEvents(dir: string, problems: Problem[]): EventRow[] | undefined {
   const file = 'events.jsonl';
-  const text = readFileSync(join(dir, file), 'utf8');
+  const text = readText(dir, file, 'a JSON Lines file of events (docs/formats.md)', problems);
+  if (text === undefined) return undefined;
   const out: EventRow[] = [];
   let count = 0;
   text.split('\n').forEach((line, i) => {
@@ -94,8 +115,14 @@ export function loadDir(dir: string, shown = dir): DirData {
       const batch = typeof m === 'object' && m !== null && 'kind' in m;
       const parsed = batch ? parseBatchManifest(m) : parseRunManifest(m);
       if (!parsed.ok) problems.push(...parsed.problems);
-      else if (batch) data.batchManifest = parsed.manifest as BatchManifest;
-      else data.runManifest = parsed.manifest as RunManifest;
+      else if (batch) {
+        data.batchManifest = parsed.manifest as BatchManifest;
+        // Provenance: an edited manifest or a changed result file is refused, not drawn.
+        problems.push(...manifestProblems(data.batchManifest, dir));
+      } else {
+        data.runManifest = parsed.manifest as RunManifest;
+        problems.push(...checksumProblems(dir, data.runManifest.files));
+      }
     }
   }
   if (has('summary.json')) {
@@ -134,7 +161,7 @@ export function loadDir(dir: string, shown = dir): DirData {
   if (has(files.SURVIVAL_CSV.file)) data.survival = readTable(dir, files.SURVIVAL_CSV, problems, ['scenario', 'point', 'type', 'time', 'at_risk', 'events', 'survival', 'lo', 'hi'])?.rows as files.SurvivalRow[] | undefined;
   if (has(files.SURVIVAL_SUMMARY_CSV.file)) data.survivalSummary = readTable(dir, files.SURVIVAL_SUMMARY_CSV, problems, ['scenario', 'point', 'type'])?.rows as files.SurvivalSummaryRow[] | undefined;
   if (has(files.SENSITIVITY_CSV.file)) data.sensitivity = readTable(dir, files.SENSITIVITY_CSV, problems, ['method', 'outcome', 'parameter'])?.rows;
-  if (has('summary.md')) data.summaryMd = readFileSync(join(dir, 'summary.md'), 'utf8');
+  if (has('summary.md')) data.summaryMd = readText(dir, 'summary.md', 'the Markdown summary of `regiosim analyze`', problems);
   if (problems.length > 0) throw new UserError(shown, problems);
   return data;
 }

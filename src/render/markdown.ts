@@ -1,6 +1,7 @@
 /**
  * A small Markdown-to-HTML converter for summary.md (the plain-language analysis): headings,
- * paragraphs, bullet and numbered lists, pipe tables, **bold**, *italic*, `code`. Everything is
+ * paragraphs, bullet and numbered lists, pipe tables, **bold**, *italic*, `code`, backslash
+ * escapes (`\*` is a literal asterisk). Everything is
  * HTML-escaped first, so text from a user's file can never become markup; links are shown as
  * their text followed by the address, never as live links (the report makes no requests).
  */
@@ -15,9 +16,14 @@ export function escapeHtml(text: string): string {
 /** Inline markup of one (already block-split) line: escape, then code, bold, italic, links. */
 export function inline(text: string): string {
   const codes: string[] = [];
-  // Code spans first, so their content is not formatted further.
-  let out = text.replace(/`([^`]+)`/g, (_m, code: string) => {
+  // Code spans first, so their content is not formatted further (an escaped \` opens none).
+  let out = text.replace(/(?<!\\)`([^`]+)`/g, (_m, code: string) => {
     codes.push(`<code>${escapeHtml(code)}</code>`);
+    return `\u0000${codes.length - 1}\u0000`;
+  });
+  // Backslash escapes (summary.md escapes user text so): the character itself, never markup.
+  out = out.replace(/\\([!-/:-@[-`{-~])/g, (_m, c: string) => {
+    codes.push(escapeHtml(c));
     return `\u0000${codes.length - 1}\u0000`;
   });
   out = escapeHtml(out);

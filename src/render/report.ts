@@ -15,10 +15,10 @@ import { NoDataError, type VlSpec } from '../charts/index.js';
 import { decimalsForInterval, formatter, measureName, measureUnit, MESSAGES, t, type Lang, type MessageKey } from '../i18n/index.js';
 import { FONT_FAMILY } from '../charts/theme.js';
 import { UserError } from '../io/errors.js';
-import { writeFileAtomically } from '../io/write.js';
+import { outputProblem, writeFileAtomically } from '../io/write.js';
 import { FOREST_OUTCOMES } from '../charts/registry.js';
 import { catalog, horizon, scenarioList, type MissingChart } from './catalog.js';
-import { loadDir, type DirData } from './load.js';
+import { assertDirectory, loadDir, type DirData } from './load.js';
 import { escapeHtml, markdownToHtml } from './markdown.js';
 
 const require = createRequire(import.meta.url);
@@ -319,6 +319,9 @@ export const REPORT_REQUIRED = ['manifest.json', 'runs.csv'] as const;
  * batch; `shown` is how the directory is named in messages.
  */
 export function writeReport(dir: string, lang: Lang, shown = dir): { path: string; charts: number; missing: MissingChart[] } {
+  assertDirectory(dir, shown);
+  const where = outputProblem(join(dir, 'report.html'), '<dir>', { kind: 'file' }, join(shown, 'report.html'));
+  if (where) throw new UserError('the command line', [where]);
   const data = loadDir(dir, shown);
   const absent = REPORT_REQUIRED.filter((f) => !data.present.has(f));
   if (absent.length > 0) {

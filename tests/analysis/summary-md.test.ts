@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeData } from '../../src/analysis/analyze.js';
+import { markdownCode, markdownText } from '../../src/analysis/summary-md.js';
+import { markdownToHtml } from '../../src/render/markdown.js';
 import { loadBatch } from '../../src/analysis/batch-data.js';
 import { batchManifest } from '../helpers/manifests.js';
 import { writeFixtureBatch } from './fixtures.js';
@@ -70,5 +72,31 @@ describe('summary.md', () => {
   it('reports how many runs a ±precision interval needs', () => {
     const md = analyzeData(loadBatch(writeFixtureBatch()), { bootstrap: 0 }).markdown;
     expect(md).toContain('- Cooperation stability: 412 runs (now 6)');
+  });
+});
+
+describe('user text in summary.md', () => {
+  it('is escaped, so that titles and region names show as written in every Markdown viewer', () => {
+    const title = '<img src=x onerror=alert(1)> *bold* [link](http://x) | `code` & more';
+    expect(markdownText(title)).toBe('\\<img src=x onerror=alert(1)\\> \\*bold\\* \\[link\\](http://x) \\| \\`code\\` \\& more');
+    expect(markdownText('two\nlines')).toBe('two lines');
+    expect(markdownCode('a`b\nc')).toBe("a'b c");
+    expect(markdownToHtml(markdownText(title))).toBe('<p>&lt;img src=x onerror=alert(1)&gt; *bold* [link](http://x) | `code` &amp; more</p>');
+  });
+
+  it('escapes the titles and region names of a batch', () => {
+    const dir = writeFixtureBatch({
+      replace: {
+        'manifest.json': JSON.stringify(batchManifest([
+          { name: 'a', title: '<script>alert(1)</script>', region: 'Regio <b>Oost</b>', from: '2015-01', to: '2030-12' },
+          { name: 'b', title: 'B', region: 'Regio <b>Oost</b>', from: '2015-01', to: '2030-12' },
+          { name: 'c', title: 'C', region: 'Regio <b>Oost</b>', from: '2015-01', to: '2030-12' },
+        ], { replications: 6 })),
+      },
+    });
+    const md = analyzeData(loadBatch(dir), { bootstrap: 0, lang: 'en' }).markdown;
+    expect(md).toContain('\\<script\\>alert(1)\\</script\\>');
+    expect(md).toContain('Regio \\<b\\>Oost\\</b\\>');
+    expect(md).not.toMatch(/(?<!\\)<(script|b)>/);
   });
 });

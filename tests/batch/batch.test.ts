@@ -197,7 +197,7 @@ describe('bad input: exit 2, one message with every problem, nothing written', (
   it('command-line options', async () => {
     const err = await fails(['batch', COALITION, 'no-such-scenario', '--runs', '0', '--workers', '0', '--seed', '-3', '--shard', '3/2', '--set', 'nope=1', '--out', 'bad'], 'bad');
     expect(err).toMatch(/^regiosim: \d+ problems in the command line:\n/);
-    expect(err).toContain('  - --workers: expected a whole number between 1 and 1024, found "0"');
+    expect(err).toContain('  - --workers: expected a whole number between 1 and 256, found "0"');
     expect(err).toContain('  - --shard: expected i/n with whole numbers 0 <= i < n (for example 0/4 for the first of four shards), found "3/2"');
     expect(err).toContain('  - --runs: expected a whole number between 1 and 1000000, found "0"');
     expect(err).toContain('  - --seed: expected a whole number between 0 and 4294967295, found "-3"');

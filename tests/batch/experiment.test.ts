@@ -129,8 +129,14 @@ describe('experiment files', () => {
         '      altruism: { min: 0.8, max: 0.2 }', // 13
       ].join('\n'),
     );
-    expect(problems).toHaveLength(1); // schema problems come first: the unknown key
+    // Schema problems and the checks after the schema, in one pass.
+    expect(problems).toHaveLength(4);
     expect(problems[0]).toMatch(/^colour \(line 3\): expected one of the keys .*scenarios.*found an unknown key "colour"/);
+    expect(problems.slice(1)).toEqual([
+      `set.altruizm (line 5): expected the name of a model parameter (${PARAM_NAMES.length} of them: see \`regiosim params\`), found an unknown parameter "altruizm" (did you mean altruism?)`,
+      'variations.grid.trustDrift[1] (line 8): expected a number between 0 and 0.2 (share per month), found 5',
+      'variations.lhs.parameters.altruism.min (line 13): expected a number not above max (0.2), found 0.8',
+    ]);
 
     const semantic = problemsOf(
       [
@@ -167,12 +173,29 @@ describe('experiment files', () => {
     expect(problemsOf('scenarios: [a, a]\nreplications: 0\nseed: -1\n')).toEqual([
       'replications (line 2): expected a whole number between 1 and 1000000, found 0',
       'seed (line 3): expected a whole number between 0 and 4294967295, found -1',
+      'scenarios[1] (line 1): expected each scenario once (also scenarios[0]), found "a"',
     ]);
     expect(problemsOf('scenarios: [a, a]\nreplications: 2\n')).toEqual(['scenarios[1] (line 1): expected each scenario once (also scenarios[0]), found "a"']);
     expect(problemsOf('scenarios: [a\nreplications: 2\n')[0]).toMatch(/^line \d+, column \d+: expected valid YAML, found a syntax error/);
     expect(problemsOf('')).toEqual(['(top level): expected an experiment: a mapping with scenarios and replications, found an empty file']);
     expect(problemsOf('scenarios: [a]\nreplications: 2\nvariations:\n  lhs: { samples: 3, seed: 1, parameters: { nope: { min: 0, max: 1 } } }\n')).toEqual([
       `variations.lhs.parameters.nope (line 4): expected the name of a model parameter (${PARAM_NAMES.length} of them: see \`regiosim params\`), found an unknown parameter "nope"`,
+    ]);
+  });
+
+  it('refuses an experiment too large to plan, before expanding it', () => {
+    const started = performance.now();
+    const grid = Array.from({ length: 10 }, (_, i) => `    ${PARAM_NAMES[i]}: [${Array.from({ length: 10 }, (_, j) => j / 1000).join(', ')}]`).join('\n');
+    const huge = problemsOf(`scenarios: [a]\nreplications: 2\nvariations:\n  grid:\n${grid}\n`);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(huge.filter((p) => p.startsWith('variations.grid (line 4)'))).toEqual([
+      'variations.grid (line 4): expected at most 10,000 points in all, found 10 x 10 x 10 x 10 x 10 x 10 x 10 x 10 x 10 x 10 = 10,000,000,000 combinations',
+    ]);
+    expect(problemsOf('scenarios: [a, b]\nreplications: 1000\nvariations:\n  lhs: { samples: 1000, seed: 1, parameters: { altruism: { min: 0, max: 1 } } }\n')).toEqual([
+      'replications (line 2): expected at most 1,000,000 runs in all (scenarios x points x replications), found 2 x 1000 x 1000 = 2,000,000 runs',
+    ]);
+    expect(problemsOf('scenarios: [a]\nreplications: 2\nvariations:\n  lhs: { samples: 20000, seed: 1, parameters: { altruism: { min: 0, max: 1 } } }\n')).toEqual([
+      'variations.lhs.samples (line 4): expected a whole number between 1 and 10000, found 20000',
     ]);
   });
 

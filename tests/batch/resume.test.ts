@@ -1,13 +1,16 @@
 /**
- * Crash safety for real: the compiled CLI is killed with SIGKILL while it runs, twice, and the
- * batch is resumed; the finished files equal those of an uninterrupted batch byte for byte.
+ * Crash safety for real: the compiled CLI is killed with SIGKILL while it runs (during its runs,
+ * while it writes its files, during the analysis), and the batch is resumed; the finished folder
+ * equals that of an uninterrupted batch file for file and byte for byte, and nothing a killed
+ * process left behind remains.
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deadPid } from '../helpers/places.js';
 import { BIN, ensureBuilt } from '../setup/build.js';
-import { bin, COALITION, NONE, removeDir, sameData, stableManifest, tempDir } from './helpers.js';
+import { bin, COALITION, listFiles, NONE, removeDir, sameData, stableManifest, tempDir } from './helpers.js';
 
 let cwd: string;
 beforeAll(() => {
@@ -68,8 +71,15 @@ describe('kill -9 and --resume', () => {
     const afterSecond = journalLines(dir);
     expect(afterSecond).toBeGreaterThanOrEqual(afterFirst + 10);
 
+    // What a process killed while writing leaves: temporaries of its result files, its manifest
+    // and its journal.
+    const dead = deadPid();
+    for (const f of [`runs.csv.tmp-${dead}-4`, `spells.csv.tmp-${dead}`, `manifest.json.tmp-${dead}-7`]) writeFileSync(join(dir, f), '');
+    writeFileSync(join(dir, 'journal', `runs.ndjson.tmp-${dead}`), '{"run":');
+
     const resumed = bin(cwd, 'batch', '--resume', 'killed', '--workers', '1', '--no-analyze');
     expect(resumed.code).toBe(0);
+    expect(listFiles(dir)).toEqual(listFiles(join(cwd, 'whole')));
     expect(resumed.stdout).toMatch(new RegExp(`: 120 runs \\(.*\\); ${120 - afterSecond} run now, ${afterSecond} from before, in `));
     expect(sameData(join(cwd, 'whole'), dir).differing).toEqual([]);
     expect(stableManifest(dir)).toEqual(stableManifest(join(cwd, 'whole')));
@@ -77,9 +87,58 @@ describe('kill -9 and --resume', () => {
     expect(m.resumed).toHaveLength(2);
     expect(m.status).toBe('complete');
 
-    // Resuming a finished batch does nothing.
+    // Resuming a finished batch does nothing but tidy: a journal half removed, temporaries.
+    mkdirSync(join(dir, 'journal'));
+    writeFileSync(join(dir, 'journal', 'series.bin'), Buffer.alloc(100));
+    writeFileSync(join(dir, `points.csv.tmp-${dead}-9`), 'point');
     const done = bin(cwd, 'batch', '--resume', 'killed');
     expect(done.code).toBe(0);
     expect(done.stderr).toMatch(/is already complete \(120 runs\); nothing to do/);
+    expect(listFiles(dir)).toEqual(listFiles(join(cwd, 'whole')));
+  });
+
+  it('killed while writing its files or analysing, resumes to the same folder as an uninterrupted batch, analysis included', async () => {
+    const ARGS = ['batch', COALITION, NONE, '--runs', '40', '--workers', '2', '--quiet', '--keep-timeseries'];
+    mkdirSync(join(cwd, 'a'));
+    mkdirSync(join(cwd, 'b'));
+    // The same directory name in both places: summary.md names the batch by it.
+    expect(bin(join(cwd, 'a'), ...ARGS, '--out', 'batch').code).toBe(0);
+    const whole = join(cwd, 'a', 'batch');
+    expect(readdirSync(whole)).toContain('summary.md');
+
+    /** Starts the batch and kills it as soon as `when` holds of its directory; false when it finished first. */
+    const killWhen = async (argv: string[], dir: string, when: (entries: string[]) => boolean): Promise<boolean> => {
+      const child = spawn(process.execPath, [BIN, ...argv], { cwd: join(cwd, 'b'), stdio: 'ignore' });
+      let exited = false;
+      const done = new Promise<void>((resolve) => child.on('exit', () => ((exited = true), resolve())));
+      while (!exited) {
+        const entries = existsSync(dir) ? readdirSync(dir) : [];
+        if (when(entries)) {
+          child.kill('SIGKILL');
+          await done;
+          return true;
+        }
+        await new Promise((r) => setTimeout(r, 1));
+      }
+      return false;
+    };
+    const dir = join(cwd, 'b', 'batch');
+    const moments: [string, (entries: string[]) => boolean][] = [
+      ['while the result files are written', (e) => e.some((f) => /\.csv\.tmp-\d+-\d+$/.test(f))],
+      ['during the analysis', (e) => e.includes('timeseries-summary.csv') && !e.includes('summary.md')],
+    ];
+    let killed = 0;
+    for (const [, when] of moments) {
+      removeDir(dir);
+      if (await killWhen([...ARGS, '--out', 'batch'], dir, when)) killed += 1;
+      const resumed = bin(join(cwd, 'b'), 'batch', '--resume', 'batch', '--quiet');
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect(listFiles(dir)).toEqual(listFiles(whole));
+      expect(sameData(whole, dir).differing).toEqual([]);
+      expect(stableManifest(dir)).toEqual(stableManifest(whole));
+    }
+    // At least one of the two moments is caught on any machine (both, usually).
+    expect(killed).toBeGreaterThan(0);
+    if (process.env['REGIOSIM_DEBUG_KILLS']) process.stderr.write(`killed at ${killed} of ${moments.length} moments\n`);
   });
 });

@@ -35,7 +35,7 @@ describe('bin/regiosim.js', () => {
   it('an unknown option exits 2', () => {
     const r = regiosim('validate', 'basiscoalitie', '--strict-mode');
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('regiosim: unknown option --strict-mode\nRun `regiosim validate --help` for usage.\n');
+    expect(r.stderr).toBe('regiosim: 1 problem in the command line:\n  - --strict-mode: expected an option of regiosim validate <files...> (see --help), found an unknown option\nRun `regiosim validate --help` for usage.\n');
   });
 
   it('a run exits 0 and writes its files', () => {

@@ -48,32 +48,61 @@ describe('help and version', () => {
   it('no command is a usage error', async () => {
     const r = await runCli([], cwd);
     const names = commands.map((c) => c.command.split(' ')[0]).join(', ');
-    expect(r).toEqual({ code: 2, out: '', err: `regiosim: choose a command: ${names}\nRun \`regiosim --help\` for usage.\n` });
+    expect(r).toEqual({ code: 2, out: '', err: `regiosim: 1 problem in the command line:\n  - (command): expected a command: ${names}, found nothing\nRun \`regiosim --help\` for usage.\n` });
     expect(names.startsWith('start, run, ')).toBe(true);
   });
 
   it('an unknown option is a usage error, not a stack trace, and runs nothing', async () => {
     const d = workdir();
     const r = await runCli(['run', 'basiscoalitie', '--frobnicate', '3'], d);
-    expect(r).toEqual({ code: 2, out: '', err: 'regiosim: unknown option --frobnicate\nRun `regiosim run --help` for usage.\n' });
+    expect(r).toEqual({ code: 2, out: '', err: 'regiosim: 1 problem in the command line:\n  - --frobnicate: expected an option of regiosim run <scenario> (see --help), found an unknown option\nRun `regiosim run --help` for usage.\n' });
     expect(listFiles(d)).toEqual([]);
   });
 
   it('names an unknown kebab-case option once', async () => {
     const r = await runCli(['validate', 'basiscoalitie', '--strict-mode', '--x'], cwd);
-    expect(r).toEqual({ code: 2, out: '', err: 'regiosim: unknown options --strict-mode, --x\nRun `regiosim validate --help` for usage.\n' });
+    expect(r).toEqual({
+      code: 2,
+      out: '',
+      err:
+        'regiosim: 2 problems in the command line:\n' +
+        '  - --strict-mode: expected an option of regiosim validate <files...> (see --help), found an unknown option\n' +
+        '  - --x: expected an option of regiosim validate <files...> (see --help), found an unknown option\n' +
+        'Run `regiosim validate --help` for usage.\n',
+    });
   });
 
   it('a misspelt command gets a suggestion', async () => {
     const r = await runCli(['rnu', 'x'], cwd);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('regiosim: unknown command "rnu"; did you mean run?');
+    expect(r.err).toContain('  - (command): expected a command: start, run, batch, merge, analyze, sensitivity, chart, report, validate, scenarios, params, schema, found "rnu" (did you mean run?)');
   });
 
-  it('a missing argument is a usage error', async () => {
+  it('a missing argument is a usage error that says what is missing', async () => {
     const r = await runCli(['run'], cwd);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^regiosim: not enough non-option arguments/);
+    expect(r.err).toBe(
+      'regiosim: 1 problem in the command line:\n' +
+        '  - <scenario>: expected a scenario file (.yaml) or the name of a built-in scenario, as in `regiosim run <scenario>`, found nothing\n' +
+        'Run `regiosim run --help` for usage.\n',
+    );
+    const merge = await runCli(['merge', 'a'], cwd);
+    expect(merge.err).toMatch(/^regiosim: 1 problem in the command line:\n {2}- --out: expected a value \(regiosim merge <dirs\.\.> needs --out\), found nothing\n/);
+  });
+
+  it('a negative value is given to its option, which says what is wrong with it', async () => {
+    const r = await runCli(['batch', 'basiscoalitie', '--runs', '2', '--shard', '-1/2', '--seed', '-3'], cwd);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('  - --shard: expected i/n with whole numbers 0 <= i < n (for example 0/4 for the first of four shards), found "-1/2"\n');
+    expect(r.err).toContain('  - --seed: expected a whole number between 0 and 4294967295, found "-3"\n');
+    expect(r.err).not.toMatch(/unexpected argument/);
+  });
+
+  it('an option given twice is refused rather than guessed', async () => {
+    const d = workdir();
+    const r = await runCli(['run', 'basiscoalitie', '--out', 'a', '--out', 'b'], d);
+    expect(r).toEqual({ code: 2, out: '', err: 'regiosim: 1 problem in the command line:\n  - --out: expected one value (the option is given once), found 2 values: "a", "b"\n' });
+    expect(listFiles(d)).toEqual([]);
   });
 });
 
@@ -89,7 +118,7 @@ describe('bad input: exit 2, every problem named, no stack trace, nothing writte
     ['an unknown top-level key', `${GOOD}colour: blue\n`, [], ['  - colour (line 5): expected one of the keys $schema, name, title, description, reference, region, start, end, spinup, evaluation, seed, parameters, structure, arrangements, events, found an unknown key "colour"']],
     ['an unknown nested key', `${GOOD}structure: {formation: true, kindOfFormation: gr}\n`, [], ['  - structure.kindOfFormation (line 5): expected one of the keys formation, formationKind, found an unknown key "kindOfFormation"']],
     ['an unknown arrangement kind', `${GOOD}arrangements:\n  - {id: a, kind: stadsregio, members: all, domains: [housing]}\n`, [], ['  - arrangements[0].kind (line 6): expected one of wgr-plus, gr, modular-gr, basiscoalitie, network, convenant, centrumgemeente, found "stadsregio"']],
-    ['members not in the region', `${GOOD}arrangements:\n  - {id: a, kind: gr, members: [Delft, Rotterdam, Gouda], domains: [housing]}\n`, [], ['  - arrangements[0].members[1] (line 6): expected a municipality of region Haaglanden, found "Rotterdam"', '  - arrangements[0].members[2] (line 6): expected a municipality of region Haaglanden, found "Gouda"', '  - arrangements[0].members (line 6): expected at least 2 members, found 1']],
+    ['members not in the region', `${GOOD}arrangements:\n  - {id: a, kind: gr, members: [Delft, Rotterdam, Gouda], domains: [housing]}\n`, [], ['  - arrangements[0].members[1] (line 6): expected a municipality of region Haaglanden, found "Rotterdam"', '  - arrangements[0].members[2] (line 6): expected a municipality of region Haaglanden, found "Gouda"']],
     ['a negative value', `${GOOD}events:\n  - {date: 2015-01, type: task-rate, domain: social, multiplier: -3}\n`, [], ['  - events[0].multiplier (line 6): expected a number between 0 and 20, found -3']],
     ['a non-numeric value', `${GOOD}events:\n  - {date: 2015-01, type: austerity, capacity: lots}\n`, [], ['  - events[0].capacity (line 6): expected a number between 0.1 and 1.5, found "lots"']],
     ['a date outside the horizon', `${GOOD}events:\n  - {date: 2016-01, type: austerity, capacity: 0.9}\n`, [], ['  - events[0].date (line 6): expected a month within the horizon 2014-01 to 2015-12, found "2016-01"']],
@@ -135,7 +164,7 @@ describe('bad input: exit 2, every problem named, no stack trace, nothing writte
     const d = workdir({ 'mini.yaml': GOOD, 'notes.txt': 'mine' });
     const r = await runCli(['run', 'mini.yaml', '--out', '.'], d);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^regiosim: cannot write results to .*: it is a directory with other files \(mini\.yaml, notes\.txt\) that is not a regiosim result; choose another --out directory, or remove it first\.\n$/);
+    expect(r.err).toMatch(/^regiosim: 1 problem in the command line:\n {2}- --out: expected an empty directory, a new one, or a previous regiosim result to replace, found .*: a directory with other files \(mini\.yaml, notes\.txt\) that is not a regiosim result\n$/);
     expect(listFiles(d)).toEqual(['mini.yaml', 'notes.txt']);
   });
 
@@ -143,7 +172,7 @@ describe('bad input: exit 2, every problem named, no stack trace, nothing writte
     const d = workdir({ 'mini.yaml': GOOD });
     const r = await runCli(['run', 'mini.yaml', '--out', 'mini.yaml/out'], d);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^regiosim: 1 problem in the command line:\n  - --out: expected a directory regiosim can create and write, found .*mini\.yaml\/out: a file in the way\n$/);
+    expect(r.err).toMatch(/^regiosim: 1 problem in the command line:\n {2}- --out: expected a directory regiosim can create and write, found mini\.yaml\/out: a path through .*mini\.yaml, which is a file\n$/);
     expect(listFiles(d)).toEqual(['mini.yaml']);
   });
 });
@@ -226,7 +255,7 @@ describe('scenarios, params, schema', () => {
     expect(g).toEqual({ code: 2, out: '', err: 'regiosim: 1 problem in the command line:\n  - --group: expected one of tasks, capacity, decision, adhoc, execution, trust, staff, elections, structure, money, kinds, found "people"\n' });
     const f = await runCli(['params', '--format', 'xml'], cwd);
     expect(f.code).toBe(2);
-    expect(f.err).toMatch(/^regiosim: invalid values:/);
+    expect(f.err).toMatch(/^regiosim: 1 problem in the command line:\n {2}- --format: expected one of text, csv, markdown, found "xml"\n/);
   });
 
   it('the committed scenarios/scenario.schema.json equals a fresh export', () => {

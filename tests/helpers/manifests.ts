@@ -4,6 +4,7 @@ import { BATCH_FORMAT, BATCH_MANIFEST_KIND } from '../../src/formats/manifest.js
 import type { RunSummary } from '../../src/formats/json-files.js';
 import { RUN_IDS } from '../../src/core/measures.js';
 import { defaultParams } from '../../src/core/params.js';
+import { experimentHash } from '../../src/batch/plan.js';
 
 export interface ScenarioOptions {
   name: string;
@@ -18,6 +19,10 @@ export interface ScenarioOptions {
 /** A complete batch manifest for scenarios with one point each. */
 export function batchManifest(scenarios: readonly ScenarioOptions[], o: { replications?: number; name?: string; command?: string; masterSeed?: number } = {}): BatchManifest {
   const replications = o.replications ?? 20;
+  const masterSeed = o.masterSeed ?? 1;
+  const planScenarios = scenarios.map((s) => ({ name: s.name, sha256: 'ab'.repeat(32) }));
+  // The hash of what the results depend on, as the writer records it (readers check it).
+  const hash = experimentHash({ masterSeed, replications, scenarios: planScenarios as never, points: scenarios.map((_, i) => ({ point: i, scenario: i, overrides: {}, parameters: {} })) });
   return {
     kind: BATCH_MANIFEST_KIND,
     format: BATCH_FORMAT,
@@ -49,8 +54,8 @@ export function batchManifest(scenarios: readonly ScenarioOptions[], o: { replic
       name: o.name ?? 'synthetic',
       title: o.name ?? 'synthetic',
       file: null,
-      hash: 'cd'.repeat(32),
-      master_seed: o.masterSeed ?? 1,
+      hash,
+      master_seed: masterSeed,
       replications,
       set: {},
       param_columns: [],

@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { csvField, formatNumber, toCsv, toJson, toJsonLine } from '../../src/formats/text.js';
-import { OutputDirError, writeDirAtomically, writeFileAtomically } from '../../src/io/write.js';
+import { OutputDirError, outputProblem, releaseTemp, removeStaleTemps, siblingTemp, WriteError, writeDirAtomically, writeFileAtomically, type OutputCheck } from '../../src/io/write.js';
+import { deadPid, readOnlyDir, smallDisk } from '../helpers/places.js';
 
 describe('formatNumber', () => {
   it.each([
@@ -143,5 +144,134 @@ describe('atomic writing', () => {
     const final = join(dir, 'file');
     writeFileSync(final, 'x');
     await expect(writeDirAtomically(final, () => undefined)).rejects.toThrow(/a file, not a directory/);
+  });
+});
+
+describe('output locations, checked before any work', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'regiosim-where-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const found = (path: string, check: OutputCheck): string | undefined => outputProblem(path, '--out', check)?.found;
+
+  it('accepts a new directory (at any depth), an existing one, a new file and a file to replace', () => {
+    writeFileSync(join(dir, 'old.json'), '{}');
+    expect(found(join(dir, 'a', 'b', 'c'), { kind: 'dir', siblings: true })).toBeUndefined();
+    expect(found(dir, { kind: 'dir' })).toBeUndefined();
+    expect(found(join(dir, 'new.json'), { kind: 'file' })).toBeUndefined();
+    expect(found(join(dir, 'old.json'), { kind: 'file' })).toBeUndefined();
+    expect(found('/dev/shm/regiosim-test-never-made', { kind: 'dir' })).toBeUndefined();
+  });
+
+  it('refuses special file systems: /proc, /sys and devices', () => {
+    expect(found('/proc/regiosim', { kind: 'dir' })).toBe("/proc/regiosim: a special file system (/proc) where regiosim's files cannot be kept");
+    expect(found('/proc/self/x/y', { kind: 'dir' })).toMatch(/special file system \(\/proc\)/);
+    expect(found('/sys/kernel/x', { kind: 'dir' })).toMatch(/special file system \(\/sys\)/);
+    expect(found('/dev/null', { kind: 'file' })).toMatch(/special file system \(\/dev\)/);
+    expect(found('/dev/full', { kind: 'file' })).toMatch(/special file system \(\/dev\)/);
+  });
+
+  it('refuses a file where a directory is meant, a directory where a file is meant, and a path through a file', () => {
+    writeFileSync(join(dir, 'f'), 'x');
+    expect(found(join(dir, 'f'), { kind: 'dir' })).toBe(`${join(dir, 'f')}: an existing file, not a directory`);
+    expect(found(dir, { kind: 'file' })).toBe(`${dir}: a directory, not a file`);
+    expect(found(join(dir, 'f', 'sub', 'x'), { kind: 'dir' })).toBe(`${join(dir, 'f', 'sub', 'x')}: a path through ${join(dir, 'f')}, which is a file`);
+    expect(outputProblem('', '--out', { kind: 'dir' }, '')?.found).toBe(': an empty path');
+  });
+
+  it('refuses a place that may not be written', () => {
+    const ro = readOnlyDir();
+    if (!ro) return; // root without the right to mount: nothing is read-only to it
+    try {
+      const f = found(join(ro.dir, 'out'), { kind: 'dir' });
+      expect(f).toBe(ro.how === 'mount' ? `${join(ro.dir, 'out')}: ${ro.dir} is on a read-only file system` : `${join(ro.dir, 'out')}: ${ro.dir} may not be written (permission denied)`);
+      expect(found(ro.dir, { kind: 'dir' })).toMatch(/read-only file system|permission denied/);
+    } finally {
+      ro.cleanup();
+    }
+  });
+
+  it('names the option and the place as the user gave it', () => {
+    expect(outputProblem('/proc/x', '--resume', { kind: 'dir' }, 'x')).toEqual({ path: '--resume', expected: 'a directory regiosim can create and write', found: "x: a special file system (/proc) where regiosim's files cannot be kept" });
+  });
+});
+
+describe('leftovers of killed processes', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'regiosim-left-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('removes the temporaries of a process that is gone, and keeps those of live ones and other files', () => {
+    const dead = deadPid();
+    mkdirSync(join(dir, `seed-1.tmp-${dead}-3`));
+    writeFileSync(join(dir, `seed-1.tmp-${dead}-3`, 'trust.csv'), 'half');
+    mkdirSync(join(dir, `seed-1.old-${dead}-4`));
+    writeFileSync(join(dir, `runs.csv.tmp-${dead}`), '');
+    writeFileSync(join(dir, `summary.csv.tmp-${dead}-9`), 'half');
+    writeFileSync(join(dir, `x.tmp-${process.ppid}-1`), 'a live process is writing this');
+    writeFileSync(join(dir, 'notes.tmp'), 'mine');
+    expect(removeStaleTemps(dir, 'summary.csv')).toEqual([`summary.csv.tmp-${dead}-9`]);
+    expect(removeStaleTemps(dir).sort()).toEqual([`runs.csv.tmp-${dead}`, `seed-1.old-${dead}-4`, `seed-1.tmp-${dead}-3`].sort());
+    expect(readdirSync(dir).sort()).toEqual(['notes.tmp', `x.tmp-${process.ppid}-1`]);
+  });
+
+  it("treats this process's own pid as stale unless the name is in use (pids come back after a restart)", () => {
+    const mine = siblingTemp(join(dir, 'a.csv'));
+    writeFileSync(mine, 'in use');
+    writeFileSync(join(dir, `b.csv.tmp-${process.pid}-999999`), 'left by an earlier process with this pid');
+    expect(removeStaleTemps(dir)).toEqual([`b.csv.tmp-${process.pid}-999999`]);
+    releaseTemp(mine);
+    expect(removeStaleTemps(dir)).toEqual([basename(mine)]);
+  });
+
+  it('a later write of the same file or directory removes what a killed writer of it left', async () => {
+    const dead = deadPid();
+    mkdirSync(join(dir, `seed-1.tmp-${dead}-1`));
+    writeFileSync(join(dir, `report.html.tmp-${dead}-2`), '<half');
+    await writeDirAtomically(join(dir, 'seed-1'), (tmp) => writeFileSync(join(tmp, 'manifest.json'), '{"regiosim_version":"0"}'));
+    writeFileAtomically(join(dir, 'report.html'), '<html>');
+    expect(readdirSync(dir).sort()).toEqual(['report.html', 'seed-1']);
+  });
+});
+
+describe('writes that fail part of the way', () => {
+  it('end in a WriteError naming the place and the reason, with nothing half-written left', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'regiosim-fail-'));
+    try {
+      const final = join(dir, 'seed-1');
+      await writeDirAtomically(final, (tmp) => writeFileSync(join(tmp, 'manifest.json'), '{"regiosim_version":"0"}'));
+      const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
+      const attempt = writeDirAtomically(final, (tmp) => {
+        writeFileSync(join(tmp, 'timeseries.csv'), 'half');
+        throw full;
+      });
+      await expect(attempt).rejects.toBeInstanceOf(WriteError);
+      await expect(writeDirAtomically(final, () => { throw full; })).rejects.toThrow(`could not write ${final}: no space left on the device (ENOSPC)`);
+      expect(readdirSync(dir)).toEqual(['seed-1']);
+      expect(readdirSync(final)).toEqual(['manifest.json']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('on a disk that is really full, a file keeps its old content and no temporary stays', () => {
+    const disk = smallDisk(64 * 1024);
+    if (!disk) return; // not root, or no right to mount
+    try {
+      const file = join(disk.dir, 'summary.csv');
+      writeFileAtomically(file, 'old');
+      expect(() => writeFileAtomically(file, 'x'.repeat(200 * 1024))).toThrow(WriteError);
+      expect(readFileSync(file, 'utf8')).toBe('old');
+      expect(readdirSync(disk.dir)).toEqual(['summary.csv']);
+    } finally {
+      disk.cleanup();
+    }
   });
 });

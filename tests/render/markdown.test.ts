@@ -34,6 +34,11 @@ describe('markdownToHtml', () => {
     );
   });
 
+  it('shows backslash-escaped characters as themselves (summary.md escapes user text so)', () => {
+    expect(markdownToHtml('A \\*b\\* \\<img src=x onerror=alert(1)\\> \\_c\\_ \\`d\\` \\[e\\](f)')).toBe('<p>A *b* &lt;img src=x onerror=alert(1)&gt; _c_ `d` [e](f)</p>');
+    expect(markdownToHtml('`C:\\out` and \\\\')).toBe('<p><code>C:\\out</code> and \\</p>');
+  });
+
   it('leaves snake_case and lone asterisks alone', () => {
     expect(inline('value_per_inhabitant and 2 * 3 * 4')).toBe('value_per_inhabitant and 2 * 3 * 4');
     expect(escapeHtml(`<>&"'`)).toBe('&lt;&gt;&amp;&quot;&#39;');

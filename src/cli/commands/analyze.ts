@@ -5,12 +5,14 @@
  *   regiosim analyze <dir> [--reference NAME] [--precision 0.05] [--lang en|nl]
  *                          [--bootstrap 1000] [--bootstrap-seed 1]
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyzeBatch } from '../../api/index.js';
-import { DEFAULT_BOOTSTRAP, DEFAULT_PRECISION } from '../../analysis/analyze.js';
+import { DEFAULT_BOOTSTRAP, DEFAULT_PRECISION, MAX_BOOTSTRAP } from '../../analysis/analyze.js';
 import { t } from '../../i18n/index.js';
 import { describeValue, UserError, type Problem } from '../../io/errors.js';
 import { parseNumberText } from '../../io/overrides.js';
+import { outputProblem } from '../../io/write.js';
 import type { CliCommand } from '../context.js';
 import { displayDir } from './run.js';
 
@@ -50,10 +52,14 @@ export const analyzeCommand: CliCommand = {
     const args = rawArgs as unknown as AnalyzeArgs;
     const problems: Problem[] = [...ctx.problems];
     const precision = numberOption(problems, '--precision', args.precision, 'a relative precision between 0 and 1 (for example 0.05)', (x) => x > 0 && x < 1);
-    const bootstrap = numberOption(problems, '--bootstrap', args.bootstrap, 'a whole number of resamples ≥ 0', (x) => Number.isInteger(x) && x >= 0 && x <= 1_000_000);
+    const bootstrap = numberOption(problems, '--bootstrap', args.bootstrap, `a whole number of resamples from 0 to ${MAX_BOOTSTRAP}`, (x) => Number.isInteger(x) && x >= 0 && x <= MAX_BOOTSTRAP);
     const bootstrapSeed = numberOption(problems, '--bootstrap-seed', args.bootstrapSeed, 'a whole number between 0 and 4294967295', (x) => Number.isInteger(x) && x >= 0 && x <= 0xffffffff);
-    if (problems.length > 0) throw new UserError('the command line', problems);
     const dir = resolve(ctx.cwd, args.dir);
+    // The analysis is written into the batch directory: it must be writable (when it exists;
+    // reading it says what is wrong otherwise).
+    const where = existsSync(dir) ? outputProblem(dir, '<dir>', { kind: 'dir' }, args.dir) : null;
+    if (where) problems.push(where);
+    if (problems.length > 0) throw new UserError('the command line', problems);
     const result = analyzeBatch(dir, { reference: args.reference, precision, lang: ctx.lang, bootstrap, bootstrapSeed });
     const shown = displayDir(dir, ctx.cwd);
     const clear = result.comparison.filter((r) => r.significant).length;

@@ -9,7 +9,8 @@
  *   regiosim batch --resume DIR [--workers W] [--quiet] [--no-analyze]
  */
 import { resolve } from 'node:path';
-import { analyzeBatch, defaultWorkers, planBatch, resumableBatch, resumeBatch, runBatch, type PlannedBatch } from '../../api/index.js';
+import { MAX_RUNS } from '../../batch/experiment.js';
+import { analyzeBatch, defaultWorkers, MAX_WORKERS, planBatch, resumableBatch, resumeBatch, runBatch, tidyCompleteBatch, type PlannedBatch } from '../../api/index.js';
 import { parseShard, shardRuns, totalRuns } from '../../batch/plan.js';
 import { chooseProgress } from '../../batch/progress.js';
 import { formatter, t } from '../../i18n/index.js';
@@ -73,7 +74,7 @@ export const batchCommand: CliCommand = {
     const command = commandLine(ctx.argv);
     const problems: Problem[] = [...ctx.problems];
     const scenarios = args.scenario ?? [];
-    const workersArg = wholeNumber(problems, '--workers', args.workers, 1, 1024);
+    const workersArg = wholeNumber(problems, '--workers', args.workers, 1, MAX_WORKERS);
     const workers = workersArg ?? defaultWorkers();
 
     if (args.resume !== undefined) {
@@ -93,6 +94,7 @@ export const batchCommand: CliCommand = {
       const out = resolve(ctx.cwd, args.resume);
       const { manifest, planned } = resumableBatch(out);
       if (manifest.status === 'complete') {
+        tidyCompleteBatch(out, manifest);
         if (!args.quiet) ctx.err(t('cli.alreadyComplete', ctx.lang, { dir: displayDir(out, ctx.cwd), n: manifest.counts.done }) + '\n');
         return 0;
       }
@@ -103,7 +105,7 @@ export const batchCommand: CliCommand = {
     const shardParsed = args.shard !== undefined ? parseShard(args.shard) : undefined;
     if (shardParsed && !shardParsed.ok) problems.push(shardParsed.problem);
     const shard = shardParsed?.ok ? shardParsed.shard : null;
-    const runs = wholeNumber(problems, '--runs', args.runs, 1, 1_000_000);
+    const runs = wholeNumber(problems, '--runs', args.runs, 1, MAX_RUNS);
     const seed = wholeNumber(problems, '--seed', args.seed, 0, 0xffffffff);
     const planned = planBatch(
       { scenarios, ...(args.experiment !== undefined ? { experiment: args.experiment } : {}), ...(runs !== undefined ? { runs } : {}), ...(seed !== undefined ? { seed } : {}), set: parseSetArgs(args.set ?? []), shard, ...(args.out !== undefined ? { out: args.out } : {}), cwd: ctx.cwd },
@@ -120,19 +122,15 @@ async function execute(planned: PlannedBatch, resume: boolean, workers: number, 
   const label = `batch ${plan.name}${shard ? ` shard ${shard.index}/${shard.count}` : ''}`;
   const progress = chooseProgress({ quiet, label, err: ctx.err, lang: ctx.lang });
   const t0 = performance.now();
-  const exec = { workers, keepTimeseries, command, progress, signal: ctx.signal };
+  // The analysis is part of the batch: done before it is marked complete, so that a batch killed
+  // during it is finished by --resume like one killed during its runs.
+  const analyse = args.analyze !== false && !shard && plan.replications >= 2;
+  const exec = { workers, keepTimeseries, command, progress, signal: ctx.signal, ...(analyse ? { beforeComplete: (dir: string) => void analyzeBatch(dir, { lang: ctx.lang }) } : {}) };
   const result = resume ? (await resumeBatch(out, exec))! : await runBatch(planned, exec);
   const secs = (performance.now() - t0) / 1000;
   const shown = displayDir(out, ctx.cwd);
-  let analysed = false;
-  if (args.analyze !== false && !shard) {
-    if (plan.replications < 2) {
-      if (!quiet) ctx.err(t('cli.oneReplication', ctx.lang) + '\n');
-    } else {
-      analyzeBatch(out, { lang: ctx.lang });
-      analysed = true;
-    }
-  }
+  const analysed = analyse;
+  if (args.analyze !== false && !shard && plan.replications < 2 && !quiet) ctx.err(t('cli.oneReplication', ctx.lang) + '\n');
   if (!quiet) {
     const { lang } = ctx;
     ctx.out(t('cli.batchDone', lang, {

@@ -3,10 +3,12 @@
  * analysis, a sensitivity analysis) into `<dir>/charts/`, as SVG and/or PNG with the Vega-Lite
  * spec beside each, and says which files are missing for the charts it cannot draw.
  */
-import { relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { THEMES, type ThemeName } from '../../charts/theme.js';
 import { t, type Lang } from '../../i18n/index.js';
 import { UserError, describeValue, type Problem } from '../../io/errors.js';
+import { outputProblem } from '../../io/write.js';
 import { FORMATS, renderCharts, type Format } from '../../render/charts-dir.js';
 import { catalog, type MissingChart } from '../../render/catalog.js';
 import { KNOWN_FILES, loadDir } from '../../render/load.js';
@@ -74,9 +76,11 @@ export const chartCommand: CliCommand = {
       .example('regiosim chart output/batch/haaglanden --theme slides --lang nl --format png', 'Dutch PNGs with large type for a presentation'),
   handler: async (rawArgs, ctx) => {
     const args = rawArgs as unknown as ChartArgs;
-    const options = parseChartOptions(args, ctx.lang, ctx.problems);
     const dir = resolve(ctx.cwd, args.dir);
     const shown = shownDir(dir, ctx.cwd);
+    // The charts go into <dir>/charts/: checked with the options, before anything is read.
+    const where = existsSync(dir) ? outputProblem(join(dir, 'charts'), '<dir>', { kind: 'dir' }, `${shown}charts/`) : null;
+    const options = parseChartOptions(args, ctx.lang, where ? [...ctx.problems, where] : ctx.problems);
     const data = loadDir(dir, shown);
     const cat = catalog(data, options);
     if (cat.jobs.length === 0) throw nothingToDraw(shown, cat.kinds, cat.missing);

@@ -6,11 +6,12 @@ import { defaultRunDir, simulate, writeRun } from '../../api/index.js';
 import { HEADLINE } from '../../core/measures.js';
 import { fromAbsMonth } from '../../core/time.js';
 import { formatter, measureName, measureUnit, t } from '../../i18n/index.js';
-import { UserError, describeValue } from '../../io/errors.js';
+import { UserError, describeValue, type Problem } from '../../io/errors.js';
+import { OutputDirError, assertReplaceable, outputProblem } from '../../io/write.js';
 import { parseSetArgs } from '../../io/overrides.js';
 import { RUN_FILES } from '../../io/run-output.js';
 import { loadScenario, type LoadedScenario } from '../../io/scenario.js';
-import { commandLine, type CliCommand } from '../context.js';
+import { commandLine, failOn, type CliCommand } from '../context.js';
 
 /** Path as shown to the user: relative to the working directory when inside it, with a trailing slash. */
 export function displayDir(dir: string, cwd: string): string {
@@ -28,6 +29,17 @@ export function parseSeed(raw: unknown): number | undefined {
     throw new UserError('the command line', [{ path: '--seed', expected: 'a whole number between 0 and 4294967295', found: describeValue(raw) }]);
   }
   return n;
+}
+
+/** The problem with replacing `dir` (a directory that is not an earlier result), or null. */
+function replaceProblem(dir: string): Problem | null {
+  try {
+    assertReplaceable(dir);
+    return null;
+  } catch (err) {
+    if (err instanceof OutputDirError) return { path: '--out', expected: 'an empty directory, a new one, or a previous regiosim result to replace', found: `${err.dir}: ${err.found}` };
+    throw err;
+  }
 }
 
 interface RunArgs {
@@ -59,16 +71,28 @@ export const runCommand: CliCommand = {
       if (!(err instanceof UserError)) throw err;
       seedProblem = err;
     }
+    // Every problem before any work: the options, the scenario and where the files would go.
+    const optionProblems: Problem[] = [...(seedProblem?.problems ?? [])];
+    const outGiven = args.out !== undefined ? resolve(ctx.cwd, args.out) : undefined;
+    const outProblem = (dir: string, shown: string): Problem | null => outputProblem(dir, args.out !== undefined ? '--out' : 'the output directory', { kind: 'dir', siblings: true }, shown) ?? replaceProblem(dir);
+    if (outGiven) {
+      const p = outProblem(outGiven, args.out!);
+      if (p) optionProblems.push(p);
+    }
     let loaded: LoadedScenario;
     try {
       loaded = loadScenario(args.scenario, parseSetArgs(args.set === undefined ? [] : ([] as string[]).concat(args.set)), { cwd: ctx.cwd });
     } catch (err) {
-      if (err instanceof UserError && seedProblem) throw new UserError(err.file, [...seedProblem.problems, ...err.problems]);
+      if (err instanceof UserError && optionProblems.length > 0) throw new UserError(err.file, [...optionProblems, ...err.problems]);
       throw err;
     }
-    if (seedProblem) throw seedProblem;
     const seed = seedArg ?? loaded.scenario.defaultSeed;
-    const outDir = args.out !== undefined ? resolve(ctx.cwd, args.out) : defaultRunDir(ctx.cwd, loaded.scenario.name, seed);
+    const outDir = outGiven ?? defaultRunDir(ctx.cwd, loaded.scenario.name, seed);
+    if (!outGiven) {
+      const p = outProblem(outDir, displayDir(outDir, ctx.cwd));
+      if (p) optionProblems.push(p);
+    }
+    failOn(ctx, optionProblems);
     const sim = simulate(loaded, { seed });
     await writeRun(outDir, sim, { command: commandLine(ctx.argv) });
 

@@ -9,8 +9,9 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { scenarioSchema } from '../../core/scenario/schema.js';
-import { writeFileAtomically } from '../../io/write.js';
-import type { CliCommand } from '../context.js';
+import { t } from '../../i18n/index.js';
+import { outputProblem, writeFileAtomically } from '../../io/write.js';
+import { failOn, type CliCommand } from '../context.js';
 
 /** The JSON Schema text (2-space indented, final newline). */
 export function scenarioJsonSchema(): string {
@@ -40,7 +41,9 @@ export const schemaCommand: CliCommand = {
       ctx.out(text);
       return;
     }
-    writeFileAtomically(resolve(ctx.cwd, args.out), text);
-    ctx.out(`Wrote ${args.out}\n`);
+    const path = resolve(ctx.cwd, args.out);
+    failOn(ctx, [outputProblem(path, '--out', { kind: 'file' }, args.out)].filter((p) => p !== null));
+    writeFileAtomically(path, text);
+    ctx.out(t('cli.wroteDir', ctx.lang, { dir: args.out }) + '\n');
   },
 };

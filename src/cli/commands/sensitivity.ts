@@ -11,12 +11,13 @@
  */
 import { resolve } from 'node:path';
 import { checkSensitivityOptions, DEFAULTS, METHODS, runSensitivity, type SensitivityOptions, type SensitivityRow } from '../../analysis/sensitivity.js';
-import { defaultWorkers, sensitivityRunner } from '../../api/index.js';
+import { defaultWorkers, MAX_WORKERS, sensitivityRunner } from '../../api/index.js';
 import { chooseProgress } from '../../batch/progress.js';
 import { formatter, measureUnit, t, type Lang } from '../../i18n/index.js';
 import { UserError, type Problem } from '../../io/errors.js';
 import { formatNumber } from '../../formats/text.js';
 import { loadScenario } from '../../io/scenario.js';
+import { outputProblem } from '../../io/write.js';
 import { commandLine, type CliCommand } from '../context.js';
 import { numberOption } from './analyze.js';
 import { displayDir } from './run.js';
@@ -91,7 +92,7 @@ export const sensitivityCommand: CliCommand = {
     const levels = numberOption(problems, '--levels', args.levels, 'an even whole number of grid levels, at least 2 (4 is usual)', whole);
     const bootstrap = numberOption(problems, '--bootstrap', args.bootstrap, 'a whole number of resamples, at least 1', (x) => whole(x) && x >= 1);
     const seed = numberOption(problems, '--seed', args.seed, 'a whole number between 0 and 4294967295', (x) => whole(x) && x >= 0 && x <= 0xffffffff);
-    const workers = numberOption(problems, '--workers', args.workers, 'a whole number between 1 and 1024', (x) => whole(x) && x >= 1 && x <= 1024) ?? defaultWorkers();
+    const workers = numberOption(problems, '--workers', args.workers, `a whole number between 1 and ${MAX_WORKERS}`, (x) => whole(x) && x >= 1 && x <= MAX_WORKERS) ?? defaultWorkers();
     if (args.method === undefined) problems.push({ path: '--method', expected: `one of ${METHODS.join(', ')}`, found: 'nothing' });
     const params = (args.params ?? []).flatMap((p) => String(p).split(',')).map((p) => p.trim()).filter((p) => p !== '');
     const options: SensitivityOptions = {
@@ -114,11 +115,16 @@ export const sensitivityCommand: CliCommand = {
       if (!(err instanceof UserError)) throw err;
       problems.push(...err.problems);
     }
+    const outGiven = args.out !== undefined ? resolve(ctx.cwd, args.out) : undefined;
+    const givenProblem = outGiven ? outputProblem(outGiven, '--out', { kind: 'dir' }, args.out) : null;
+    if (givenProblem) problems.push(givenProblem);
     if (problems.length > 0) throw new UserError('the command line', problems);
 
     const loaded = loadScenario(args.scenario, {}, { cwd: ctx.cwd });
     const ref = loaded.builtin ?? resolve(ctx.cwd, args.scenario);
-    const out = args.out !== undefined ? resolve(ctx.cwd, args.out) : resolve(ctx.cwd, 'output', 'sensitivity', `${loaded.scenario.name}-${options.method}`);
+    const out = outGiven ?? resolve(ctx.cwd, 'output', 'sensitivity', `${loaded.scenario.name}-${options.method}`);
+    const defaultProblem = outGiven ? null : outputProblem(out, 'the output directory', { kind: 'dir' }, displayDir(out, ctx.cwd));
+    if (defaultProblem) throw new UserError('the command line', [defaultProblem]);
     const command = commandLine(ctx.argv);
     const quiet = args.quiet === true;
     const runner = sensitivityRunner({

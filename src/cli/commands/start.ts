@@ -5,7 +5,8 @@
  * report.html. Prints a short side-by-side table and where the files are.
  */
 import { isAbsolute, join, relative } from 'node:path';
-import { STANDARD_RUNS, STANDARD_SCENARIOS, standardComparison, type Analysis } from '../../api/index.js';
+import { MAX_RUNS } from '../../batch/experiment.js';
+import { MAX_WORKERS, STANDARD_RUNS, STANDARD_SCENARIOS, standardComparison, type Analysis } from '../../api/index.js';
 import { chooseProgress } from '../../batch/progress.js';
 import { HEADLINE } from '../../core/measures.js';
 import { formatter, measureName, measureUnit, t } from '../../i18n/index.js';
@@ -43,8 +44,8 @@ export const startCommand: CliCommand = {
   handler: async (rawArgs, ctx) => {
     const args = rawArgs as unknown as StartArgs;
     const problems: Problem[] = [...ctx.problems];
-    const runs = whole(problems, '--runs', args.runs, 2, 1_000_000) ?? STANDARD_RUNS;
-    const workers = whole(problems, '--workers', args.workers, 1, 1024);
+    const runs = whole(problems, '--runs', args.runs, 2, MAX_RUNS / STANDARD_SCENARIOS.length) ?? STANDARD_RUNS;
+    const workers = whole(problems, '--workers', args.workers, 1, MAX_WORKERS);
     if (problems.length > 0) throw new UserError('the command line', problems);
     const { lang } = ctx;
     const quiet = args.quiet === true;

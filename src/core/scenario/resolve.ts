@@ -1,16 +1,21 @@
 /**
  * Turns a schema-checked scenario file into a resolved scenario the model can run: the region
  * looked up or built, members resolved to municipality indices, dates to absolute months,
- * parameters merged with defaults and overrides. Semantic problems (members not in the region,
- * dates outside the horizon, unknown parameters, unknown arrangement ids) are collected, all
- * at once, instead of thrown.
+ * parameters merged with defaults and overrides. Semantic problems (members not in the region or
+ * ambiguous, dates outside the horizon, a horizon or a run too long, unknown parameters, unknown
+ * arrangement ids, contradictory events) are collected, all at once, instead of thrown.
+ *
+ * It also runs on the part of a file that passed the schema when another part did not (a
+ * {@link Salvaged} file), so that the schema's problems and these come in one pass; it then
+ * checks what it can and never returns a scenario.
  */
-import type { Domain } from '../domains.js';
+import { DOMAINS, type Domain } from '../domains.js';
 import { ARRANGEMENT_KINDS, kindProperties, type ArrangementKind, type KindProperties } from '../entities/arrangement.js';
 import { regionFromInline, type Region } from '../entities/region.js';
-import type { Problem } from '../problems.js';
+import { describeValue, type Problem, type Salvaged } from '../problems.js';
 import { defaultParams, paramProblem, type ParamName, type Params } from '../params.js';
-import { toAbsMonth } from '../time.js';
+import { fromAbsMonth, toAbsMonth } from '../time.js';
+import { estimateWork, MAX_MONTHS, MAX_WORK, workText } from './limits.js';
 import type { ArrangementDef, EventDef, KindOverrides, ScenarioFile } from './schema.js';
 
 export type { Problem };
@@ -63,12 +68,22 @@ export interface Scenario {
  */
 export const DEFAULT_SPINUP_MONTHS = 192;
 
+const domainIndex = (d: Domain): number => DOMAINS.indexOf(d);
+
 export type ResolveResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
 
 function show(v: unknown): string {
   if (v === undefined) return 'nothing';
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return describeValue(v);
   return String(v);
+}
+
+export interface ResolveOptions {
+  /**
+   * Arrangement ids defined by parts of the file that failed the schema: references to them are
+   * not reported again (the schema's problem is the one to fix).
+   */
+  uncheckedIds?: ReadonlySet<string>;
 }
 
 /**
@@ -78,11 +93,13 @@ function show(v: unknown): string {
  * @param overrides parameter overrides from the command line (`--set name=value`), applied last
  */
 export function resolveScenario(
-  file: ScenarioFile,
+  file: ScenarioFile | Salvaged<ScenarioFile>,
   lookupRegion: (id: string) => Region | undefined,
   knownRegions: string[],
   overrides: Record<string, number> = {},
+  options: ResolveOptions = {},
 ): ResolveResult {
+  const unchecked = options.uncheckedIds ?? new Set<string>();
   const problems: Problem[] = [];
   const problem = (path: string, expected: string, found: unknown): void => {
     problems.push({ path, expected, found: show(found) });
@@ -90,7 +107,9 @@ export function resolveScenario(
 
   // Region
   let region: Region | undefined;
-  if (typeof file.region === 'string') {
+  if (file.region === undefined) {
+    // missing or failed the schema: nothing to check against
+  } else if (typeof file.region === 'string') {
     region = lookupRegion(file.region);
     if (!region) problem('region', `a built-in region (${knownRegions.join(', ')}) or an inline region`, file.region);
   } else {
@@ -100,18 +119,23 @@ export function resolveScenario(
   }
 
   // Dates
-  const start = toAbsMonth(file.start);
-  const end = toAbsMonth(file.end);
-  if (end < start) problem('end', `a month not before start (${file.start})`, file.end);
+  const start = file.start !== undefined ? toAbsMonth(file.start) : undefined;
+  const end = file.end !== undefined ? toAbsMonth(file.end) : undefined;
+  const horizon = start !== undefined && end !== undefined && end >= start;
+  if (start !== undefined && end !== undefined) {
+    if (end < start) problem('end', `a month not before start (${file.start})`, file.end);
+    else if (end - start + 1 > MAX_MONTHS) {
+      problems.push({ path: 'end', expected: `a month at most ${MAX_MONTHS / 12} years after start (${MAX_MONTHS} months: ${file.start} to ${fromAbsMonth(start + MAX_MONTHS - 1)})`, found: `${show(file.end)} (${end - start + 1} months)` });
+    }
+  }
   const inHorizon = (path: string, date: string): number => {
     const at = toAbsMonth(date);
-    if (at < start || at > end) problem(path, `a month within the horizon ${file.start} to ${file.end}`, date);
+    if (horizon && (at < start! || at > end!)) problem(path, `a month within the horizon ${file.start} to ${file.end}`, date);
     return at;
   };
-  const evaluation = file.evaluation
-    ? { from: inHorizon('evaluation.from', file.evaluation.from), to: inHorizon('evaluation.to', file.evaluation.to) }
-    : { from: start, to: end };
-  if (evaluation.to < evaluation.from) problem('evaluation.to', 'a month not before evaluation.from', file.evaluation?.to);
+  const evalFrom = file.evaluation?.from !== undefined ? inHorizon('evaluation.from', file.evaluation.from) : start;
+  const evalTo = file.evaluation?.to !== undefined ? inHorizon('evaluation.to', file.evaluation.to) : end;
+  if (file.evaluation?.from !== undefined && file.evaluation?.to !== undefined && evalTo! < evalFrom!) problem('evaluation.to', 'a month not before evaluation.from', file.evaluation.to);
 
   // Parameters
   const params: Params = defaultParams();
@@ -120,27 +144,51 @@ export function resolveScenario(
     if (bad) problems.push(bad);
     else params[name as ParamName] = value;
   };
-  for (const [name, value] of Object.entries(file.parameters ?? {})) setParam(`parameters.${name}`, name, value);
+  for (const [name, value] of Object.entries(file.parameters ?? {})) if (value !== undefined) setParam(`parameters.${name}`, name, value);
   for (const [name, value] of Object.entries(overrides)) setParam(`--set ${name}`, name, value);
   if (params.taskDurationMax < params.taskDurationMin) problem('parameters.taskDurationMax', `at least taskDurationMin (${params.taskDurationMin})`, params.taskDurationMax);
 
-  // Members
-  const index = new Map<string, number>();
+  // Members: by code or name as written, else by name in any case. A reference that fits more
+  // than one municipality (the name of one and the code of another, or two names that differ
+  // only in case) is refused, naming the candidates, rather than guessed.
+  const byExact = new Map<string, Set<number>>();
+  const byLower = new Map<string, Set<number>>();
+  const add = (map: Map<string, Set<number>>, key: string, i: number): void => {
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    set.add(i);
+  };
   if (region) {
     region.municipalities.forEach((m, i) => {
-      index.set(m.code, i);
-      index.set(m.name, i);
-      index.set(m.name.toLowerCase(), i);
+      add(byExact, m.code, i);
+      add(byExact, m.name, i);
+      add(byLower, m.name.toLowerCase(), i);
     });
   }
+  const describeCandidate = (ref: string, i: number): string => {
+    const m = region!.municipalities[i]!;
+    if (m.code === ref) return `the code of ${m.name}`;
+    if (m.name === ref) return `the name of ${m.name} (code ${m.code})`;
+    return `${m.name} (code ${m.code}) in another case`;
+  };
+  /** Whether the last call of resolveMembers found every reference. */
+  let allFound = true;
   const resolveMembers = (path: string, list: 'all' | string[]): number[] => {
+    allFound = true;
     if (!region) return [];
     if (list === 'all') return region.municipalities.map((_, i) => i);
     const out = new Set<number>();
-    list.forEach((name, k) => {
-      const i = index.get(name) ?? index.get(name.toLowerCase());
-      if (i === undefined) problem(`${path}[${k}]`, `a municipality of region ${region!.name}`, name);
-      else out.add(i);
+    list.forEach((ref, k) => {
+      const candidates = [...(byExact.get(ref) ?? byLower.get(ref.toLowerCase()) ?? [])].sort((a, b) => a - b);
+      if (candidates.length !== 1) allFound = false;
+      if (candidates.length === 0) problem(`${path}[${k}]`, `a municipality of region ${region!.name}`, ref);
+      else if (candidates.length > 1) {
+        problems.push({
+          path: `${path}[${k}]`,
+          expected: 'a reference to one municipality (write its code, or its name exactly)',
+          found: `${show(ref)}, which is ${candidates.map((i) => describeCandidate(ref, i)).join(' and ')}`,
+        });
+      } else out.add(candidates[0]!);
     });
     return [...out].sort((a, b) => a - b);
   };
@@ -152,7 +200,7 @@ export function resolveScenario(
     // The kind's properties under this scenario's parameters (kind.<kind>.<property>); the arrangement's own `properties:` win.
     const props: KindProperties = { ...kindProperties(def.kind, params), ...(def.properties ?? {}) };
     const members = resolveMembers(`${path}.members`, def.members);
-    if (region && members.length < 2) problem(`${path}.members`, 'at least 2 members', members.length);
+    if (region && allFound && members.length < 2) problem(`${path}.members`, 'at least 2 members', members.length);
     const modules: Partial<Record<Domain, number[]>> = {};
     if (def.modules) {
       if (!props.modular) problem(`${path}.modules`, 'modules only on a modular arrangement (kind modular-gr)', def.kind);
@@ -181,12 +229,36 @@ export function resolveScenario(
     };
   };
 
-  const arrangements = (file.arrangements ?? []).map((a, k) => resolveArrangement(`arrangements[${k}]`, a));
+  const arrangements: ArrangementSpec[] = [];
+  (file.arrangements ?? []).forEach((a, k) => {
+    if (a) arrangements.push(resolveArrangement(`arrangements[${k}]`, a));
+  });
 
   const events: ScenarioEvent[] = [];
-  const rawEvents: EventDef[] = file.events ?? [];
+  const rawEvents = file.events ?? [];
   // Ids are introduced in date order, so check references after sorting by date.
-  const order = rawEvents.map((e, k) => ({ e, k, at: toAbsMonth(e.date) })).sort((a, b) => a.at - b.at || a.k - b.k);
+  const order = rawEvents
+    .map((e, k) => (e ? { e, k, at: toAbsMonth(e.date) } : null))
+    .filter((x): x is { e: EventDef; k: number; at: number } => x !== null)
+    .sort((a, b) => a.at - b.at || a.k - b.k);
+  // What earlier events did, to refuse contradictions: an arrangement ended (by which event, when),
+  // the task-rate and change events of each month.
+  const ended = new Map<string, { k: number; date: string }>();
+  const rates = new Map<string, { k: number; multiplier: number }>();
+  const changes = new Map<string, { k: number; values: Map<string, string> }>();
+  const activeRef = (path: string, e: { arrangement: string; date: string }): boolean => {
+    if (unchecked.has(e.arrangement)) return false;
+    if (!ids.has(e.arrangement)) {
+      problem(`${path}.arrangement`, `the id of an arrangement defined before ${e.date} (${[...ids].join(', ') || 'none'})`, e.arrangement);
+      return false;
+    }
+    const end = ended.get(e.arrangement);
+    if (end) {
+      problems.push({ path: `${path}.arrangement`, expected: `an arrangement that is active on ${e.date}`, found: `${show(e.arrangement)}, which events[${end.k}] already ended on ${end.date}` });
+      return false;
+    }
+    return true;
+  };
   for (const { e, k, at } of order) {
     const path = `events[${k}]`;
     inHorizon(`${path}.date`, e.date);
@@ -196,16 +268,40 @@ export function resolveScenario(
         events.push({ at, type: e.type, label, arrangement: resolveArrangement(`${path}.arrangement`, e.arrangement) });
         break;
       case 'end-arrangement':
-        if (!ids.has(e.arrangement)) problem(`${path}.arrangement`, `the id of an arrangement defined before ${e.date} (${[...ids].join(', ') || 'none'})`, e.arrangement);
+        if (activeRef(path, e)) ended.set(e.arrangement, { k, date: e.date });
         events.push({ at, type: e.type, label, arrangement: e.arrangement, reason: e.reason ?? 'scenario event' });
         break;
-      case 'change-arrangement':
-        if (!ids.has(e.arrangement)) problem(`${path}.arrangement`, `the id of an arrangement defined before ${e.date} (${[...ids].join(', ') || 'none'})`, e.arrangement);
+      case 'change-arrangement': {
+        if (activeRef(path, e)) {
+          // Two changes of one arrangement in one month may not set one thing to two values.
+          const key = `${e.arrangement}@${at}`;
+          const values = new Map<string, string>();
+          for (const [name, v] of Object.entries(e.properties ?? {})) values.set(`properties.${name}`, JSON.stringify(v));
+          for (const [d, v] of Object.entries(e.funding ?? {})) values.set(`funding.${d}`, JSON.stringify(v));
+          if (e.domains) values.set('domains', JSON.stringify([...new Set(e.domains)].sort()));
+          const before = changes.get(key);
+          if (before) {
+            for (const [field, v] of values) {
+              const was = before.values.get(field);
+              if (was !== undefined && was !== v) {
+                problems.push({ path: `${path}.${field}`, expected: `one value for ${field} of ${e.arrangement} on ${e.date}`, found: `${v}, while events[${before.k}] sets it to ${was} on the same date` });
+              }
+              before.values.set(field, v);
+            }
+          } else changes.set(key, { k, values });
+        }
         events.push({ at, type: e.type, label, arrangement: e.arrangement, properties: e.properties ?? {}, funding: e.funding, domains: e.domains });
         break;
-      case 'task-rate':
+      }
+      case 'task-rate': {
+        const key = `${e.domain}@${at}`;
+        const before = rates.get(key);
+        if (before && before.multiplier !== e.multiplier) {
+          problems.push({ path: `${path}.multiplier`, expected: `one task rate for ${e.domain} on ${e.date}`, found: `${e.multiplier}, while events[${before.k}] sets it to ${before.multiplier} on the same date` });
+        } else if (!before) rates.set(key, { k, multiplier: e.multiplier });
         events.push({ at, type: e.type, label, domain: e.domain, multiplier: e.multiplier });
         break;
+      }
       case 'austerity':
         events.push({ at, type: e.type, label, capacity: e.capacity });
         break;
@@ -215,19 +311,37 @@ export function resolveScenario(
   const formationKind = file.structure?.formationKind ?? 'network';
   if (!ARRANGEMENT_KINDS.includes(formationKind)) problem('structure.formationKind', ARRANGEMENT_KINDS.join(', '), formationKind);
 
-  if (problems.length > 0 || !region) return { ok: false, problems };
+  // The cost of the run as a whole, refused up front when it would take too long.
+  if (region && horizon && end! - start! + 1 <= MAX_MONTHS) {
+    const maxRateMultipliers = [1, 1, 1, 1, 1];
+    for (const e of events) if (e.type === 'task-rate') maxRateMultipliers[domainIndex(e.domain)] = Math.max(maxRateMultipliers[domainIndex(e.domain)]!, e.multiplier);
+    // The spin-up is simulated too (its months cost the same; it takes no trust snapshots, so counting its elections over-estimates a little).
+    const spinup = file.spinup ?? DEFAULT_SPINUP_MONTHS;
+    const simulated = end! - start! + 1 + spinup;
+    const work = estimateWork({ municipalities: region.municipalities.length, months: simulated, start: start! - spinup, params, maxRateMultipliers });
+    if (work.units > MAX_WORK) {
+      problems.push({
+        path: 'end',
+        expected: `a run of at most ${workText(MAX_WORK)} work units (about a minute and a half of one core): a shorter horizon or spin-up, fewer municipalities or lower task rates`,
+        found: `${workText(work.units)} units: ${simulated} months (${spinup} of them spin-up), ${region.municipalities.length} municipalities, about ${Math.round(work.tasksPerMonth)} tasks a month and ${work.snapshots} trust snapshots`,
+      });
+    }
+  }
+
+  const complete = file.name !== undefined && start !== undefined && end !== undefined && evalFrom !== undefined && evalTo !== undefined;
+  if (problems.length > 0 || !region || !complete) return { ok: false, problems };
   return {
     ok: true,
     scenario: {
-      name: file.name,
-      title: file.title ?? file.name,
+      name: file.name!,
+      title: file.title ?? file.name!,
       description: file.description ?? '',
       reference: file.reference ?? null,
       region,
       start,
       end,
       spinup: file.spinup ?? DEFAULT_SPINUP_MONTHS,
-      evaluation,
+      evaluation: { from: evalFrom, to: evalTo },
       defaultSeed: file.seed ?? 1,
       params,
       formation: file.structure?.formation ?? true,

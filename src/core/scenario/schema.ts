@@ -2,45 +2,55 @@
  * The scenario file format, as a zod schema that rejects unknown keys. Pure: parsing YAML and
  * reading files happen in src/io. The JSON Schema in scenarios/scenario.schema.json is exported
  * from this schema (`npm run schema`), so editors can autocomplete scenario files.
+ *
+ * Every number and list has bounds (src/core/scenario/limits.ts) that keep a run finite and fast;
+ * each bound is stated in the field's description, so the JSON Schema documents it too.
  */
 import { z } from 'zod';
 import { DOMAINS } from '../domains.js';
 import { ARRANGEMENT_KINDS, KIND_NUMERIC, KIND_NUMERIC_SPECS, type KindNumeric } from '../entities/arrangement.js';
+import { MAX_ARRANGEMENTS, MAX_CODE, MAX_DESCRIPTION, MAX_EVENTS, MAX_ID, MAX_MONTHS, MAX_MUNICIPALITIES, MAX_NAME, MAX_POPULATION, MAX_TITLE, MAX_WORK, MAX_YEAR, MIN_YEAR } from './limits.js';
+
+/** YYYY-MM with a year from MIN_YEAR (1900) to MAX_YEAR (2200); a test checks the two agree. */
+export const YEAR_MONTH = /^(19\d{2}|2[01]\d{2}|2200)-(0[1-9]|1[0-2])$/;
 
 const yearMonth = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'a date written YYYY-MM (for example 2015-01)' })
-  .describe('A month, written YYYY-MM.');
+  .regex(YEAR_MONTH, { message: `a date written YYYY-MM between ${MIN_YEAR}-01 and ${MAX_YEAR}-12 (for example 2015-01)` })
+  .describe(`A month, written YYYY-MM, between ${MIN_YEAR}-01 and ${MAX_YEAR}-12.`);
 
 const slug = z
   .string()
+  .max(MAX_ID)
   .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'lower-case letters, digits and hyphens (for example my-region)' });
+
+const name = (max: number) => z.string().min(1).max(max);
 
 const domain = z.enum(DOMAINS).describe('A policy domain.');
 const kind = z.enum(ARRANGEMENT_KINDS).describe('Kind of arrangement.');
 
 const inlineMunicipality = z
   .object({
-    name: z.string().min(1).describe('Name of the municipality, unique within the region.'),
-    population: z.number().int().positive().describe('Number of inhabitants.'),
-    code: z.string().min(1).optional().describe('Optional code, e.g. a CBS GM code; generated (U001, U002, ...) when absent.'),
-    neighbours: z.array(z.string().min(1)).optional().describe('Names of bordering municipalities in this region. When no municipality lists neighbours, all are treated as neighbours.'),
+    name: name(MAX_NAME).describe(`Name of the municipality, unique within the region (at most ${MAX_NAME} characters).`),
+    population: z.number().int().min(1).max(MAX_POPULATION).describe(`Number of inhabitants, 1 to ${MAX_POPULATION.toLocaleString('en')} (the cost of a run grows with it).`),
+    code: name(MAX_CODE).optional().describe(`Optional code, e.g. a CBS GM code (at most ${MAX_CODE} characters); generated (U001, U002, ...) when absent.`),
+    neighbours: z.array(name(MAX_NAME)).max(MAX_MUNICIPALITIES).optional().describe('Names of bordering municipalities in this region. When no municipality lists neighbours, all are treated as neighbours.'),
   })
   .strict();
 
 const inlineRegion = z
   .object({
     id: slug.optional().describe('Identifier; defaults to a slug of the name.'),
-    name: z.string().min(1).describe('Name of the region.'),
+    name: name(MAX_TITLE).describe('Name of the region.'),
     year: z.number().int().min(1800).max(2200).optional().describe('Reference year of the municipal division.'),
-    source: z.string().optional().describe('Where the figures come from.'),
-    municipalities: z.array(inlineMunicipality).min(2).describe('The municipalities of the region.'),
+    source: z.string().max(MAX_DESCRIPTION).optional().describe('Where the figures come from.'),
+    municipalities: z.array(inlineMunicipality).min(2).max(MAX_MUNICIPALITIES).describe(`The municipalities of the region, 2 to ${MAX_MUNICIPALITIES}.`),
   })
   .strict();
 
 const members = z
-  .union([z.literal('all'), z.array(z.string().min(1)).min(1)])
-  .describe('"all", or a list of member names or codes.');
+  .union([z.literal('all'), z.array(name(MAX_NAME)).min(1).max(MAX_MUNICIPALITIES)])
+  .describe('"all", or a list of member names or codes (a reference that is the name of one municipality and the code of another is refused).');
 
 /** The numeric kind properties with the bounds of their parameters (`kind.<kind>.<property>`, src/core/params.ts). */
 function numericOverrides(): Record<KindNumeric, z.ZodOptional<z.ZodNumber>> {
@@ -70,10 +80,10 @@ const funding = z
 export const arrangementSchema = z
   .object({
     id: slug.describe('Identifier used by events and in outputs.'),
-    name: z.string().min(1).optional().describe('Readable name; defaults to the id.'),
+    name: name(MAX_TITLE).optional().describe('Readable name; defaults to the id.'),
     kind,
     members,
-    domains: z.array(domain).min(1).describe('Domains on the table (for a modular GR: the modules on offer).'),
+    domains: z.array(domain).min(1).max(20).describe('Domains on the table (for a modular GR: the modules on offer).'),
     modules: z
       .partialRecord(domain, members)
       .optional()
@@ -84,11 +94,11 @@ export const arrangementSchema = z
   })
   .strict();
 
-const eventBase = { date: yearMonth.describe('Month the event takes effect.'), label: z.string().optional().describe('Short label for charts.') };
+const eventBase = { date: yearMonth.describe('Month the event takes effect.'), label: z.string().max(MAX_NAME).optional().describe('Short label for charts.') };
 
 export const eventSchema = z.discriminatedUnion('type', [
   z.object({ ...eventBase, type: z.literal('start-arrangement'), arrangement: arrangementSchema }).strict(),
-  z.object({ ...eventBase, type: z.literal('end-arrangement'), arrangement: slug, reason: z.string().optional() }).strict(),
+  z.object({ ...eventBase, type: z.literal('end-arrangement'), arrangement: slug.describe('An arrangement active on this date; it may be ended once.'), reason: z.string().max(MAX_TITLE).optional() }).strict(),
   z
     .object({
       ...eventBase,
@@ -96,7 +106,7 @@ export const eventSchema = z.discriminatedUnion('type', [
       arrangement: slug,
       properties: kindOverrides.optional(),
       funding: funding.optional(),
-      domains: z.array(domain).min(1).optional(),
+      domains: z.array(domain).min(1).max(20).optional(),
     })
     .strict(),
   z.object({ ...eventBase, type: z.literal('task-rate'), domain, multiplier: z.number().min(0).max(20).describe('Arrival rate of the domain relative to the default from this date on.') }).strict(),
@@ -107,16 +117,14 @@ export const scenarioSchema = z
   .object({
     $schema: z.string().optional(),
     name: slug.describe('Short name, used for output folders.'),
-    title: z.string().min(1).optional().describe('Readable title.'),
-    description: z.string().optional().describe('What the scenario represents (shown by `regiosim scenarios`).'),
-    reference: z
-      .string()
-      .min(1)
+    title: name(MAX_TITLE).optional().describe('Readable title.'),
+    description: z.string().max(MAX_DESCRIPTION).optional().describe('What the scenario represents (shown by `regiosim scenarios`).'),
+    reference: name(MAX_NAME)
       .optional()
       .describe('The scenario this one is compared with (a built-in scenario name or a scenario file, relative to this one): `regiosim scenarios` says in what the two differ.'),
     region: z.union([slug.describe('A built-in region id (see `regiosim scenarios`).'), inlineRegion]),
-    start: yearMonth.describe('First simulated month.'),
-    end: yearMonth.describe('Last simulated month.'),
+    start: yearMonth.describe('First reported month.'),
+    end: yearMonth.describe(`Last simulated month: not before start, and at most ${MAX_MONTHS} months (${MAX_MONTHS / 12} years) from it. The whole run, spin-up included, may take at most ${MAX_WORK / 1e6} million work units, months x (n^2 + 3 x tasks per month x n) + 60 x n^2 x trust snapshots for n municipalities (about a minute and a half of one core).`),
     spinup: z
       .number()
       .int()
@@ -138,8 +146,8 @@ export const scenarioSchema = z
       })
       .strict()
       .optional(),
-    arrangements: z.array(arrangementSchema).optional().describe('Arrangements in place at the start.'),
-    events: z.array(eventSchema).optional().describe('Scenario events at dates.'),
+    arrangements: z.array(arrangementSchema).max(MAX_ARRANGEMENTS).optional().describe(`Arrangements in place at the start (at most ${MAX_ARRANGEMENTS}).`),
+    events: z.array(eventSchema).max(MAX_EVENTS).optional().describe(`Scenario events at dates (at most ${MAX_EVENTS}). Contradictory events are refused: ending or changing an arrangement that is not active then, or two task-rate events for one domain in one month.`),
   })
   .strict();
 

@@ -38,7 +38,7 @@ describe('regiosim analyze: bad input exits 2 with one message and writes nothin
       'regiosim: 3 problems in the command line:\n' +
         '  - --lang: expected one of en, nl, found "fr"\n' +
         '  - --precision: expected a relative precision between 0 and 1 (for example 0.05), found "tight"\n' +
-        '  - --bootstrap: expected a whole number of resamples ≥ 0, found "-1"\n',
+        '  - --bootstrap: expected a whole number of resamples from 0 to 100000, found "-1"\n',
     );
   });
 
