@@ -220,7 +220,7 @@ function checkStructure(doc: Document, lines: LineCounter, text: string): Walked
             problems.push({
               path: at([...path, k], line),
               expected: 'each key once in a mapping',
-              found: `the key ${JSON.stringify(k.length > 40 ? `${k.slice(0, 40)}...` : k)} a second time${first !== undefined ? ` (first at line ${first})` : ''}`,
+              found: `the key ${JSON.stringify(k.length > 40 ? `${k.slice(0, 40)}...` : k)} a second time${first !== undefined ? ` (first at line ${first})` : ''}${line !== undefined ? ` in ${quoteLine(text, line)}` : ''}`,
             });
           }
         } else seen.set(k, line);

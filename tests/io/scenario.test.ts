@@ -179,7 +179,7 @@ describe('problems in scenario files', () => {
       { path: 'line 2, column 14', expected: 'valid YAML', found: 'a syntax error: Nested mappings are not allowed in compact mappings (text that contains ": " must be put in quotes) in "description: a: b"' },
       { path: 'line 4, column 1', expected: 'valid YAML', found: 'a syntax error: Flow sequence in block collection must be sufficiently indented and end with a ] (check the indentation and the closing bracket)' },
     ]);
-    expect(problems('name: x\nname: y\n')).toEqual([{ path: 'name (line 2)', expected: 'each key once in a mapping', found: 'the key "name" a second time (first at line 1)' }]);
+    expect(problems('name: x\nname: y\n')).toEqual([{ path: 'name (line 2)', expected: 'each key once in a mapping', found: 'the key "name" a second time (first at line 1) in "name: y"' }]);
   });
 
   it('reports an empty file and a file that is not a mapping', () => {

@@ -72,7 +72,7 @@ describe('encodings', () => {
 describe('structure', () => {
   it('names a duplicate key with its path and both lines', () => {
     expect(problemsOf('name: x\nregion:\n  name: A\n  year: 2019\n  name: B\n')).toEqual([
-      { path: 'region.name (line 5)', expected: 'each key once in a mapping', found: 'the key "name" a second time (first at line 3)' },
+      { path: 'region.name (line 5)', expected: 'each key once in a mapping', found: 'the key "name" a second time (first at line 3) in "name: B"' },
     ]);
     expect(problemsOf('a: [ {k: 1, k: 2} ]\n')[0]!.path).toBe('a[0].k (line 1)');
   });
