@@ -65,7 +65,7 @@ export function initialise(scenario: Scenario, seed: number, recordEvents = true
   });
   const n = municipalities.length;
   const distance = distances(neighbours);
-  const trust = new Trust(n, (i, j) => Math.min(1, p.trustInitial + (distance[i * n + j] === 1 ? p.neighbourTrustBonus : 0)));
+  const trust = new Trust(n, DOMAINS.length, (i, j) => Math.min(1, p.trustInitial + (distance[i * n + j] === 1 ? p.neighbourTrustBonus : 0)));
   const world: World = {
     scenario, params: p, rng, n, municipalities,
     totalPopulation: municipalities.reduce((s, m) => s + m.population, 0),

@@ -162,19 +162,28 @@ export function observe(world: World, series: Float64Array[], row: number): void
   let ts2 = 0;
   let tp = 0;
   let ti = 0;
+  // Effective and institutional trust of a pair: the mean over domains.
   const { personal, institutional, weight } = trust;
+  const D = trust.domains;
+  const nn = n * n;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       if (i === j) continue;
       const k = i * n + j;
-      const w = weight[k]!;
       const pk = personal[k]!;
-      const ik = institutional[k]!;
-      const v = w * ik + (1 - w) * pk;
+      let v = 0;
+      let ik = 0;
+      for (let d = 0; d < D; d++) {
+        const kd = d * nn + k;
+        const w = weight[kd]!;
+        v += w * institutional[kd]! + (1 - w) * pk;
+        ik += institutional[kd]!;
+      }
+      v /= D;
       ts += v;
       ts2 += v * v;
       tp += pk;
-      ti += ik;
+      ti += ik / D;
     }
   }
   const ordered = n * (n - 1);
@@ -351,8 +360,8 @@ export function municipalityOutcomes(world: World): MunicipalityOutcome[] {
     let tin = 0;
     let tout = 0;
     for (const j of others) {
-      tin += world.trust.get(j, m.index);
-      tout += world.trust.get(m.index, j);
+      tin += world.trust.mean(j, m.index);
+      tout += world.trust.mean(m.index, j);
     }
     const net = netOf(m);
     const measures: Record<MunicipalityMeasureId, number> = {

@@ -72,7 +72,7 @@ export function buildWorld(o: WorldOptions): World {
 export function setTrust(w: World, i: number, j: number, v: number): void {
   const k = i * w.n + j;
   w.trust.personal[k] = v;
-  w.trust.institutional[k] = v;
+  for (let d = 0; d < w.trust.domains; d++) w.trust.institutional[d * w.n * w.n + k] = v;
 }
 
 /** Sets every off-diagonal trust to `v` (or to `f(i, j)`). */

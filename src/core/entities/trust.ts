@@ -1,74 +1,93 @@
 /**
- * Directed trust between every pair of municipalities, in [0,1], with a personal part (held
- * by the people who meet) and an institutional part (held by a shared secretariat or hub).
- * Effective trust T[i][j] = w[i][j] * institutional + (1 - w[i][j]) * personal, where w is the
- * institutional weight of the strongest secretariat i and j share (0 when none).
+ * Directed trust between every pair of municipalities, in [0,1], with a personal part (held by
+ * the people who meet) and an institutional part per domain (held by the secretariat or bureau
+ * of the arrangement that works on that domain). Effective trust of i in j in domain d is
+ * T_d[i][j] = w_d[i][j] * institutional_d[i][j] + (1 - w_d[i][j]) * personal[i][j], where w_d is
+ * the institutional weight of the strongest secretariat of an arrangement that holds domain d
+ * for both i and j (0 when none): a transport authority keeps transport relationships, not
+ * housing ones.
  */
 export class Trust {
   readonly n: number;
+  /** Number of domains. */
+  readonly domains: number;
   readonly personal: Float64Array;
+  /** Institutional trust per domain: index d * n * n + i * n + j. */
   readonly institutional: Float64Array;
-  /** Institutional weight per ordered pair (symmetric), recomputed when structure changes. */
+  /** Institutional weight per domain and ordered pair (symmetric), recomputed when structure changes. */
   readonly weight: Float64Array;
 
-  constructor(n: number, initial: (i: number, j: number) => number) {
+  constructor(n: number, domains: number, initial: (i: number, j: number) => number) {
     this.n = n;
+    this.domains = domains;
     this.personal = new Float64Array(n * n);
-    this.institutional = new Float64Array(n * n);
-    this.weight = new Float64Array(n * n);
+    this.institutional = new Float64Array(domains * n * n);
+    this.weight = new Float64Array(domains * n * n);
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {
         const v = i === j ? 1 : initial(i, j);
         this.personal[i * n + j] = v;
-        this.institutional[i * n + j] = v;
+        for (let d = 0; d < domains; d++) this.institutional[d * n * n + i * n + j] = v;
       }
     }
   }
 
-  get(i: number, j: number): number {
+  /** Effective trust of i in j in domain d. */
+  get(i: number, j: number, d: number): number {
     const k = i * this.n + j;
-    const w = this.weight[k]!;
-    return w * this.institutional[k]! + (1 - w) * this.personal[k]!;
+    const kd = d * this.n * this.n + k;
+    const w = this.weight[kd]!;
+    return w * this.institutional[kd]! + (1 - w) * this.personal[k]!;
   }
 
-  /** Applies a change to i's trust in j: the personal part always, the institutional part when a secretariat records it. */
-  change(i: number, j: number, delta: number, institutional: boolean): void {
+  /** Effective trust of i in j, the mean over domains (for measures and snapshots). */
+  mean(i: number, j: number): number {
+    let s = 0;
+    for (let d = 0; d < this.domains; d++) s += this.get(i, j, d);
+    return s / this.domains;
+  }
+
+  /** Applies a change to i's trust in j: the personal part always, domain d's institutional part when a secretariat records it. */
+  change(i: number, j: number, delta: number, institutional: boolean, d: number): void {
     if (i === j) return;
     const k = i * this.n + j;
     this.personal[k] = clamp01(this.personal[k]! + delta);
-    if (institutional) this.institutional[k] = clamp01(this.institutional[k]! + delta);
+    if (institutional) {
+      const kd = d * this.n * this.n + k;
+      this.institutional[kd] = clamp01(this.institutional[kd]! + delta);
+    }
   }
 
   /** Gain toward 1: delta = rate * (1 - T). */
-  raise(i: number, j: number, rate: number, institutional: boolean): void {
-    this.change(i, j, rate * (1 - this.get(i, j)), institutional);
+  raise(i: number, j: number, rate: number, institutional: boolean, d: number): void {
+    this.change(i, j, rate * (1 - this.get(i, j, d)), institutional, d);
   }
 
   /** Loss proportional to current trust: delta = -rate * T. */
-  lower(i: number, j: number, rate: number, institutional: boolean): void {
-    this.change(i, j, -rate * this.get(i, j), institutional);
+  lower(i: number, j: number, rate: number, institutional: boolean, d: number): void {
+    this.change(i, j, -rate * this.get(i, j, d), institutional, d);
   }
 
-  /** Mean trust of i in the members of a group (excluding i); NaN for an empty group. */
-  meanTrustIn(i: number, group: readonly number[]): number {
+  /** Mean trust of i in the members of a group (excluding i) in domain d, or over domains when d is null; NaN for an empty group. */
+  meanTrustIn(i: number, group: readonly number[], d: number | null): number {
     let s = 0;
     let c = 0;
     for (const j of group) {
       if (j === i) continue;
-      s += this.get(i, j);
+      s += d === null ? this.mean(i, j) : this.get(i, j, d);
       c++;
     }
     return c === 0 ? NaN : s / c;
   }
 
-  /** Mean mutual trust within a group. */
-  groupMean(group: readonly number[]): number {
+  /** Mean mutual trust within a group in domain d. */
+  groupMean(group: readonly number[], d: number): number {
     let s = 0;
     let c = 0;
     for (const i of group) {
       for (const j of group) {
         if (i === j) continue;
-        s += this.get(i, j);
+        s += this.get(i, j, d);
         c++;
       }
     }
@@ -76,19 +95,29 @@ export class Trust {
   }
 
   /**
-   * Monthly drift toward the base: personal at `rate`; institutional at `rate` where a shared
-   * secretariat holds it and at `rateWithout` where none does.
+   * Monthly drift toward the base: personal at `rate`; institutional at `rate` in a domain where
+   * a shared secretariat holds it and at `rateWithout` where none does.
    */
   drift(base: number, rate: number, rateWithout: number): void {
     const n = this.n;
+    const nn = n * n;
     const { personal, institutional, weight } = this;
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {
         if (i === j) continue;
         const k = i * n + j;
         personal[k] = personal[k]! + rate * (base - personal[k]!);
-        const r = weight[k]! > 0 ? rate : rateWithout;
-        institutional[k] = institutional[k]! + r * (base - institutional[k]!);
+      }
+    }
+    for (let d = 0; d < this.domains; d++) {
+      const off = d * nn;
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) {
+          if (i === j) continue;
+          const kd = off + i * n + j;
+          const r = weight[kd]! > 0 ? rate : rateWithout;
+          institutional[kd] = institutional[kd]! + r * (base - institutional[kd]!);
+        }
       }
     }
   }
@@ -105,12 +134,20 @@ export class Trust {
     }
   }
 
+  /** Trust matrices: effective and institutional as the mean over domains. */
   matrix(kind: 'effective' | 'personal' | 'institutional'): number[][] {
     const out: number[][] = [];
-    for (let i = 0; i < this.n; i++) {
+    const n = this.n;
+    for (let i = 0; i < n; i++) {
       const row: number[] = [];
-      for (let j = 0; j < this.n; j++) {
-        row.push(kind === 'effective' ? this.get(i, j) : kind === 'personal' ? this.personal[i * this.n + j]! : this.institutional[i * this.n + j]!);
+      for (let j = 0; j < n; j++) {
+        if (kind === 'effective') row.push(this.mean(i, j));
+        else if (kind === 'personal') row.push(this.personal[i * n + j]!);
+        else {
+          let s = 0;
+          for (let d = 0; d < this.domains; d++) s += this.institutional[d * n * n + i * n + j]!;
+          row.push(s / this.domains);
+        }
       }
       out.push(row);
     }

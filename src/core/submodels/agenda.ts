@@ -83,13 +83,14 @@ function startProject(world: World, task: Task, outcome: Outcome, coordination: 
   }
 }
 
-function outvotedTrust(world: World, t: Arrangement, outcome: Outcome): void {
+function outvotedTrust(world: World, t: Arrangement, outcome: Outcome, task: Task): void {
   if (outcome.outvoted.length === 0) return;
+  const di = domainIdx(task.domain);
   const p = world.params;
   const institutional = t.props.secretariat !== 'none';
   const ev = outcome.evaluation;
   for (const i of outcome.outvoted) {
-    for (const j of outcome.yes) world.trust.lower(i, j, p.trustLossOutvoted, institutional);
+    for (const j of outcome.yes) world.trust.lower(i, j, p.trustLossOutvoted, institutional, di);
     const m = world.municipalities[i]!;
     m.stance = Math.max(0, m.stance - p.legitimacyLossOutvoted);
     // Bound to a decision that costs it more than it brings it: who pays for what others gain.
@@ -157,7 +158,7 @@ function meet(world: World, a: Arrangement): void {
     if (outcome.passed) {
       decided.add(id);
       a.lastPassed = world.t;
-      outvotedTrust(world, a, outcome);
+      outvotedTrust(world, a, outcome, task);
       startProject(world, task, outcome, a.props.coordination, subsidy);
       emit(world, outcome.outvoted.length > 0 ? 'forced-vote' : 'decision', outcome.participants, {
         task: id, domain: task.domain, arrangement: a.id,
@@ -178,7 +179,7 @@ function meet(world: World, a: Arrangement): void {
       const common = members.filter((m) => members2.includes(m));
       if (common.length < 2) continue;
       // Without enough trust the package is not put to a vote; it may be once trust has grown.
-      if (world.trust.groupMean(common) < p.mandjeTrust) continue;
+      if ((world.trust.groupMean(common, domainIdx(task.domain)) + world.trust.groupMean(common, domainIdx(other.domain))) / 2 < p.mandjeTrust) continue;
       // A package put to a vote and rejected is off the table.
       task.mandjeTried.push(otherId);
       other.mandjeTried.push(id);
@@ -195,7 +196,7 @@ function meet(world: World, a: Arrangement): void {
       a.lastPassed = world.t;
       task.mandje = otherId;
       other.mandje = id;
-      outvotedTrust(world, a, pkg);
+      outvotedTrust(world, a, pkg, task);
       startProject(world, task, asPkg(o1), a.props.coordination, subsidy);
       startProject(world, other, asPkg(o2), a.props.coordination, sub2);
       world.counters.mandjes++;
@@ -247,7 +248,7 @@ function adHoc(world: World, task: Task): void {
     const known = world.distance[leader * world.n + b] === 1 ? p['adhoc.neighbourSearch'] : 1;
     searchFte += p.searchCost * discount * known * (1 - p['adhoc.relationshipSearch'] * L.relationship);
     const base = p['adhoc.engagementBase'];
-    let reach = world.trust.get(b, leader) * (base + (1 - base) * L.relationship);
+    let reach = world.trust.get(b, leader, domainIdx(task.domain)) * (base + (1 - base) * L.relationship);
     if (shared) reach = reach + (1 - reach) * p['adhoc.sharedReach'];
     if (rng.bernoulli(reach)) engaged.push(b);
   }

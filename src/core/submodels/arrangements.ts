@@ -3,7 +3,7 @@
  * joins, exits, dissolution, the spells they leave behind, and the institutional weights and
  * memory that secretariats give their members.
  */
-import type { Domain } from '../domains.js';
+import { DOMAINS, type Domain } from '../domains.js';
 import { insertSorted, isActive, membersFor, removeValue, type Arrangement } from '../entities/arrangement.js';
 import type { ArrangementSpec } from '../scenario/resolve.js';
 import { dateLabel, domainIdx, emit, inEvaluation, type World } from '../state.js';
@@ -201,34 +201,55 @@ export function secretariatMemory(world: World, a: Arrangement): number {
   return 0;
 }
 
-/** Recomputes the institutional trust weights after a structural change. */
+/**
+ * Recomputes the institutional trust weights after a structural change: per domain, the weight
+ * of the strongest secretariat of an arrangement that holds the domain for both members (its
+ * module members, in a modular arrangement).
+ */
 export function refreshStructure(world: World): void {
   if (!world.structureDirty) return;
   const { n, trust } = world;
+  const nn = n * n;
   trust.weight.fill(0);
   for (const a of activeArrangements(world)) {
     const w = secretariatWeight(world, a);
     if (w <= 0) continue;
-    const ms = a.members;
-    for (const i of ms) {
-      for (const j of ms) {
-        if (i === j) continue;
-        const k = i * n + j;
-        if (trust.weight[k]! < w) trust.weight[k] = w;
+    for (const d of a.domains) {
+      const off = domainIdx(d) * nn;
+      const ms = membersFor(a, d);
+      for (const i of ms) {
+        for (const j of ms) {
+          if (i === j) continue;
+          const k = off + i * n + j;
+          if (trust.weight[k]! < w) trust.weight[k] = w;
+        }
       }
     }
   }
   world.structureDirty = false;
 }
 
-/** The strongest secretariat memory that holds a municipality's relationships (0 when none). */
+/**
+ * The share of a municipality's relationship and knowledge stock a secretariat holds when its
+ * people leave: per domain the strongest memory of an arrangement that holds the domain for it,
+ * averaged over the domains with the municipality's interest as weights (a secretariat keeps
+ * what it works on; a transport authority keeps the transport contacts only).
+ */
 export function memoryOf(world: World, m: number): number {
-  let best = 0;
-  for (const a of world.arrangements) {
-    if (!isActive(a) || !a.members.includes(m)) continue;
-    best = Math.max(best, secretariatMemory(world, a));
+  const interest = world.municipalities[m]!.interest;
+  let weighted = 0;
+  let total = 0;
+  for (let di = 0; di < DOMAINS.length; di++) {
+    const d = DOMAINS[di]!;
+    let best = 0;
+    for (const a of world.arrangements) {
+      if (!isActive(a) || !membersFor(a, d).includes(m)) continue;
+      best = Math.max(best, secretariatMemory(world, a));
+    }
+    weighted += interest[di]! * best;
+    total += interest[di]!;
   }
-  return best;
+  return total > 0 ? weighted / total : 0;
 }
 
 /** Active arrangements whose table covers a domain for a municipality. */

@@ -7,7 +7,7 @@
 import type { Arrangement, DecisionRule } from '../entities/arrangement.js';
 import { shareOf, totalCost, type Task } from '../entities/task.js';
 import { hashNormal } from '../random.js';
-import { capacity, type World } from '../state.js';
+import { capacity, domainIdx, type World } from '../state.js';
 
 export interface Evaluation {
   /** Participants (ascending) and per participant: population weight among them, cost share (M EUR), work due per month (FTE), own gain (M EUR; for a package decided by `decide`, the gain from all its tasks), utility, mandate. */
@@ -39,6 +39,7 @@ export function evaluate(world: World, task: Task, participants: readonly number
     workDue[a] = (w * task.work) / task.duration;
     gains[a] = shareOf(task, m) * task.value - costShare[a]!;
   }
+  const di = domainIdx(task.domain);
   const noiseScale = (p.decisionNoise * task.value) / Math.max(1, k);
   const utility = new Array<number>(k);
   const mandate = new Array<number>(k);
@@ -46,7 +47,7 @@ export function evaluate(world: World, task: Task, participants: readonly number
     const i = participants[a]!;
     const mi = municipalities[i]!;
     let partner = 0;
-    for (let b = 0; b < k; b++) if (b !== a) partner += trust.get(i, participants[b]!) * gains[b]!;
+    for (let b = 0; b < k; b++) if (b !== a) partner += trust.get(i, participants[b]!, di) * gains[b]!;
     const partnerTerm = k > 1 ? (p.altruism * partner) / (k - 1) : 0;
     const autonomyCost = p.autonomyWeight * mi.autonomy * binding * costShare[a]!;
     const cap = capacity(world, mi);

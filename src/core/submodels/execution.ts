@@ -107,10 +107,10 @@ function complete(world: World, task: Task): void {
     task.participants.forEach((j, l) => {
       if (i === j) return;
       const r = ratios[l]!;
-      if (r >= p.deliveryThreshold) trust.raise(i, j, p.trustGainDelivery, institutional);
+      if (r >= p.deliveryThreshold) trust.raise(i, j, p.trustGainDelivery, institutional, di);
       else {
-        trust.lower(i, j, (p.trustLossFreeRide * (p.deliveryThreshold - r)) / p.deliveryThreshold, institutional);
-        if (task.mandje !== null && r < p.brokenDealThreshold) trust.lower(i, j, p.trustLossBrokenDeal, institutional);
+        trust.lower(i, j, (p.trustLossFreeRide * (p.deliveryThreshold - r)) / p.deliveryThreshold, institutional, di);
+        if (task.mandje !== null && r < p.brokenDealThreshold) trust.lower(i, j, p.trustLossBrokenDeal, institutional, di);
       }
     });
   });

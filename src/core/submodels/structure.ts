@@ -23,7 +23,7 @@ export function structureDynamics(world: World): void {
     for (const m of [...a.members]) {
       if (!isActive(a)) break;
       const u = world.rng.structure.next();
-      if (u < p.crisisExitHazard && world.trust.meanTrustIn(m, a.members) < p.crisisTrust) leave(world, a, m, 'trust collapsed');
+      if (u < p.crisisExitHazard && world.trust.meanTrustIn(m, a.members, null) < p.crisisTrust) leave(world, a, m, 'trust collapsed');
     }
   }
   if (!world.scenario.formation) return;
@@ -54,7 +54,7 @@ function form(world: World, d: Domain): void {
     const mj = world.municipalities[j]!;
     if (mj.unmet[di]! < p.formationPressure * p.formationPartnerShare) continue;
     if (tablesFor(world, j, d).length > 0) continue;
-    if (world.trust.get(initiator, j) < p.formationTrust || world.trust.get(j, initiator) < p.formationTrust) continue;
+    if (world.trust.get(initiator, j, di) < p.formationTrust || world.trust.get(j, initiator, di) < p.formationTrust) continue;
     partners.push(j);
   }
   if (partners.length === 0) return;
@@ -101,9 +101,9 @@ function joins(world: World): void {
         const u = world.rng.structure.next();
         if (u >= p.joinProbability) continue;
         const ms = a.members.filter((j) => j !== i);
-        if (world.trust.meanTrustIn(i, ms) < p.formationTrust) continue;
+        if (world.trust.meanTrustIn(i, ms, di) < p.formationTrust) continue;
         let back = 0;
-        for (const j of ms) back += world.trust.get(j, i);
+        for (const j of ms) back += world.trust.get(j, i, di);
         if (back / ms.length < p.formationTrust) continue;
         if (!a.members.includes(i)) join(world, a, i);
         if (a.props.modular) join(world, a, i, d);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DOMAINS, type Domain } from '../../../src/core/domains.js';
 import { isActive } from '../../../src/core/entities/arrangement.js';
 import { censorAll, dissolve, join, leave, memoryOf, refreshStructure } from '../../../src/core/submodels/arrangements.js';
 import { addTask, arrangement, buildWorld, type WorldOptions } from '../world.js';
@@ -171,20 +172,33 @@ describe('arrangements: institutional weights and memory', () => {
     { id: 'b', kind: 'basiscoalitie', members: ['B', 'C', 'D'], domains: ['economy'] }, // secretary
     { id: 'n', kind: 'network', members: ['A', 'D'], domains: ['social'] }, // none
   ];
-  const weights = (w: ReturnType<typeof world>) => Array.from({ length: w.n }, (_, i) => Array.from({ length: w.n }, (_, j) => w.trust.weight[i * w.n + j]));
+  const nn = (w: ReturnType<typeof world>) => w.n * w.n;
+  const weights = (w: ReturnType<typeof world>, d: Domain) =>
+    Array.from({ length: w.n }, (_, i) => Array.from({ length: w.n }, (_, j) => w.trust.weight[DOMAINS.indexOf(d) * nn(w) + i * w.n + j]));
+  const zero = [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]];
 
-  it('gives each pair the strongest secretariat weight they share', () => {
+  it('gives each pair, per domain, the strongest secretariat weight of an arrangement that holds that domain for both', () => {
     const w = world(arrangements);
-    expect(weights(w)).toEqual([
+    expect(weights(w, 'housing')).toEqual([
       [0, 0.6, 0.6, 0],
-      [0.6, 0, 0.6, 0.4],
-      [0.6, 0.6, 0, 0.4],
+      [0.6, 0, 0.6, 0],
+      [0.6, 0.6, 0, 0],
+      [0, 0, 0, 0],
+    ]);
+    expect(weights(w, 'economy')).toEqual([
+      [0, 0, 0, 0],
+      [0, 0, 0.4, 0.4],
+      [0, 0.4, 0, 0.4],
       [0, 0.4, 0.4, 0],
     ]);
-    // Effective trust mixes the parts: B in D = 0.4 · institutional + 0.6 · personal.
-    w.trust.personal[1 * w.n + 3] = 0.5;
-    w.trust.institutional[1 * w.n + 3] = 0.8;
-    expect(w.trust.get(1, 3)).toBeCloseTo(0.4 * 0.8 + 0.6 * 0.5, 12);
+    // A bureau for housing holds no transport or social relationships; a network holds none.
+    expect(weights(w, 'transport')).toEqual(zero);
+    expect(weights(w, 'social')).toEqual(zero);
+    // Effective trust mixes the parts in the domain: B in C on economy = 0.4 · institutional + 0.6 · personal.
+    w.trust.personal[1 * w.n + 2] = 0.5;
+    w.trust.institutional[DOMAINS.indexOf('economy') * nn(w) + 1 * w.n + 2] = 0.8;
+    expect(w.trust.get(1, 2, DOMAINS.indexOf('economy'))).toBeCloseTo(0.4 * 0.8 + 0.6 * 0.5, 12);
+    expect(w.trust.get(1, 2, DOMAINS.indexOf('transport'))).toBeCloseTo(0.5, 12);
   });
 
   it('recomputes only when the structure changed', () => {
@@ -194,22 +208,21 @@ describe('arrangements: institutional weights and memory', () => {
     expect(w.structureDirty).toBe(true);
     w.trust.weight[0] = 0.9; // a stray value that a recomputation resets
     refreshStructure(w);
-    expect(weights(w)).toEqual([
-      [0, 0, 0, 0],
-      [0, 0, 0.4, 0.4],
-      [0, 0.4, 0, 0.4],
-      [0, 0.4, 0.4, 0],
-    ]);
+    expect(weights(w, 'housing')).toEqual(zero);
+    expect(weights(w, 'economy')[1]).toEqual([0, 0, 0.4, 0.4]);
     w.trust.weight[0] = 0.9;
     refreshStructure(w); // not dirty: left alone
     expect(w.trust.weight[0]).toBe(0.9);
   });
 
-  it('memoryOf is the strongest secretariat memory among a municipality\'s active arrangements', () => {
+  it('memoryOf weights the strongest memory holding each domain by the municipality\'s interest in it', () => {
     const w = world(arrangements);
-    expect([0, 1, 2, 3].map((m) => memoryOf(w, m))).toEqual([0.7, 0.7, 0.7, 0.5]);
+    const share = (m: number, d: Domain) => w.municipalities[m]!.interest[DOMAINS.indexOf(d)]! / w.municipalities[m]!.interest.reduce((a, b) => a + b, 0);
+    expect(memoryOf(w, 0)).toBeCloseTo(0.7 * share(0, 'housing'), 12);
+    expect(memoryOf(w, 1)).toBeCloseTo(0.7 * share(1, 'housing') + 0.5 * share(1, 'economy'), 12);
+    expect(memoryOf(w, 3)).toBeCloseTo(0.5 * share(3, 'economy'), 12);
     dissolve(w, arrangement(w, 'b'), 'r');
     expect(memoryOf(w, 3)).toBe(0);
-    expect(memoryOf(w, 1)).toBe(0.7);
+    expect(memoryOf(w, 1)).toBeCloseTo(0.7 * share(1, 'housing'), 12);
   });
 });
