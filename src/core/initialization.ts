@@ -37,6 +37,14 @@ export function distances(neighbours: number[][]): Uint8Array {
   return out;
 }
 
+/** 1 for the municipalities with a population below the median, else 0. */
+export function smallerHalf(populations: readonly number[]): Uint8Array {
+  const sorted = [...populations].sort((a, b) => a - b);
+  const n = sorted.length;
+  const median = n === 0 ? 0 : n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+  return Uint8Array.from(populations, (p) => (p < median ? 1 : 0));
+}
+
 /**
  * Builds the world at the first simulated month: the scenario's start minus its spin-up. The
  * arrangements in place at the start exist from then on (their founding); the months of the
@@ -72,13 +80,14 @@ export function initialise(scenario: Scenario, seed: number, recordEvents = true
     distance, trust, arrangements: [], tasks: new Map(), nextTaskId: 1, t: first,
     rateMultiplier: new Float64Array(DOMAINS.length).fill(1), capacityMultiplier: 1, lastElection: -Infinity,
     tieAge: new Int32Array(n * n), lastJoint: new Float64Array(n * n).fill(-Infinity), counters: newCounters(),
-    totals: { months: 0, valueNonTransport: 0, exits: 0, exitsAfterElection: 0, partnerPairs: 0, partnerPairsNeighbours: 0, secretaryTurnovers: 0, cohortArrived: 0, cohortCompleted: 0 },
+    totals: { months: 0, valueNonTransport: 0, exits: 0, exitsAfterElection: 0, partnerPairs: 0, partnerPairsNeighbours: 0, secretaryTurnovers: 0, cohortArrived: 0, cohortCompleted: 0, austerityChoices: 0, austerityRegionalFirst: 0, standingFormations: 0 },
     events: [], spells: [], trustSnapshots: [], structureDirty: true, formedCount: 0,
     recordEvents, eventCounts: new Int32Array(EVENT_TYPES.length),
     scratch: { tie: new Uint8Array(n * n), project: new Uint8Array(n * n), demand: new Float64Array(n), ratio: new Float64Array(n), perCapita: new Float64Array(n) },
     locationWeights: Float64Array.from(municipalities, (m) => Math.pow(m.population, p.locationPopulationExponent)),
     benefitWeights: Float64Array.from(municipalities, (m) => Math.pow(m.population, p.benefitPopulationExponent)),
     windowSums: new Float64Array(TIMESERIES_COLUMNS.length),
+    smaller: smallerHalf(municipalities.map((m) => m.population)),
   };
   // The last election before the start, for the post-election turnover peak.
   for (let t = first - 1; t > first - 12 * p.electionCycle - 12; t--) {
@@ -87,7 +96,7 @@ export function initialise(scenario: Scenario, seed: number, recordEvents = true
       break;
     }
   }
-  for (const spec of scenario.arrangements) createArrangement(world, spec, false);
+  for (const spec of scenario.arrangements) createArrangement(world, spec, false, true);
   refreshStructure(world);
   return world;
 }

@@ -19,8 +19,10 @@ export function accountOverhead(world: World): void {
       const mu = world.municipalities[m]!;
       const fte = overheadFteOf(a, m, p.modularCoreShare);
       const euros = (a.props.overheadEuroPerCapita * mu.population) / 12 / 1e6;
-      mu.coordination += fte;
-      mu.termCost += fte * p.fteMonthCost + euros;
+      // A kwartiermaker building the arrangement is paid by its members in equal parts.
+      const builder = a.kwartiermaker && world.t < a.startupUntil ? p.kwartiermakerFte / a.members.length : 0;
+      mu.coordination += fte + builder;
+      mu.termCost += (fte + builder) * p.fteMonthCost + euros;
       world.counters.cooperationCost += euros;
       if (inEvaluation(world)) mu.accounts.overheadMoney += euros;
       // Central funds are spent through the projects they pay for (execution counts each project's
@@ -88,6 +90,9 @@ const CENTRAL_FUNDS = COL.central_funds;
 const FTE_CAPACITY = COL.fte_capacity;
 const FTE_COORDINATION = COL.fte_coordination;
 const FTE_DELIVERY = COL.fte_delivery;
+const CAPACITY_SHORT_SHARE = COL.capacity_short_share;
+const CAPACITY_SHORT_SMALL_SHARE = COL.capacity_short_small_share;
+const ENGAGEMENTS_PER_MUNICIPALITY = COL.engagements_per_municipality;
 const COORDINATION_SHARE = COL.coordination_share;
 const COOPERATION_SPENDING_SHARE = COL.cooperation_spending_share;
 const TRUST_MEAN = COL.trust_mean;
@@ -123,9 +128,11 @@ export function observe(world: World, series: Float64Array[], row: number): void
     for (let x = 0; x < ms.length; x++) for (let y = x + 1; y < ms.length; y++) table[ms[x]! * n + ms[y]!] = 1;
   }
   let projects = 0;
+  let participations = 0;
   for (const task of world.tasks.values()) {
     if (task.status !== 'project') continue;
     projects++;
+    participations += task.participants.length;
     const ps = task.participants;
     for (let x = 0; x < ps.length; x++) {
       for (let y = x + 1; y < ps.length; y++) {
@@ -248,6 +255,11 @@ export function observe(world: World, series: Float64Array[], row: number): void
   series[FTE_CAPACITY]![row] = (capTotal);
   series[FTE_COORDINATION]![row] = (coord);
   series[FTE_DELIVERY]![row] = (c.fteDelivery);
+  series[CAPACITY_SHORT_SHARE]![row] = n > 0 ? c.capacityShort / n : NaN;
+  let smallCount = 0;
+  for (let i = 0; i < n; i++) smallCount += world.smaller[i]!;
+  series[CAPACITY_SHORT_SMALL_SHARE]![row] = smallCount > 0 ? c.capacityShortSmall / smallCount : NaN;
+  series[ENGAGEMENTS_PER_MUNICIPALITY]![row] = n > 0 ? (memberships + participations) / n : NaN;
   series[COORDINATION_SHARE]![row] = (coord + c.fteDelivery > 0 ? coord / (coord + c.fteDelivery) : NaN);
   series[COOPERATION_SPENDING_SHARE]![row] = (c.cooperationSpending / (spendingBase + c.cooperationSpending));
   series[TRUST_MEAN]![row] = (trustMean);
@@ -318,6 +330,8 @@ const CUSTOM_OUTCOMES: Partial<Record<RunMeasureId, (x: OutcomeInput) => number>
     return coordination + delivery > 0 ? coordination / (coordination + delivery) : NaN;
   },
   secretary_turnover_rate: ({ world, years }) => (years > 0 ? world.totals.secretaryTurnovers / world.n / years : NaN),
+  standing_formations: ({ world }) => world.totals.standingFormations,
+  austerity_regional_first_share: ({ world }) => (world.totals.austerityChoices > 0 ? world.totals.austerityRegionalFirst / world.totals.austerityChoices : NaN),
   exits_after_election_share: ({ world }) => (world.totals.exits > 0 ? world.totals.exitsAfterElection / world.totals.exits : NaN),
   neighbour_partner_ratio: ({ world }) => {
     const t = world.totals;

@@ -40,6 +40,9 @@ export interface MonthCounters {
   cooperationSpending: number;
   secretaryTurnovers: number;
   civilServantDepartures: number;
+  /** Municipalities whose capacity fell short of the work due this month: all, and the smaller half. */
+  capacityShort: number;
+  capacityShortSmall: number;
 }
 
 /** Resets the month's counters in place (no allocation). */
@@ -52,6 +55,7 @@ export function resetCounters(c: MonthCounters): void {
   c.cooperationCost = c.centralFunds = 0;
   c.fteDelivery = c.cooperationSpending = 0;
   c.secretaryTurnovers = c.civilServantDepartures = 0;
+  c.capacityShort = c.capacityShortSmall = 0;
 }
 
 export function newCounters(): MonthCounters {
@@ -60,7 +64,7 @@ export function newCounters(): MonthCounters {
     tasksArrived: 0, tasksAddressed: 0, tasksCompleted: 0, tasksFailed: 0, tasksLapsed: 0,
     completedByDomain: new Float64Array(DOMAINS.length), valueByDomain: new Float64Array(DOMAINS.length),
     decisions: 0, deadlocks: 0, mandjes: 0, forcedVotes: 0, forcedAgainstInterest: 0, cooperationCost: 0, centralFunds: 0, fteDelivery: 0, cooperationSpending: 0,
-    secretaryTurnovers: 0, civilServantDepartures: 0,
+    secretaryTurnovers: 0, civilServantDepartures: 0, capacityShort: 0, capacityShortSmall: 0,
   };
 }
 
@@ -78,6 +82,11 @@ export interface Totals {
   /** Tasks that arose in the window, and those of them completed successfully (by the end of the run). */
   cohortArrived: number;
   cohortCompleted: number;
+  /** Austerity choices in the reported period: municipalities facing a cut, and those that cut regional work first. */
+  austerityChoices: number;
+  austerityRegionalFirst: number;
+  /** Arrangements with a table (not networks) the model formed in the window. */
+  standingFormations: number;
 }
 
 export interface World {
@@ -129,6 +138,8 @@ export interface World {
   /** Fixed per run: task location weights (population^locationPopulationExponent) and benefit weights (population^benefitPopulationExponent). */
   readonly locationWeights: Float64Array;
   readonly benefitWeights: Float64Array;
+  /** 1 for the smaller half of the municipalities (population below the region's median), else 0. */
+  readonly smaller: Uint8Array;
   /** Evaluation-window sums per TIMESERIES_COLUMNS entry. */
   readonly windowSums: Float64Array;
 }
@@ -172,5 +183,5 @@ export function domainIdx(d: Domain): number {
 
 /** Available regional capacity of a municipality this month, FTE. */
 export function capacity(world: World, m: Municipality): number {
-  return m.capacityBase * world.capacityMultiplier;
+  return m.capacityBase * world.capacityMultiplier * m.capacityFactor;
 }

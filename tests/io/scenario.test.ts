@@ -86,7 +86,7 @@ describe('built-in scenarios', () => {
       expect(early).toEqual([[2011 * 12, 'austerity', 0.95], [2013 * 12, 'austerity', 0.95]]);
       expect(s.events.find((e) => e.type === 'task-rate')).toMatchObject({ at: 2015 * 12, domain: 'social', multiplier: 3 });
       expect(s.formation).toBe(true);
-      expect(s.formationKind).toBe('network');
+      expect(s.formationKinds).toEqual(['network', 'convenant', 'basiscoalitie', 'modular-gr', 'gr']);
     }
     // The counterfactual's table takes on the domains the other structures cover (a common scope).
     expect(cont!.events.map((e) => e.type)).toEqual(['austerity', 'austerity', 'task-rate', 'change-arrangement']);
@@ -122,7 +122,7 @@ describe('built-in scenarios', () => {
     const national = loadScenario('national').scenario;
     expect(national.region.municipalities).toHaveLength(355);
     expect(national.arrangements).toEqual([]);
-    expect([national.formation, national.formationKind]).toEqual([true, 'network']);
+    expect([national.formation, national.formationKinds]).toEqual([true, ['network', 'convenant', 'basiscoalitie', 'modular-gr', 'gr']]);
   });
 
   it('the example describes its own region', () => {
@@ -188,13 +188,13 @@ describe('problems in scenario files', () => {
   });
 
   it('reports unknown keys, top-level and nested, with the allowed keys and a suggestion', () => {
-    expect(problems(`${MINIMAL}colour: blue\nstructure:\n  formationkind: network\n`)).toEqual([
+    expect(problems(`${MINIMAL}colour: blue\nstructure:\n  formationkinds: [network]\n`)).toEqual([
       {
         path: 'colour (line 5)',
         expected: 'one of the keys $schema, name, title, description, reference, region, start, end, spinup, evaluation, seed, parameters, structure, arrangements, events',
         found: 'an unknown key "colour"',
       },
-      { path: 'structure.formationkind (line 7)', expected: 'one of the keys formation, formationKind', found: 'an unknown key "formationkind" (did you mean formationKind?)' },
+      { path: 'structure.formationkinds (line 7)', expected: 'one of the keys formation, formationKinds', found: 'an unknown key "formationkinds" (did you mean formationKinds?)' },
     ]);
     const nested = problems(`${MINIMAL}arrangements:\n  - id: a\n    kind: gr\n    members: all\n    domains: [housing]\n    properties: {colour: red}\n    funding: {roads: 3}\n`);
     expect(nested.map((p) => [p.path, p.found])).toEqual([

@@ -5,6 +5,8 @@ import type { Domain } from '../domains.js';
 
 export const ARRANGEMENT_KINDS = ['wgr-plus', 'gr', 'modular-gr', 'basiscoalitie', 'network', 'convenant', 'centrumgemeente'] as const;
 export type ArrangementKind = (typeof ARRANGEMENT_KINDS)[number];
+/** The kinds municipalities may form themselves unless a scenario says otherwise: every voluntary kind but the centrumgemeente (which one member runs for the others). */
+export const FORMATION_KINDS: readonly ArrangementKind[] = ['network', 'convenant', 'basiscoalitie', 'modular-gr', 'gr'];
 
 /** How a table decides: binding (weighted) majority, consensus, or a coalition of the willing. */
 export type DecisionRule = 'majority' | 'consensus' | 'willing';
@@ -140,6 +142,14 @@ export interface Arrangement {
   centre: number;
   /** Open agenda: task ids waiting for a decision at this table. */
   agenda: number[];
+  /** First month (absolute) after its start-up; until then it costs in full but works at reduced strength (parameter startupQuality). */
+  startupUntil: number;
+  /** Months its start-up lasts (0: none). */
+  startupLength: number;
+  /** Whether a kwartiermaker builds it (shorter start-up, at a cost of kwartiermakerFte). */
+  kwartiermaker: boolean;
+  /** Per member: grievances from what it experienced at this table (losses when bound against its interest, value lost to partners' shortfalls), M EUR, decaying. */
+  grievance: Map<number, number>;
   /** Month each current member joined (index by municipality), for membership spells. */
   memberSince: Map<string, number>;
   /**

@@ -37,6 +37,10 @@ export interface Municipality {
   readonly accounts: CooperationAccounts;
   /** Value received per month over the last 12 months (ring buffer, M EUR). */
   readonly valueRecent: Float64Array;
+  /** Its delivery record as its partners see it in [0,1]: delivered over due work on finished projects, a moving average (starts at 1). */
+  record: number;
+  /** Factor on its regional capacity from its own austerity choices (1 when it never cut regional work harder than the rest). */
+  capacityFactor: number;
 }
 
 export interface CooperationAccounts {
@@ -52,7 +56,7 @@ export function costOf(a: CooperationAccounts): number {
   return a.projectMoney + a.overheadMoney + a.deliveryStaff + a.coordinationStaff;
 }
 
-export function newMunicipality(init: Omit<Municipality, 'unmet' | 'valueRecent' | 'load' | 'coordination' | 'termValue' | 'termCost' | 'valueEval' | 'accounts'>): Municipality {
+export function newMunicipality(init: Omit<Municipality, 'unmet' | 'valueRecent' | 'load' | 'coordination' | 'termValue' | 'termCost' | 'valueEval' | 'accounts' | 'record' | 'capacityFactor'>): Municipality {
   return {
     ...init,
     load: 0,
@@ -63,5 +67,7 @@ export function newMunicipality(init: Omit<Municipality, 'unmet' | 'valueRecent'
     valueEval: 0,
     accounts: { projectMoney: 0, overheadMoney: 0, deliveryStaff: 0, coordinationStaff: 0, centralFunds: 0 },
     valueRecent: new Float64Array(12),
+    record: 1,
+    capacityFactor: 1,
   };
 }

@@ -30,6 +30,8 @@ export interface Task {
   table: string | null;
   /** Whether it was blocked at its table at least once. */
   blocked: boolean;
+  /** Table (or 'ad hoc') where its information and negotiation costs were paid: they are paid once per venue, later votes there reuse them. */
+  dealtAt: string | null;
   /** Partner task when passed as part of a mandje. */
   mandje: number | null;
   /** Ad hoc coalitions tried for it so far (parameter adhoc.attempts). */
@@ -43,6 +45,8 @@ export interface Task {
   /** Per participant: work due per month (FTE) and cost share (M EUR). */
   workDue: number[];
   costShare: number[];
+  /** Per participant: enforcement effort (monitoring the partners), FTE per month while the project runs. */
+  monitorFte: number[];
   /** Per participant: its population weight among the participants (its share of budget, work and cost). */
   weight: number[];
   delivered: number[];

@@ -133,7 +133,7 @@ export function scenarioDifferences(s: Scenario, ref: Scenario): Difference[] {
   const structure = (what: string, here: string, there: string): void => {
     if (here !== there) out.push({ kind: 'structure', what, here, there });
   };
-  structure('formation', s.formation ? `yes (${s.formationKind})` : 'no', ref.formation ? `yes (${ref.formationKind})` : 'no');
+  structure('formation', s.formation ? `yes (${s.formationKinds.join(', ')})` : 'no', ref.formation ? `yes (${ref.formationKinds.join(', ')})` : 'no');
   const ids = [...new Set([...s.arrangements.map((a) => a.id), ...ref.arrangements.map((a) => a.id)])];
   for (const id of ids) {
     const a = s.arrangements.find((x) => x.id === id);

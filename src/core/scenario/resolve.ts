@@ -10,7 +10,7 @@
  * checks what it can and never returns a scenario.
  */
 import { DOMAINS, type Domain } from '../domains.js';
-import { ARRANGEMENT_KINDS, kindProperties, type ArrangementKind, type KindProperties } from '../entities/arrangement.js';
+import { FORMATION_KINDS, kindProperties, type ArrangementKind, type KindProperties } from '../entities/arrangement.js';
 import { regionFromInline, type Region } from '../entities/region.js';
 import { describeValue, type Problem, type Salvaged } from '../problems.js';
 import { defaultParams, paramProblem, type ParamName, type Params } from '../params.js';
@@ -31,6 +31,8 @@ export interface ArrangementSpec {
   modules: Partial<Record<Domain, number[]>>;
   funding: Partial<Record<Domain, number>>;
   fundShare: number;
+  /** Start-up months when started by an event; undefined: the model decides (startupMonths, or kwartiermakerMonths with a kwartiermaker). */
+  startup?: number;
 }
 
 export type ScenarioEvent =
@@ -56,7 +58,8 @@ export interface Scenario {
   defaultSeed: number;
   params: Params;
   formation: boolean;
-  formationKind: ArrangementKind;
+  /** Kinds the municipalities may form themselves (they choose among them). */
+  formationKinds: ArrangementKind[];
   arrangements: ArrangementSpec[];
   /** Sorted by date; events at the same date keep file order. */
   events: ScenarioEvent[];
@@ -226,6 +229,7 @@ export function resolveScenario(
       modules,
       funding: { ...(def.funding ?? {}) },
       fundShare: def.fundShare ?? 0.5,
+      ...(def.startup !== undefined ? { startup: def.startup } : {}),
     };
   };
 
@@ -308,8 +312,7 @@ export function resolveScenario(
     }
   }
 
-  const formationKind = file.structure?.formationKind ?? 'network';
-  if (!ARRANGEMENT_KINDS.includes(formationKind)) problem('structure.formationKind', ARRANGEMENT_KINDS.join(', '), formationKind);
+  const formationKinds = [...new Set(file.structure?.formationKinds ?? FORMATION_KINDS)].filter((k): k is ArrangementKind => k !== null);
 
   // The cost of the run as a whole, refused up front when it would take too long.
   if (region && horizon && end! - start! + 1 <= MAX_MONTHS) {
@@ -345,7 +348,7 @@ export function resolveScenario(
       defaultSeed: file.seed ?? 1,
       params,
       formation: file.structure?.formation ?? true,
-      formationKind,
+      formationKinds,
       arrangements,
       events,
     },

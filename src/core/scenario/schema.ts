@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { DOMAINS } from '../domains.js';
-import { ARRANGEMENT_KINDS, KIND_NUMERIC, KIND_NUMERIC_SPECS, type KindNumeric } from '../entities/arrangement.js';
+import { ARRANGEMENT_KINDS, FORMATION_KINDS, KIND_NUMERIC, KIND_NUMERIC_SPECS, type KindNumeric } from '../entities/arrangement.js';
 import { MAX_ARRANGEMENTS, MAX_CODE, MAX_DESCRIPTION, MAX_EVENTS, MAX_ID, MAX_MONTHS, MAX_MUNICIPALITIES, MAX_NAME, MAX_POPULATION, MAX_TITLE, MAX_WORK, MAX_YEAR, MIN_YEAR } from './limits.js';
 
 /** YYYY-MM with a year from MIN_YEAR (1900) to MAX_YEAR (2200); a test checks the two agree. */
@@ -91,6 +91,13 @@ export const arrangementSchema = z
     funding: funding.optional(),
     fundShare: z.number().min(0).max(1).optional().describe('Share of a funded task\'s cost the central funds pay (default 0.5).'),
     properties: kindOverrides.optional(),
+    startup: z
+      .number()
+      .int()
+      .min(0)
+      .max(60)
+      .optional()
+      .describe('Months of start-up in which an arrangement started by an event costs in full but works at reduced strength (default: the model\'s start-up, startupMonths, or kwartiermakerMonths when a kwartiermaker is appointed; 0 for a body that takes over a working bureau). Ignored for arrangements in place at the start.'),
   })
   .strict();
 
@@ -142,7 +149,12 @@ export const scenarioSchema = z
     structure: z
       .object({
         formation: z.boolean().optional().describe('Whether municipalities may form new arrangements (default true).'),
-        formationKind: kind.optional().describe('Kind of arrangement the model forms (default network).'),
+        formationKinds: z
+          .array(kind)
+          .min(1)
+          .max(ARRANGEMENT_KINDS.length)
+          .optional()
+          .describe(`Kinds of arrangement municipalities may form themselves; they choose among them by expected net value and trust (default ${FORMATION_KINDS.join(', ')}; see docs/ODD.md, structure dynamics).`),
       })
       .strict()
       .optional(),

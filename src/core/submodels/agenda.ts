@@ -7,9 +7,11 @@
  * decide how far it gets.
  */
 import { isActive, membersFor, type Arrangement } from '../entities/arrangement.js';
-import { shareOf, type Task } from '../entities/task.js';
+import { shareOf, totalCost, type Task } from '../entities/task.js';
 import { capacity, domainIdx, emit, inEvaluation, markJoint, type World } from '../state.js';
-import { decide, subsidyAt, type Outcome } from './decision.js';
+import { agendaCapacityOf, tableCoordination } from './arrangements.js';
+import { aggrieve } from './structure.js';
+import { dealDiscount, decide, subsidyAt, type Outcome, type Venue } from './decision.js';
 
 function table(world: World, id: string | null): Arrangement | null {
   if (id === null) return null;
@@ -21,7 +23,7 @@ function findTable(world: World, task: Task): Arrangement | null {
   let best: Arrangement | null = null;
   let bestShare = world.params.tableShare;
   for (const a of world.arrangements) {
-    if (!isActive(a) || a.props.agendaCapacity <= 0 || a.agenda.length >= a.props.agendaCapacity) continue;
+    if (!isActive(a) || a.props.agendaCapacity <= 0 || a.agenda.length >= agendaCapacityOf(world, a)) continue;
     const ms = membersFor(a, task.domain);
     if (ms.length < 2) continue;
     const held = ms.reduce((s, m) => s + shareOf(task, m), 0);
@@ -57,6 +59,7 @@ function startProject(world: World, task: Task, outcome: Outcome, coordination: 
   task.participants = ev.participants;
   task.convinced = outcome.convinced;
   task.workDue = ev.workDue;
+  task.monitorFte = ev.monitorFte;
   task.costShare = ev.costShare;
   task.weight = ev.weight;
   task.delivered = ev.participants.map(() => 0);
@@ -95,7 +98,10 @@ function outvotedTrust(world: World, t: Arrangement, outcome: Outcome, task: Tas
     m.stance = Math.max(0, m.stance - p.legitimacyLossOutvoted);
     // Bound to a decision that costs it more than it brings it: who pays for what others gain.
     const k = ev ? ev.participants.indexOf(i) : -1;
-    if (k >= 0 && ev!.gain[k]! < 0) world.counters.forcedAgainstInterest++;
+    if (k >= 0 && ev!.gain[k]! < 0) {
+      world.counters.forcedAgainstInterest++;
+      aggrieve(t, i, -ev!.gain[k]!);
+    }
   }
   world.counters.forcedVotes++;
 }
@@ -136,6 +142,8 @@ export function runAgenda(world: World): void {
 function meet(world: World, a: Arrangement): void {
   const p = world.params;
   const hasSecretariat = a.props.secretariat !== 'none';
+  const venue: Venue = { id: a.id, binding: a.props.binding, dealDiscount: dealDiscount(world, a), quality: tableCoordination(world, a), canStayOut: a.props.decisionRule === 'willing' };
+  const bound: Venue = { ...venue, canStayOut: false };
   const ids = [...a.agenda];
   const decided = new Set<number>();
   for (const id of ids) {
@@ -152,14 +160,15 @@ function meet(world: World, a: Arrangement): void {
     }
     for (const m of members) world.municipalities[m]!.coordination += p.preparationCost;
     const subsidy = subsidyAt(a, task);
-    const outcome = decide(world, a.props.decisionRule, members, [task], a.props.binding, [subsidy]);
+    const outcome = decide(world, a.props.decisionRule, members, [task], venue, [subsidy]);
+    payDeal(world, outcome, [task], venue);
     world.counters.decisions++;
     a.lastDecision = world.t;
     if (outcome.passed) {
       decided.add(id);
       a.lastPassed = world.t;
       outvotedTrust(world, a, outcome, task);
-      startProject(world, task, outcome, a.props.coordination, subsidy);
+      startProject(world, task, outcome, tableCoordination(world, a), subsidy);
       emit(world, outcome.outvoted.length > 0 ? 'forced-vote' : 'decision', outcome.participants, {
         task: id, domain: task.domain, arrangement: a.id,
         detail: { rule: a.props.decisionRule, support: round(outcome.support), ...(outcome.outvoted.length > 0 ? { outvoted: outcome.outvoted.map((m) => world.municipalities[m]!.name).join('; ') } : {}) },
@@ -184,11 +193,12 @@ function meet(world: World, a: Arrangement): void {
       task.mandjeTried.push(otherId);
       other.mandjeTried.push(id);
       const sub2 = subsidyAt(a, other);
-      const pkg = decide(world, a.props.decisionRule, common, [task, other], a.props.binding, [subsidy, sub2]);
+      const pkg = decide(world, a.props.decisionRule, common, [task, other], venue, [subsidy, sub2]);
+      payDeal(world, pkg, [task, other], venue);
       if (!pkg.passed) continue;
       // Each task of the package is carried out by the package's participants.
-      const o1 = decide(world, a.props.decisionRule === 'willing' ? 'consensus' : a.props.decisionRule, pkg.participants, [task], a.props.binding, [subsidy]);
-      const o2 = decide(world, a.props.decisionRule === 'willing' ? 'consensus' : a.props.decisionRule, pkg.participants, [other], a.props.binding, [sub2]);
+      const o1 = decide(world, a.props.decisionRule === 'willing' ? 'consensus' : a.props.decisionRule, pkg.participants, [task], bound, [subsidy]);
+      const o2 = decide(world, a.props.decisionRule === 'willing' ? 'consensus' : a.props.decisionRule, pkg.participants, [other], bound, [sub2]);
       // Package members are convinced of the package as a whole.
       const asPkg = (o: Outcome): Outcome => ({ ...o, passed: true, convinced: pkg.convinced, outvoted: pkg.outvoted, yes: pkg.yes, participants: pkg.participants });
       decided.add(id);
@@ -197,8 +207,8 @@ function meet(world: World, a: Arrangement): void {
       task.mandje = otherId;
       other.mandje = id;
       outvotedTrust(world, a, pkg, task);
-      startProject(world, task, asPkg(o1), a.props.coordination, subsidy);
-      startProject(world, other, asPkg(o2), a.props.coordination, sub2);
+      startProject(world, task, asPkg(o1), tableCoordination(world, a), subsidy);
+      startProject(world, other, asPkg(o2), tableCoordination(world, a), sub2);
       world.counters.mandjes++;
       world.counters.decisions++;
       emit(world, 'mandje', pkg.participants, { arrangement: a.id, detail: { tasks: `${id}+${otherId}`, domains: `${task.domain}+${other.domain}` } });
@@ -230,23 +240,37 @@ function adHoc(world: World, task: Task): void {
   const slack = cap - L.load - L.coordination;
   // Leadership: a council's stance and urgency move a municipality to take the lead; it needs capacity to spare.
   if (slack <= 0) return;
+  const others = task.beneficiaries
+    .map((b, k) => ({ b, s: task.shares[k]! }))
+    .filter((x) => x.b !== leader)
+    .sort((x, y) => y.s - x.s || x.b - y.b);
+  // The search and negotiation cost of approaching each partner (Feiock's transaction costs): lower
+  // between members of a network, between neighbours and for a leader who knows whom to call.
+  const searchFor = others.map(({ b }) => {
+    const shared = world.arrangements.find((a) => isActive(a) && a.members.includes(leader) && a.members.includes(b)) ?? null;
+    const discount = shared ? shared.props.searchDiscount : 1;
+    const known = world.distance[leader * world.n + b] === 1 ? p['adhoc.neighbourSearch'] : 1;
+    return { shared, fte: p.searchCost * discount * known * (1 - p['adhoc.relationshipSearch'] * L.relationship) };
+  });
+  // A municipality takes the lead only when its own expected gain (its value share less its
+  // population share of the cost among the beneficiaries) covers the search cost it would pay.
+  let pop = 0;
+  for (const b of task.beneficiaries) pop += world.municipalities[b]!.population;
+  const ownGain = best * task.value * p['adhoc.coordination'] - (L.population / pop) * totalCost(task, p.fteMonthCost);
+  const search = searchFor.reduce((s, x) => s + x.fte, 0) * p.fteMonthCost;
+  if (ownGain <= search) return;
   // Knowing whom to call (the relationship and knowledge stock) makes taking the lead easier.
   const wu = p['adhoc.urgencyWeight'];
   const wr = p['adhoc.relationshipWeight'];
   if (!rng.bernoulli(L.stance * (1 - wu + wu * task.urgency) * (1 - wr + wr * L.relationship))) return;
   world.counters.tasksAddressed++;
   task.table = null;
-  const others = task.beneficiaries
-    .map((b, k) => ({ b, s: task.shares[k]! }))
-    .filter((x) => x.b !== leader)
-    .sort((x, y) => y.s - x.s || x.b - y.b);
   const engaged: number[] = [leader];
   let searchFte = 0;
-  for (const { b } of others) {
-    const shared = world.arrangements.find((a) => isActive(a) && a.members.includes(leader) && a.members.includes(b));
-    const discount = shared ? shared.props.searchDiscount : 1;
-    const known = world.distance[leader * world.n + b] === 1 ? p['adhoc.neighbourSearch'] : 1;
-    searchFte += p.searchCost * discount * known * (1 - p['adhoc.relationshipSearch'] * L.relationship);
+  for (let x = 0; x < others.length; x++) {
+    const b = others[x]!.b;
+    const shared = searchFor[x]!.shared;
+    searchFte += searchFor[x]!.fte;
     const base = p['adhoc.engagementBase'];
     let reach = world.trust.get(b, leader, domainIdx(task.domain)) * (base + (1 - base) * L.relationship);
     if (shared) reach = reach + (1 - reach) * p['adhoc.sharedReach'];
@@ -255,7 +279,9 @@ function adHoc(world: World, task: Task): void {
   L.coordination += searchFte;
   engaged.sort((x, y) => x - y);
   for (const m of engaged) if (m !== leader) world.municipalities[m]!.coordination += p.preparationCost;
-  const outcome = decide(world, 'willing', engaged, [task], p['adhoc.binding'], [0]);
+  const adHocVenue: Venue = { id: 'ad hoc', binding: p['adhoc.binding'], dealDiscount: 0, quality: p['adhoc.coordination'], canStayOut: true };
+  const outcome = decide(world, 'willing', engaged, [task], adHocVenue, [0]);
+  payDeal(world, outcome, [task], adHocVenue);
   world.counters.decisions++;
   task.attempts++;
   if (outcome.passed) {
@@ -269,6 +295,24 @@ function adHoc(world: World, task: Task): void {
   } else if (task.attempts >= p['adhoc.attempts']) {
     finish(world, task, 'failed', { rule: 'ad hoc', leader: L.name, engaged: engaged.length });
   }
+}
+
+/**
+ * The participants pay the information and negotiation effort of a decision in its month, passed
+ * or not, once per task and venue (a later vote there reuses it): the dealFte of decision.ts.
+ */
+function payDeal(world: World, outcome: Outcome, tasks: readonly Task[], venue: Venue): void {
+  const ev = outcome.evaluation;
+  if (!ev) return;
+  const p = world.params;
+  const k = ev.participants.length;
+  let fte = 0;
+  for (const t of tasks) {
+    if (t.dealtAt === venue.id) continue;
+    fte += (p['tc.information'] + p['tc.negotiation'] * (k - 1)) * (1 - venue.dealDiscount);
+    t.dealtAt = venue.id;
+  }
+  if (fte > 0) for (const m of ev.participants) world.municipalities[m]!.coordination += fte;
 }
 
 function round(x: number): number {

@@ -48,11 +48,29 @@ function optIn(world: World, a: Arrangement, d: Domain, members: number[]): numb
   });
 }
 
-export function createArrangement(world: World, spec: ArrangementSpec & { centre?: number }, emergent: boolean): Arrangement {
+/**
+ * Creates an arrangement. One founded after the first simulated month goes through a start-up:
+ * a table (agendaCapacity above 0) takes startupMonths to work at full strength, or
+ * kwartiermakerMonths when a kwartiermaker builds it (appointed with probability
+ * kwartiermakerShare), unless the scenario gives its start-up (`startup`). A network has none.
+ */
+export function createArrangement(world: World, spec: ArrangementSpec & { centre?: number }, emergent: boolean, founding = false): Arrangement {
+  const p = world.params;
+  let kwartiermaker = false;
+  let startup = 0;
+  if (!founding && spec.props.agendaCapacity > 0) {
+    if (spec.startup !== undefined) startup = spec.startup;
+    else {
+      // One draw whatever the outcome.
+      kwartiermaker = world.rng.structure.next() < p.kwartiermakerShare;
+      startup = kwartiermaker ? p.kwartiermakerMonths : p.startupMonths;
+    }
+  }
   const a: Arrangement = {
     id: spec.id, name: spec.name, kind: spec.kind, props: { ...spec.props }, domains: [...spec.domains],
     members: [...spec.members], modules: new Map(), funding: new Map(), fundShare: spec.fundShare,
     start: world.t, end: null, endReason: null, emergent, lastDecision: world.t, lastPassed: -Infinity, keyMembers: [], centre: spec.members[0]!, agenda: [],
+    startupUntil: world.t + startup, startupLength: startup, kwartiermaker: kwartiermaker && startup > 0, grievance: new Map(),
     memberSince: new Map(), termValue: new Map(), termCost: new Map(),
   };
   for (const [d, v] of Object.entries(spec.funding) as [Domain, number][]) a.funding.set(d, v);
@@ -182,6 +200,26 @@ export function censorAll(world: World): void {
  */
 export function heldBySpinup(world: World, a: Arrangement): boolean {
   return world.t < world.scenario.start && !a.emergent;
+}
+
+/** How far an arrangement is built, in [startupQuality, 1]: rising linearly over its start-up, 1 after it. */
+export function builtShare(world: World, a: Arrangement): number {
+  if (world.t >= a.startupUntil || a.startupLength <= 0) return 1;
+  const q = world.params.startupQuality;
+  const elapsed = world.t - (a.startupUntil - a.startupLength);
+  return q + ((1 - q) * Math.max(0, elapsed)) / a.startupLength;
+}
+
+/** Coordination quality of the projects a table runs now (reduced in its start-up). */
+export function tableCoordination(world: World, a: Arrangement): number {
+  return a.props.coordination * builtShare(world, a);
+}
+
+/** Open agenda items a table can carry now (reduced in its start-up, at least 1 for a table). */
+export function agendaCapacityOf(world: World, a: Arrangement): number {
+  const cap = a.props.agendaCapacity;
+  if (cap <= 0) return 0;
+  return Math.max(1, Math.floor(cap * builtShare(world, a)));
 }
 
 export function activeArrangements(world: World): Arrangement[] {

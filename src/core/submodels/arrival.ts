@@ -56,8 +56,8 @@ export function arriveTasks(world: World): void {
       const task: Task = {
         id: world.nextTaskId++, domain: d, arrived: world.t, location, urgency, work, budget, value, duration,
         deadline: world.t + patience, beneficiaries: keepB, shares: keepS.map((s) => s / kept), noiseKey,
-        status: 'pool', table: null, blocked: false, mandje: null, mandjeTried: [], attempts: 0,
-        participants: [], convinced: [], workDue: [], costShare: [], weight: [], delivered: [], owed: [], subsidy: 0,
+        status: 'pool', table: null, blocked: false, dealtAt: null, mandje: null, mandjeTried: [], attempts: 0,
+        participants: [], convinced: [], workDue: [], costShare: [], monitorFte: [], weight: [], delivered: [], owed: [], subsidy: 0,
         startedAt: -1, endsAt: -1, coordination: 0,
       };
       world.tasks.set(task.id, task);

@@ -1,7 +1,8 @@
 /**
  * Decisions. Each member weighs its own net gain, its partners' net gain weighted by its trust
- * in them, the capacity it must commit, the autonomy it gives up, and its own judgement, and
- * votes for when that sum is within its council's mandate. Tables decide by binding majority,
+ * in them, the capacity it must commit, the autonomy it gives up, the transaction costs of the
+ * deal (information, negotiation and enforcement: Feiock's Institutional Collective Action),
+ * and its own judgement, and votes for when that sum is within its council's mandate. Tables decide by binding majority,
  * consensus, or a coalition of the willing; blocked tasks may be rescued by a mandje.
  */
 import type { Arrangement, DecisionRule } from '../entities/arrangement.js';
@@ -10,8 +11,16 @@ import { hashNormal } from '../random.js';
 import { capacity, domainIdx, type World } from '../state.js';
 
 export interface Evaluation {
-  /** Participants (ascending) and per participant: population weight among them, cost share (M EUR), work due per month (FTE), own gain (M EUR; for a package decided by `decide`, the gain from all its tasks), utility, mandate. */
+  /**
+   * Participants (ascending) and per participant: population weight among them, cost share (M EUR),
+   * work due per month (FTE: its population share of the task's work plus the fixed project-group
+   * share), own gain (M EUR; for a package decided by `decide`, the gain from all its tasks),
+   * utility, mandate, the information and negotiation effort of the decision (FTE-months, paid in
+   * the month of the decision) and the enforcement effort of the project (FTE per month while it runs).
+   */
   participants: number[];
+  dealFte: number[];
+  monitorFte: number[];
   weight: number[];
   gain: number[];
   costShare: number[];
@@ -20,8 +29,38 @@ export interface Evaluation {
   mandate: number[];
 }
 
+/**
+ * Where a decision is taken, as far as its transaction costs go: the share of information and
+ * negotiation costs the venue saves (a standing table, more with a secretary or a bureau; none ad
+ * hoc) and the bindingness of its rules (binding rules lower enforcement costs and raise autonomy costs).
+ */
+export interface Venue {
+  /** The table's id, or 'ad hoc'. */
+  readonly id: string;
+  readonly binding: number;
+  readonly dealDiscount: number;
+  /** Coordination quality the members expect of a project there (the table's, or the ad hoc route's): they count on that share of the value. */
+  readonly quality: number;
+  /**
+   * Whether members may stay out while the others go ahead (a coalition of the willing, ad hoc):
+   * then staying out still brings the spill-over, and a member weighs that outside option
+   * (parameter freeRiding).
+   */
+  readonly canStayOut: boolean;
+}
+
+/** The share of information and negotiation costs a table saves, by what supports it (ad hoc: 0). */
+export function dealDiscount(world: World, table: Arrangement | null): number {
+  if (!table || table.props.agendaCapacity <= 0) return 0;
+  const p = world.params;
+  if (table.props.secretariat === 'hub') return p['tc.hubDiscount'];
+  if (table.props.secretariat === 'secretary') return p['tc.secretaryDiscount'];
+  return p['tc.tableDiscount'];
+}
+
 /** Utility of each participant if the task is carried out by `participants`, costs split by population. */
-export function evaluate(world: World, task: Task, participants: readonly number[], binding: number, subsidy: number): Evaluation {
+export function evaluate(world: World, task: Task, participants: readonly number[], venue: Venue, subsidy: number): Evaluation {
+  const binding = venue.binding;
   const { params: p, municipalities, trust } = world;
   const k = participants.length;
   let pop = 0;
@@ -35,14 +74,19 @@ export function evaluate(world: World, task: Task, participants: readonly number
     const m = participants[a]!;
     const w = municipalities[m]!.population / pop;
     weight[a] = w;
-    costShare[a] = w * cost;
-    workDue[a] = (w * task.work) / task.duration;
-    gains[a] = shareOf(task, m) * task.value - costShare[a]!;
+    // Every participant also sends someone to the project group (taskFixedFte), whatever its size.
+    costShare[a] = w * cost + p.taskFixedFte * task.duration * p.fteMonthCost * (1 - subsidy);
+    workDue[a] = (w * task.work) / task.duration + p.taskFixedFte;
+    gains[a] = shareOf(task, m) * task.value * venue.quality - costShare[a]!;
   }
   const di = domainIdx(task.domain);
   const noiseScale = (p.decisionNoise * task.value) / Math.max(1, k);
   const utility = new Array<number>(k);
   const mandate = new Array<number>(k);
+  const dealFte = new Array<number>(k);
+  const monitorFte = new Array<number>(k);
+  // Information and negotiation are paid once per task and venue: a later vote on it there reuses them.
+  const deal = task.dealtAt === venue.id ? 0 : (p['tc.information'] + p['tc.negotiation'] * (k - 1)) * (1 - venue.dealDiscount);
   for (let a = 0; a < k; a++) {
     const i = participants[a]!;
     const mi = municipalities[i]!;
@@ -51,13 +95,23 @@ export function evaluate(world: World, task: Task, participants: readonly number
     const partnerTerm = k > 1 ? (p.altruism * partner) / (k - 1) : 0;
     const autonomyCost = p.autonomyWeight * mi.autonomy * binding * costShare[a]!;
     const cap = capacity(world, mi);
-    const after = mi.load + workDue[a]!;
+    // Committed project work and this month's coordination, plus what the task would add.
+    const after = mi.load + mi.coordination + workDue[a]!;
     const overload = cap > 0 && after > cap ? p.overloadPenalty * costShare[a]! * Math.min(1, (after - cap) / cap) : 0;
     const noise = noiseScale * hashNormal(task.noiseKey, i);
-    utility[a] = gains[a]! + partnerTerm - autonomyCost - overload + noise;
+    // Transaction costs: the deal (information, negotiation) and enforcement, which binding rules
+    // and trust in the partners make unnecessary.
+    const trustIn = k > 1 ? trust.meanTrustIn(i, participants, di) : 1;
+    // Free-riding: where it may stay out, a member sets against its gain the spill-over it would get anyway.
+    const outside = venue.canStayOut ? p.freeRiding * p.spillover * shareOf(task, i) * task.value : 0;
+    const enforce = p['tc.enforcement'] * (1 - binding) * (1 - trustIn);
+    dealFte[a] = deal;
+    monitorFte[a] = enforce / task.duration;
+    const transaction = (deal + enforce) * p.fteMonthCost;
+    utility[a] = gains[a]! + partnerTerm - autonomyCost - overload - transaction - outside + noise;
     mandate[a] = p.mandateScale * mi.stance * costShare[a]!;
   }
-  return { participants: [...participants], weight, gain: gains, costShare, workDue, utility, mandate };
+  return { participants: [...participants], weight, gain: gains, costShare, workDue, utility, mandate, dealFte, monitorFte };
 }
 
 export interface Outcome {
@@ -81,10 +135,10 @@ function voteWeight(world: World, m: number): number {
  * Decides a task (or, with `extra`, a package of two tasks) among `members` under `rule`.
  * For a package, utilities and mandates of both tasks are added per member.
  */
-export function decide(world: World, rule: DecisionRule, members: readonly number[], tasks: readonly Task[], binding: number, subsidies: readonly number[]): Outcome {
+export function decide(world: World, rule: DecisionRule, members: readonly number[], tasks: readonly Task[], venue: Venue, subsidies: readonly number[]): Outcome {
   const p = world.params;
   const combined = (set: readonly number[]): { ev: Evaluation; ok: boolean[] } => {
-    const evs = tasks.map((t, k) => evaluate(world, t, set, binding, subsidies[k]!));
+    const evs = tasks.map((t, k) => evaluate(world, t, set, venue, subsidies[k]!));
     const ev0 = evs[0]!;
     const ok = set.map((_, k) => evs.reduce((s, ev) => s + ev.utility[k]! + ev.mandate[k]!, 0) >= 0);
     // For a package a member's own gain is its gain from all of its tasks.

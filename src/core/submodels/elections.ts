@@ -83,7 +83,13 @@ export function reviewMonths(world: World, a: Arrangement): number {
   return Math.max(1, Math.min(cycle, world.t - Math.max(termStart, a.start)));
 }
 
-function reviewMemberships(world: World, a: Arrangement, intensity: number, who: string): void {
+/** Reviews one member's membership of a voluntary arrangement (after an austerity choice to cut regional work first). */
+export function reviewMember(world: World, a: Arrangement, m: number, intensity: number, who: string): void {
+  if (!isActive(a) || a.props.mandatory || heldBySpinup(world, a)) return;
+  reviewMemberships(world, a, intensity, who, m);
+}
+
+function reviewMemberships(world: World, a: Arrangement, intensity: number, who: string, only: number | null = null): void {
   const p = world.params;
   const months = reviewMonths(world, a);
   // Net return of the membership per euro it cost: value received (plus the half of central funds
@@ -105,6 +111,7 @@ function reviewMemberships(world: World, a: Arrangement, intensity: number, who:
     fte * p.fteMonthCost + (a.props.overheadEuroPerCapita * world.municipalities[m]!.population) / 12 / 1e6;
   for (const m of [...a.members]) {
     if (!isActive(a)) return;
+    if (only !== null && m !== only) continue;
     const since = a.memberSince.get(`${m}`) ?? world.t;
     if (world.t - since < p.reviewMinMembership) continue;
     if (a.props.modular) {

@@ -2,6 +2,7 @@
 import { isActive } from '../entities/arrangement.js';
 import { domainIdx, emit, type World } from '../state.js';
 import { createArrangement, dissolve } from './arrangements.js';
+import { reviewMember } from './elections.js';
 
 export function applyScenarioEvents(world: World): void {
   for (const e of world.scenario.events) {
@@ -38,7 +39,37 @@ export function applyScenarioEvents(world: World): void {
       case 'austerity':
         world.capacityMultiplier *= e.capacity;
         emit(world, 'scenario', [], { detail: { event: e.type, capacity: e.capacity, ...label } });
+        austerityChoices(world, 1 - e.capacity);
         break;
+    }
+  }
+}
+
+/**
+ * Stylized fact 7, as a choice: under a general staff cut a municipality decides what to cut
+ * first, its regional work and contributions or its own apparatus. It cuts the regional work
+ * first when cooperation brought it less per euro over the current term than its own apparatus
+ * (value for money below austerityOwnReturn): its regional capacity then falls
+ * austerityRegionalDepth times the general cut and it reviews its voluntary memberships at once
+ * (as a budget review would); otherwise regional work takes austerityProtectedDepth times the cut.
+ */
+function austerityChoices(world: World, cut: number): void {
+  if (cut <= 0) return;
+  const p = world.params;
+  for (const m of world.municipalities) {
+    const vfm = (m.termValue + 0.01) / (m.termCost + 0.01);
+    const regionalFirst = vfm < p.austerityOwnReturn;
+    const depth = regionalFirst ? p.austerityRegionalDepth : p.austerityProtectedDepth;
+    m.capacityFactor *= Math.max(0, 1 - cut * depth) / Math.max(1e-9, 1 - cut);
+    if (world.t >= world.scenario.start) {
+      world.totals.austerityChoices++;
+      if (regionalFirst) world.totals.austerityRegionalFirst++;
+    }
+    emit(world, 'austerity-choice', [m.index], { detail: { cut: regionalFirst ? 'regional work first' : 'own apparatus first', value_for_money: Math.round(vfm * 1000) / 1000 } });
+    if (regionalFirst) {
+      for (const a of [...world.arrangements]) {
+        if (isActive(a) && !a.props.mandatory && a.members.includes(m.index)) reviewMember(world, a, m.index, 1, 'austerity');
+      }
     }
   }
 }

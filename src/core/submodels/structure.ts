@@ -4,8 +4,8 @@
  * arrangement with nearby partners they trust; eligible neighbours join existing ones.
  */
 import { DOMAINS, type Domain } from '../domains.js';
-import { isActive, kindProperties, membersFor } from '../entities/arrangement.js';
-import { domainIdx, emit, type World } from '../state.js';
+import { isActive, kindProperties, membersFor, type ArrangementKind } from '../entities/arrangement.js';
+import { domainIdx, emit, inEvaluation, type World } from '../state.js';
 import { createArrangement, dissolve, heldBySpinup, join, leave, openModule, tablesFor } from './arrangements.js';
 
 export function structureDynamics(world: World): void {
@@ -14,16 +14,30 @@ export function structureDynamics(world: World): void {
   for (const m of world.municipalities) for (let d = 0; d < DOMAINS.length; d++) m.unmet[d] = m.unmet[d]! * keep;
   // Dormancy and crisis exits.
   for (const a of [...world.arrangements]) {
-    if (!isActive(a) || a.props.mandatory || heldBySpinup(world, a)) continue;
+    if (!isActive(a)) continue;
+    for (const [m, g] of a.grievance) a.grievance.set(m, g * (1 - p.grievanceDecay));
+    if (a.props.mandatory || heldBySpinup(world, a)) continue;
     const dormancy = a.props.secretariat === 'none' ? p.dormancyMonths : a.props.secretariat === 'secretary' ? p.dormancySecretaryFactor * p.dormancyMonths : Infinity;
     if (world.t - a.lastDecision >= dormancy) {
       dissolve(world, a, 'dormant');
       continue;
     }
+    // A member whose grievances at this table (losses it was bound to, value its partners' shortfalls
+    // cost it) pass crisisGrievance of its yearly spending may leave between elections; trust in its
+    // co-members holds it back (the hazard is crisisExitHazard x 2 x (1 - trust), at most crisisExitHazard x 1).
     for (const m of [...a.members]) {
       if (!isActive(a)) break;
       const u = world.rng.structure.next();
-      if (u < p.crisisExitHazard && world.trust.meanTrustIn(m, a.members, null) < p.crisisTrust) leave(world, a, m, 'trust collapsed');
+      const g = a.grievance.get(m) ?? 0;
+      if (g <= 0) continue;
+      const mu = world.municipalities[m]!;
+      const budget = (p.spendingPerCapita * mu.population) / 1e6;
+      if (g < p.crisisGrievance * budget) continue;
+      const trustIn = world.trust.meanTrustIn(m, a.members, null);
+      if (u < p.crisisExitHazard * Math.min(1, 2 * (1 - trustIn))) {
+        a.grievance.delete(m);
+        leave(world, a, m, 'grievances: bound against its interest or let down by partners');
+      }
     }
   }
   if (!world.scenario.formation) return;
@@ -31,11 +45,54 @@ export function structureDynamics(world: World): void {
   joins(world);
 }
 
+/** Adds to a member's grievance at an arrangement (M EUR). */
+export function aggrieve(a: { grievance: Map<number, number> }, m: number, amount: number): void {
+  if (amount <= 0) return;
+  a.grievance.set(m, (a.grievance.get(m) ?? 0) + amount);
+}
+
+/**
+ * What a kind of arrangement is expected to bring a group forming it, M EUR per year: the value
+ * now lost in the domain (the unmet stakes, flowing at unmetDecay a month) that the kind would
+ * capture (its coordination quality; a network without a table only formationNetworkCapture of
+ * that), less its overhead (staff and money) and the autonomy the members give up on the costs
+ * they would commit (autonomyWeight x autonomy x binding, the costs being the value over the
+ * median benefit-cost ratio).
+ */
+export function expectedNetValue(world: World, kind: ArrangementKind, members: readonly number[], di: number): number {
+  const p = world.params;
+  const props = kindProperties(kind, p);
+  let stake = 0;
+  let overhead = 0;
+  let autonomy = 0;
+  for (const m of members) {
+    const mu = world.municipalities[m]!;
+    stake += mu.unmet[di]!;
+    overhead += 12 * props.overheadFte * p.fteMonthCost + (props.overheadEuroPerCapita * mu.population) / 1e6;
+    autonomy += mu.autonomy;
+  }
+  const flow = 12 * p.unmetDecay * stake;
+  const captured = flow * props.coordination * (props.agendaCapacity > 0 ? 1 : p.formationNetworkCapture);
+  const autonomyCost = (p.autonomyWeight * props.binding * (autonomy / members.length) * captured) / p.benefitCostMedian;
+  return captured - overhead - autonomyCost;
+}
+
+/** Mutual trust a kind needs between initiator and partner: formationTrust, plus formationTrustBinding x the kind's bindingness. */
+export function trustNeeded(world: World, kind: ArrangementKind): number {
+  return world.params.formationTrust + world.params.formationTrustBinding * kindProperties(kind, world.params).binding;
+}
+
+/**
+ * Formation: the municipality with the largest unmet stake in a domain (above formationPressure,
+ * and no table for it) may take the initiative (with probability its council's stance). For each
+ * kind the scenario allows it finds the nearby partners with a stake whom it trusts, and who trust
+ * it, enough for that kind, and forms the kind with the highest expected net value, if that is
+ * positive. An arrangement of that kind that it formed with others before takes the domain on.
+ */
 function form(world: World, d: Domain): void {
   const p = world.params;
   const di = domainIdx(d);
   const n = world.n;
-  // Initiator: the municipality with the largest unmet stake above the threshold and no table for the domain.
   let initiator = -1;
   let best = p.formationPressure;
   for (const m of world.municipalities) {
@@ -47,20 +104,28 @@ function form(world: World, d: Domain): void {
   if (initiator < 0) return;
   const I = world.municipalities[initiator]!;
   if (!world.rng.structure.bernoulli(I.stance)) return;
-  const partners: number[] = [];
+  const candidates: number[] = [];
   for (let j = 0; j < n; j++) {
     if (j === initiator) continue;
     if (world.distance[initiator * n + j]! > p.formationReach) continue;
     const mj = world.municipalities[j]!;
     if (mj.unmet[di]! < p.formationPressure * p.formationPartnerShare) continue;
     if (tablesFor(world, j, d).length > 0) continue;
-    if (world.trust.get(initiator, j, di) < p.formationTrust || world.trust.get(j, initiator, di) < p.formationTrust) continue;
-    partners.push(j);
+    candidates.push(j);
   }
-  if (partners.length === 0) return;
-  const members = [initiator, ...partners].sort((a, b) => a - b);
-  // An arrangement of the formation kind the initiator already belongs to takes the domain on.
-  const existing = world.arrangements.find((a) => isActive(a) && !heldBySpinup(world, a) && a.kind === world.scenario.formationKind && a.members.includes(initiator) && !a.domains.includes(d));
+  let chosen: { kind: ArrangementKind; members: number[]; net: number } | null = null;
+  for (const kind of world.scenario.formationKinds) {
+    const need = trustNeeded(world, kind);
+    const partners = candidates.filter((j) => world.trust.get(initiator, j, di) >= need && world.trust.get(j, initiator, di) >= need);
+    if (partners.length === 0) continue;
+    const members = [initiator, ...partners].sort((a, b) => a - b);
+    const net = expectedNetValue(world, kind, members, di);
+    if (net > 0 && (chosen === null || net > chosen.net + 1e-12)) chosen = { kind, members, net };
+  }
+  if (!chosen) return;
+  const { kind, members } = chosen;
+  // An arrangement of the chosen kind that the model formed and the initiator belongs to takes the domain on.
+  const existing = world.arrangements.find((a) => isActive(a) && a.emergent && !heldBySpinup(world, a) && a.kind === kind && a.members.includes(initiator) && !a.domains.includes(d));
   for (const m of members) world.municipalities[m]!.unmet[di] = 0;
   if (existing) {
     existing.domains.push(d);
@@ -73,14 +138,14 @@ function form(world: World, d: Domain): void {
     return;
   }
   world.formedCount++;
-  const kind = world.scenario.formationKind;
   const id = `${kind}-${world.formedCount}`;
-  createArrangement(world, {
+  const a = createArrangement(world, {
     id, name: `${I.name} ${d} ${kind}`, kind, props: kindProperties(kind, world.params), members, domains: [d],
     modules: {}, funding: {}, fundShare: 0, centre: initiator,
   }, true);
   world.counters.formations++;
-  emit(world, 'formation', members, { arrangement: id, domain: d, detail: { kind, initiator: I.name } });
+  if (inEvaluation(world) && a.props.agendaCapacity > 0) world.totals.standingFormations++;
+  emit(world, 'formation', members, { arrangement: id, domain: d, detail: { kind, initiator: I.name, ...(a.startupLength > 0 ? { startup: a.startupLength, kwartiermaker: a.kwartiermaker } : {}) } });
 }
 
 function joins(world: World): void {

@@ -3,9 +3,13 @@ import type { Task } from '../../../src/core/entities/task.js';
 import { initialise } from '../../../src/core/initialization.js';
 import { resolveScenario } from '../../../src/core/scenario/resolve.js';
 import { scenarioSchema } from '../../../src/core/scenario/schema.js';
-import { decide, evaluate } from '../../../src/core/submodels/decision.js';
+import { decide, evaluate, type Venue } from '../../../src/core/submodels/decision.js';
 import { isElectionMonth } from '../../../src/core/submodels/elections.js';
 import { toAbsMonth } from '../../../src/core/time.js';
+import { MECHANISMS_OFF } from '../world.js';
+
+/** A venue with the given bindingness, no transaction-cost discount, full expected quality, members bound. */
+const at = (binding: number, canStayOut = false): Venue => ({ id: 'table', binding, dealDiscount: 0, quality: 1, canStayOut });
 
 /** A three-municipality world with no judgement noise, so utilities are exact. */
 function world(overrides: Record<string, number> = {}) {
@@ -14,7 +18,7 @@ function world(overrides: Record<string, number> = {}) {
     region: { name: 'Tiny', municipalities: [{ name: 'A', population: 50000 }, { name: 'B', population: 30000 }, { name: 'C', population: 20000 }] },
     start: '2015-01',
     end: '2016-12',
-    parameters: { decisionNoise: 0, ...overrides },
+    parameters: { decisionNoise: 0, ...MECHANISMS_OFF, ...overrides },
   });
   const r = resolveScenario(file, () => undefined, []);
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
@@ -29,8 +33,8 @@ function world(overrides: Record<string, number> = {}) {
 function task(shares: number[], value: number, budget: number): Task {
   return {
     id: 1, domain: 'housing', arrived: 0, location: 0, urgency: 1, work: 0, budget, value, duration: 12, deadline: 99,
-    beneficiaries: shares.map((_, i) => i), shares, noiseKey: 7, status: 'agenda', table: null, blocked: false, mandje: null, mandjeTried: [], attempts: 0,
-    participants: [], convinced: [], workDue: [], costShare: [], weight: [], delivered: [], owed: [], subsidy: 0, startedAt: -1, endsAt: -1, coordination: 0,
+    beneficiaries: shares.map((_, i) => i), shares, noiseKey: 7, status: 'agenda', table: null, blocked: false, dealtAt: null, mandje: null, mandjeTried: [], attempts: 0,
+    participants: [], convinced: [], workDue: [], costShare: [], monitorFte: [], weight: [], delivered: [], owed: [], subsidy: 0, startedAt: -1, endsAt: -1, coordination: 0,
   };
 }
 
@@ -39,7 +43,7 @@ describe('decisions', () => {
     const w = world({ altruism: 0.5, mandateScale: 0 });
     // Trust 0.6 between all: trustInitial 0.55 plus the neighbour bonus 0.05 (no neighbours listed, so all are neighbours).
     const t = task([0.2, 0.4, 0.4], 10, 5);
-    const ev = evaluate(w, t, [0, 1, 2], 0, 0);
+    const ev = evaluate(w, t, [0, 1, 2], at(0), 0);
     expect(ev.costShare).toEqual([2.5, 1.5, 1]);
     // Own gains: 2 - 2.5 = -0.5, 4 - 1.5 = 2.5, 4 - 1 = 3. A: -0.5 + 0.5 * 0.6 * (2.5 + 3) / 2
     expect(ev.utility[0]).toBeCloseTo(-0.5 + 0.5 * 0.6 * 2.75, 12);
@@ -49,11 +53,11 @@ describe('decisions', () => {
   it('consensus fails on one objection; a binding majority passes and records the outvoted', () => {
     const w = world({ altruism: 0, mandateScale: 0 });
     const t = task([0.05, 0.5, 0.45], 10, 5); // A gains 0.5 but pays 2.5
-    const consensus = decide(w, 'consensus', [0, 1, 2], [t], 1, [0]);
+    const consensus = decide(w, 'consensus', [0, 1, 2], [t], at(1), [0]);
     expect(consensus.passed).toBe(false);
     expect(consensus.yes).toEqual([1, 2]);
     // Votes weighted by sqrt(population): B and C hold sqrt(30k)+sqrt(20k) of sqrt(50k)+sqrt(30k)+sqrt(20k) = 0.58.
-    const majority = decide(w, 'majority', [0, 1, 2], [t], 1, [0]);
+    const majority = decide(w, 'majority', [0, 1, 2], [t], at(1), [0]);
     expect(majority.passed).toBe(true);
     expect(majority.support).toBeCloseTo((Math.sqrt(30000) + Math.sqrt(20000)) / (Math.sqrt(50000) + Math.sqrt(30000) + Math.sqrt(20000)), 12);
     expect(majority.outvoted).toEqual([0]);
@@ -63,7 +67,7 @@ describe('decisions', () => {
   it('lets the willing go ahead without the unwilling when they hold enough of the value', () => {
     const w = world({ altruism: 0, mandateScale: 0, viabilityShare: 0.5 });
     const t = task([0.05, 0.5, 0.45], 10, 5);
-    const o = decide(w, 'willing', [0, 1, 2], [t], 0.2, [0]);
+    const o = decide(w, 'willing', [0, 1, 2], [t], at(0.2), [0]);
     expect(o.passed).toBe(true);
     expect(o.participants).toEqual([1, 2]);
     expect(o.support).toBeCloseTo(0.95, 12);
@@ -73,27 +77,27 @@ describe('decisions', () => {
 
   it('a mandate lets an alderman accept a loss up to mandateScale x stance x own cost', () => {
     const t = task([0.2, 0.4, 0.4], 10, 5); // A: own gain -0.5 on a cost of 2.5
-    expect(decide(world({ altruism: 0, mandateScale: 0.3 }), 'consensus', [0, 1, 2], [t], 0, [0]).passed).toBe(false); // 0.3*0.5*2.5 = 0.375 < 0.5
-    expect(decide(world({ altruism: 0, mandateScale: 0.5 }), 'consensus', [0, 1, 2], [t], 0, [0]).passed).toBe(true); // 0.625 >= 0.5
+    expect(decide(world({ altruism: 0, mandateScale: 0.3 }), 'consensus', [0, 1, 2], [t], at(0), [0]).passed).toBe(false); // 0.3*0.5*2.5 = 0.375 < 0.5
+    expect(decide(world({ altruism: 0, mandateScale: 0.5 }), 'consensus', [0, 1, 2], [t], at(0), [0]).passed).toBe(true); // 0.625 >= 0.5
   });
 
   it('a package deal passes where each task alone is blocked', () => {
     const w = world({ altruism: 0, mandateScale: 0 });
     const t1 = task([0.05, 0.5, 0.45], 10, 5); // A loses
     const t2 = { ...task([0.9, 0.05, 0.05], 10, 5), id: 2, domain: 'economy' as const }; // B and C lose
-    expect(decide(w, 'consensus', [0, 1, 2], [t1], 0, [0]).passed).toBe(false);
-    expect(decide(w, 'consensus', [0, 1, 2], [t2], 0, [0]).passed).toBe(false);
-    expect(decide(w, 'consensus', [0, 1, 2], [t1, t2], 0, [0, 0]).passed).toBe(true);
+    expect(decide(w, 'consensus', [0, 1, 2], [t1], at(0), [0]).passed).toBe(false);
+    expect(decide(w, 'consensus', [0, 1, 2], [t2], at(0), [0]).passed).toBe(false);
+    expect(decide(w, 'consensus', [0, 1, 2], [t1, t2], at(0), [0, 0]).passed).toBe(true);
   });
 
   it('a member\'s own gain from a package is its gain from both tasks', () => {
     const w = world({ altruism: 0, mandateScale: 0 });
     const t1 = task([0.05, 0.5, 0.45], 10, 5);
     const t2 = { ...task([0.9, 0.05, 0.05], 10, 5), id: 2, domain: 'economy' as const };
-    const pkg = decide(w, 'majority', [0, 1, 2], [t1, t2], 0, [0, 0]);
+    const pkg = decide(w, 'majority', [0, 1, 2], [t1, t2], at(0), [0, 0]);
     // Costs split 0.5 / 0.3 / 0.2 of 5 per task. A: (0.5 - 2.5) + (9 - 2.5); B: (5 - 1.5) + (0.5 - 1.5); C: (4.5 - 1) + (0.5 - 1).
     expect(pkg.evaluation!.gain.map((g) => Math.round(g * 1e9) / 1e9)).toEqual([4.5, 2.5, 3]);
-    expect(decide(w, 'majority', [0, 1, 2], [t1], 0, [0]).evaluation!.gain.map((g) => Math.round(g * 1e9) / 1e9)).toEqual([-2, 3.5, 3.5]);
+    expect(decide(w, 'majority', [0, 1, 2], [t1], at(0), [0]).evaluation!.gain.map((g) => Math.round(g * 1e9) / 1e9)).toEqual([-2, 3.5, 3.5]);
   });
 });
 
