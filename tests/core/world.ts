@@ -132,7 +132,7 @@ export function addTask(w: World, fields: Partial<Task> & Pick<Task, 'beneficiar
   const task: Task = {
     id: w.nextTaskId++, domain: 'housing', arrived: w.t, location: fields.beneficiaries[0]!, urgency: 1, work: 0, budget: 5, value: 10,
     duration: 12, deadline: w.t + 12, noiseKey: 7, status: 'pool', table: null, blocked: false, dealtAt: null, mandje: null, mandjeTried: [], attempts: 0,
-    participants: [], convinced: [], workDue: [], costShare: [], monitorFte: [], weight: [], delivered: [], owed: [], subsidy: 0, startedAt: -1, endsAt: -1, coordination: 0,
+    participants: [], convinced: [], workDue: [], costShare: [], monitorFte: (fields.participants ?? []).map(() => 0), weight: [], delivered: [], owed: [], subsidy: 0, startedAt: -1, endsAt: -1, coordination: 0,
     ...fields,
   };
   w.tasks.set(task.id, task);

@@ -30,7 +30,7 @@ export const MAX_DESCRIPTION = 2000;
 
 /**
  * Most work units one run may take. A unit is about 0.1 µs of one core; the national scenario
- * (355 municipalities, 16 years) is about 74 million, a Haaglanden scenario (9) below 0.1 million.
+ * (355 municipalities, 16 years) is about 78 million, a Haaglanden scenario (9) below 0.1 million.
  */
 export const MAX_WORK = 1_000_000_000;
 

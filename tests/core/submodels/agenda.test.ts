@@ -5,7 +5,8 @@ import { arrangement, addTask, buildWorld, script, setAllTrust, setTrust, type W
 const ABC = [{ name: 'A', population: 50000 }, { name: 'B', population: 30000 }, { name: 'C', population: 20000 }];
 const ABCD = [{ name: 'A', population: 40000 }, { name: 'B', population: 30000 }, { name: 'C', population: 20000 }, { name: 'D', population: 10000 }];
 /** Own gains only: no altruism, no mandate, no judgement noise (autonomy is 0 in the test worlds). */
-const PLAIN = { altruism: 0, mandateScale: 0 };
+// Members count on the venue's coordination quality; at 1 the hand-computed gains are share x value - cost.
+const PLAIN = { altruism: 0, mandateScale: 0, 'adhoc.coordination': 1 };
 
 function world(o: Partial<WorldOptions> & Pick<WorldOptions, 'arrangements'>) {
   return buildWorld({ municipalities: ABC, parameters: PLAIN, ...o });
@@ -182,7 +183,7 @@ describe('agenda: mandjes', () => {
     const t2 = addTask(w, { domain: 'economy', beneficiaries: [0, 1, 2], shares: [0.9, 0.05, 0.05], value: economyValue, budget: 5 });
     return [t1, t2] as const;
   }
-  const table = (properties: Record<string, unknown> = {}) => [{ id: 'abc', kind: 'convenant' as const, members: 'all' as const, domains: ['housing' as const, 'economy' as const], properties: { meetingInterval: 1, secretariat: 'secretary' as const, ...properties } }];
+  const table = (properties: Record<string, unknown> = {}) => [{ id: 'abc', kind: 'convenant' as const, members: 'all' as const, domains: ['housing' as const, 'economy' as const], properties: { meetingInterval: 1, secretariat: 'secretary' as const, coordination: 1, ...properties } }];
 
   it('makes a package of two blocked tasks when the members\' mean trust reaches mandjeTrust', () => {
     const w = world({ arrangements: table() });
@@ -327,7 +328,8 @@ describe('agenda: ad hoc coalitions', () => {
     expect(t.table).toBeNull();
     expect(t.participants).toEqual([0, 1]);
     expect(t.costShare).toEqual([1.25, 0.75]);
-    expect(t.coordination).toBeCloseTo(0.75 + 0.1 * ((0.6 + 0.5) / 2 - 0.5), 12);
+    // adhoc.coordination (1 in these tests) + 0.1 · (mean relationship 0.55 − 0.5), clipped to 1.
+    expect(t.coordination).toBe(1);
     expect(w.events.at(-1)).toMatchObject({ type: 'decision', detail: { rule: 'ad hoc', leader: 'A', support: 0.9 } });
   });
 

@@ -9,7 +9,7 @@ function draws(location: number, urgency = 0.5, noise = 0.5): number[] {
 }
 
 /** Only housing (and, when given, transport) tasks arrive: the other shares are 0. */
-const HOUSING_ONLY = { shareHousing: 1, shareTransport: 0, shareEconomy: 0, shareSocial: 0, shareOperations: 0 };
+const HOUSING_ONLY = { shareHousing: 1, shareTransport: 0, shareEconomy: 0, shareSocial: 0, shareOperations: 0, taskRatePerMunicipality: 0.05 };
 
 describe('task arrival', () => {
   it('draws one Poisson count per domain with λ = rate · n · share / Σ share · rateMultiplier', () => {

@@ -101,6 +101,46 @@ describe('decisions', () => {
   });
 });
 
+describe('decisions: transaction costs, expected quality, free-riding and the project group', () => {
+  const TC = { 'tc.information': 1.5, 'tc.negotiation': 0.5, 'tc.enforcement': 4 };
+  it('each participant weighs information, negotiation and enforcement costs, lower at a table with a secretariat and with binding rules and trust', () => {
+    const w = world({ altruism: 0, mandateScale: 0, ...TC });
+    const none = world({ altruism: 0, mandateScale: 0 });
+    const t = task([0.2, 0.4, 0.4], 10, 5);
+    const venue = (binding: number, dealDiscount: number): Venue => ({ id: 'tafel', binding, dealDiscount, quality: 1, canStayOut: false });
+    const cost = (binding: number, discount: number) => evaluate(none, t, [0, 1, 2], venue(binding, discount), 0).utility[0]! - evaluate(w, t, [0, 1, 2], venue(binding, discount), 0).utility[0]!;
+    // Trust 0.6 between all. Deal: (1.5 + 0.5 x 2 partners) x (1 - discount); enforcement: 4 x (1 - binding) x (1 - 0.6); at 0.008 M EUR.
+    expect(cost(0, 0)).toBeCloseTo((2.5 + 1.6) * 0.008, 12); // ad hoc: all of it
+    expect(cost(0, 0.5)).toBeCloseTo((1.25 + 1.6) * 0.008, 12); // a secretary saves half the deal
+    expect(cost(0.5, 0.5)).toBeCloseTo((1.25 + 0.8) * 0.008, 12); // binding rules halve the enforcement
+    const adHoc = evaluate(w, t, [0, 1, 2], venue(0, 0), 0);
+    expect(adHoc.dealFte).toEqual([2.5, 2.5, 2.5]);
+    expect(adHoc.monitorFte[0]).toBeCloseTo(1.6 / 12, 12);
+    // More trust, less enforcement.
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) if (i !== j) w.trust.personal[i * 3 + j] = 0.9;
+    expect(evaluate(w, t, [0, 1, 2], venue(0, 0), 0).monitorFte[0]).toBeCloseTo((4 * 0.1) / 12, 12);
+    // Once paid at a venue, the deal is not counted again there.
+    t.dealtAt = 'tafel';
+    const again = evaluate(w, t, [0, 1, 2], { id: 'tafel', binding: 0.5, dealDiscount: 0.5, quality: 1, canStayOut: false }, 0);
+    expect(again.dealFte).toEqual([0, 0, 0]);
+  });
+
+  it('members count on the venue\'s coordination quality, weigh the spill-over they would get by staying out, and each sends someone to the project group', () => {
+    const w = world({ altruism: 0, mandateScale: 0, freeRiding: 0.5, spillover: 0.3, taskFixedFte: 0.25 });
+    const t = task([0.2, 0.4, 0.4], 10, 5);
+    const ev = evaluate(w, t, [0, 1, 2], { id: 'x', binding: 0, dealDiscount: 0, quality: 0.8, canStayOut: true }, 0);
+    // Fixed share: 0.25 FTE a month over 12 months at 0.008 = 0.024 M EUR each, on top of the population share.
+    expect(ev.costShare.map((c) => Math.round(c * 1e9) / 1e9)).toEqual([2.524, 1.524, 1.024]);
+    expect(ev.workDue).toEqual([0.25, 0.25, 0.25]);
+    // B: 0.4 x 10 x 0.8 - 1.524 = 1.676, less 0.5 x 0.3 x 0.4 x 10 = 0.6 for staying out.
+    expect(ev.gain[1]).toBeCloseTo(3.2 - 1.524, 12);
+    expect(ev.utility[1]).toBeCloseTo(3.2 - 1.524 - 0.6, 12);
+    // Bound members (a majority table) have no outside option.
+    const bound = evaluate(w, t, [0, 1, 2], { id: 'x', binding: 0, dealDiscount: 0, quality: 0.8, canStayOut: false }, 0);
+    expect(bound.utility[1]).toBeCloseTo(3.2 - 1.524, 12);
+  });
+});
+
 describe('election calendar', () => {
   it('holds elections in March of 2006, 2010, ... and in no other month', () => {
     const w = world();

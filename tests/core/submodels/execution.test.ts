@@ -239,3 +239,65 @@ describe('execution: the members\' accounts', () => {
     expect(w.counters.cooperationCost).toBeGreaterThan(0); // the month's measure still counts it
   });
 });
+
+describe('execution: reciprocity, the shadow of the future, records, enforcement and grievances', () => {
+  it('a member delivers in full less often when it expects less of its partners: trust over the base times their record', () => {
+    // Expectation E of A in B = min(1, 0.4 / 0.5 x 0.5) = 0.4: chance 0.95 x (1 - 0.3 x 0.6) = 0.779.
+    const w = world({ parameters: { reciprocity: 0.3 } });
+    setAllTrust(w, 0.4);
+    w.municipalities[1]!.record = 0.5;
+    const p = project(w, { participants: [0, 1], workDue: [1, 1] });
+    script(w, 'execution', [0.778, 0.95 * (1 - 0.3 * 0.2) - 1e-9]);
+    execute(w);
+    // A (0.778 < 0.779) delivers in full; B expects min(1, 0.8 x 1) = 0.8 of A: 0.95 x 0.94 = 0.893, just met.
+    expect(p.delivered).toEqual([1, 1]);
+    const v = world({ parameters: { reciprocity: 0.3 } });
+    setAllTrust(v, 0.4);
+    v.municipalities[1]!.record = 0.5;
+    const q = project(v, { participants: [0, 1], workDue: [1, 1] });
+    script(v, 'execution', [0.78, 0.5]);
+    execute(v);
+    expect(q.delivered[0]).toBeCloseTo(0.3, 12);
+  });
+
+  it('at a standing table the shadow of the future removes shadowOfFuture of the shirking', () => {
+    const delivered = (table: string | null, u: number) => {
+      const w = world({ parameters: { shadowOfFuture: 0.4 }, arrangements: [{ id: 'abc', kind: 'convenant', members: 'all', domains: ['housing'] }] });
+      const p = project(w, { participants: [1], workDue: [1], table });
+      script(w, 'execution', [u]);
+      execute(w);
+      return p.delivered[0];
+    };
+    // Ad hoc: full below 0.95. At the table: 1 - 0.05 x 0.6 = 0.97.
+    expect(delivered(null, 0.96)).toBeCloseTo(0.3, 12);
+    expect(delivered('abc', 0.96)).toBe(1);
+    expect(delivered('abc', 0.97)).toBeCloseTo(0.3, 12);
+  });
+
+  it('enforcement effort is coordination every month, and the record moves toward what was delivered at completion', () => {
+    const w = world({ parameters: { recordLearning: 0.3 } });
+    const p = project(w, { participants: [0, 1], workDue: [1, 1], monitorFte: [0.2, 0.1], endsAt: w.t + 1 });
+    p.owed = [9, 9];
+    p.delivered = [9, 4];
+    script(w, 'execution', [0, 0.99]);
+    execute(w);
+    expect([w.municipalities[0]!.coordination, w.municipalities[1]!.coordination]).toEqual([0.2, 0.1]);
+    // B delivered (4 + 0.3) / 10 = 0.43 of its due work: record 1 + 0.3 x (0.43 - 1).
+    expect(w.municipalities[1]!.record).toBeCloseTo(1 + 0.3 * (0.43 - 1), 12);
+    expect(w.municipalities[0]!.record).toBe(1);
+  });
+
+  it('a member at a table keeps a grievance for the value its partners\' shortfall cost it', () => {
+    const w = world({ arrangements: [{ id: 'abc', kind: 'convenant', members: 'all', domains: ['housing'] }] });
+    const p = project(w, { participants: [0, 1], workDue: [1, 1], table: 'abc', endsAt: w.t + 1, coordination: 0.9 });
+    p.owed = [9, 9];
+    p.delivered = [9, 4];
+    script(w, 'execution', [0, 0.99]); // A in full, B 0.3 of its month
+    execute(w);
+    // Delivered 10 + 4.3 of 20: success 0.9 x 0.715^1.5. Had B delivered in full: 0.9 x 1. A lost its 50% share of the difference x 10.
+    const success = 0.9 * Math.pow(14.3 / 20, 1.5);
+    expect(arrangement(w, 'abc').grievance.get(0)).toBeCloseTo((0.9 - success) * 10 * 0.5, 12);
+    // B's grievance: the others delivered in full, so none.
+    expect(arrangement(w, 'abc').grievance.has(1)).toBe(false);
+  });
+});

@@ -98,7 +98,8 @@ describe('scenario events', () => {
 
   it('logs every applied event as a scenario event at its date', () => {
     const { w } = history();
-    expect(w.events.map((e) => [e.date, e.type, e.arrangement ?? e.domain ?? null, e.detail?.['event'], e.detail?.['label'] ?? null])).toEqual([
+    const logged = w.events.filter((e) => e.type !== 'austerity-choice');
+    expect(logged.map((e) => [e.date, e.type, e.arrangement ?? e.domain ?? null, e.detail?.['event'], e.detail?.['label'] ?? null])).toEqual([
       ['2015-02', 'scenario', 'social', 'task-rate', 'decentralisation'],
       ['2015-02', 'scenario', null, 'austerity', null],
       ['2015-03', 'scenario', 'new', 'start-arrangement', 'new body'],
@@ -120,5 +121,32 @@ describe('scenario events', () => {
     w.t = w.scenario.start + 3; // a change
     applyScenarioEvents(w);
     expect(w.structureDirty).toBe(true);
+  });
+
+  it('under austerity a municipality whose cooperation brought less than a euro per euro cuts its regional work first and reviews its memberships', () => {
+    const w = buildWorld({
+      municipalities: [{ name: 'A', population: 50000 }, { name: 'B', population: 30000 }, { name: 'C', population: 20000 }],
+      arrangements: [{ id: 'conv', kind: 'convenant', members: 'all', domains: ['housing'] }],
+      events: [{ date: '2015-02', type: 'austerity', capacity: 0.9 }],
+      parameters: { austerityOwnReturn: 1, austerityRegionalDepth: 2, austerityProtectedDepth: 0.5, reviewMinMembership: 0, exitThreshold: 1, exitSteepness: 30 },
+    });
+    const [A, B, C] = w.municipalities;
+    // Value for money this term, (value + 0.01) / (cost + 0.01): A 0.5, B 2, C exactly 1 (not below: protects).
+    A!.termValue = 0.49; A!.termCost = 0.99;
+    B!.termValue = 1.99; B!.termCost = 0.99;
+    C!.termValue = 1; C!.termCost = 1;
+    w.t = w.scenario.start + 1;
+    applyScenarioEvents(w);
+    // General cut 10%: A's regional capacity falls by 20% in all, so its factor is 0.8 / 0.9; B and C lose 5%: 0.95 / 0.9.
+    expect(w.capacityMultiplier).toBeCloseTo(0.9, 12);
+    expect(A!.capacityFactor).toBeCloseTo(0.8 / 0.9, 12);
+    expect(B!.capacityFactor).toBeCloseTo(0.95 / 0.9, 12);
+    expect(C!.capacityFactor).toBeCloseTo(0.95 / 0.9, 12);
+    expect(w.events.filter((e) => e.type === 'austerity-choice').map((e) => [e.municipalities[0], e.detail?.['cut']])).toEqual([
+      ['A', 'regional work first'], ['B', 'own apparatus first'], ['C', 'own apparatus first'],
+    ]);
+    expect([w.totals.austerityChoices, w.totals.austerityRegionalFirst]).toEqual([3, 1]);
+    // A reviewed its membership at once: with exitThreshold 1 it leaves (the others were not reviewed).
+    expect(w.events.filter((e) => e.type === 'exit').map((e) => [e.municipalities[0], e.detail?.['reason']])).toEqual([['A', 'austerity: too little value']]);
   });
 });

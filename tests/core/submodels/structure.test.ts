@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isActive } from '../../../src/core/entities/arrangement.js';
-import { structureDynamics } from '../../../src/core/submodels/structure.js';
+import { expectedNetValue, structureDynamics, trustNeeded } from '../../../src/core/submodels/structure.js';
 import { arrangement, buildWorld, script, setAllTrust, setTrust, type WorldOptions } from '../world.js';
 
 /** A chain A - B - C - D: distances from A are 1, 2 and 3. */
@@ -90,28 +90,42 @@ describe('structure: crisis exits', () => {
   // A 40%, B 30% of the population: key members (keyMemberShare 0.3); C and D are not.
   const gr: WorldOptions['arrangements'] = [{ id: 'gr', kind: 'gr', members: 'all', domains: ['housing'] }];
 
-  it('a member whose mean trust in the others is below crisisTrust leaves when its draw is below crisisExitHazard', () => {
-    const run = (uC: number) => {
-      const w = world({ formation: false, arrangements: gr });
+  // Yearly spending at 3,400 EUR per inhabitant: C (20,000) spends 68 M EUR, so crisisGrievance 0.0005 is 0.034 M EUR.
+  it('a member whose grievances pass crisisGrievance of its yearly spending may leave, held back by its trust in the others', () => {
+    const run = (uC: number, grievance: number, trust = 0.6) => {
+      const w = world({ formation: false, arrangements: gr, parameters: { crisisExitHazard: 0.02, crisisGrievance: 0.0005, grievanceDecay: 0 } });
       w.t += 2;
-      for (const j of [0, 1, 3]) setTrust(w, 2, j, 0.2); // C's trust in the others: 0.2 < 0.3
-      const s = script(w, 'structure', [0.01, 0.01, uC, 0.01]); // A, B and D are below the hazard too, but trust their co-members
+      for (const j of [0, 1, 3]) setTrust(w, 2, j, trust);
+      arrangement(w, 'gr').grievance.set(2, grievance);
+      const s = script(w, 'structure', [0.001, 0.001, uC, 0.001]); // the others have no grievance
       structureDynamics(w);
       expect(s.remaining).toBe(0);
       return w;
     };
-    const left = run(0.0199);
+    // Hazard 0.02 x 2 x (1 - 0.6) = 0.016.
+    const left = run(0.0159, 0.035);
     expect(arrangement(left, 'gr').members).toEqual([0, 1, 3]);
     expect(left.counters.exits).toBe(1);
     expect(left.spells).toEqual([
-      { type: 'membership', arrangement: 'gr', kind: 'gr', municipality: 'U003', start: '2015-01', end: '2015-03', duration: 2, ended: 1, reason: 'trust collapsed' },
+      { type: 'membership', arrangement: 'gr', kind: 'gr', municipality: 'U003', start: '2015-01', end: '2015-03', duration: 2, ended: 1, reason: 'grievances: bound against its interest or let down by partners' },
     ]);
-    const stayed = run(0.02);
-    expect(arrangement(stayed, 'gr').members).toEqual([0, 1, 2, 3]);
+    expect(arrangement(left, 'gr').grievance.has(2)).toBe(false);
+    expect(arrangement(run(0.0161, 0.035), 'gr').members).toEqual([0, 1, 2, 3]); // the draw is above the hazard
+    expect(arrangement(run(0.0159, 0.033), 'gr').members).toEqual([0, 1, 2, 3]); // grievances below the threshold
+    expect(arrangement(run(0.0159, 0.035, 0.995), 'gr').members).toEqual([0, 1, 2, 3]); // trust holds it: 0.02 x 0.01
+  });
+
+  it('grievances decay each month', () => {
+    const w = world({ formation: false, arrangements: gr, parameters: { grievanceDecay: 0.1 } });
+    arrangement(w, 'gr').grievance.set(1, 2);
+    script(w, 'structure', [0.9, 0.9, 0.9, 0.9]);
+    structureDynamics(w);
+    expect(arrangement(w, 'gr').grievance.get(1)).toBeCloseTo(1.8, 12);
   });
 
   it('the exit of a key member dissolves the arrangement and stops the draws', () => {
-    const w = world({ formation: false, arrangements: gr });
+    const w = world({ formation: false, arrangements: gr, parameters: { crisisGrievance: 0 } });
+    arrangement(w, 'gr').grievance.set(0, 1);
     for (const j of [1, 2, 3]) setTrust(w, 0, j, 0.1);
     const s = script(w, 'structure', [0.01]);
     structureDynamics(w);
@@ -147,12 +161,43 @@ describe('structure: formation', () => {
     expect(w.municipalities[0]!.unmet[HOUSING]).toBeCloseTo(4.8, 12);
   });
 
-  it('forms an arrangement of a kind the scenario allows', () => {
-    const w = pressured({ formationKinds: ['basiscoalitie'] });
-    // Draws: A's go-ahead, then whether the new table gets a kwartiermaker.
-    script(w, 'structure', [0.69, 0.5]);
+  it('forms an arrangement of a kind the scenario allows, with a start-up', () => {
+    const w = pressured({ formationKinds: ['basiscoalitie'], parameters: { startupMonths: 24, kwartiermakerMonths: 9, kwartiermakerShare: 0.5 } });
+    // Draws: A's go-ahead, whether the new table gets a kwartiermaker (0.4 < 0.5: yes), C's join chance.
+    const s = script(w, 'structure', [0.69, 0.4, 0.5]);
     structureDynamics(w);
-    expect(arrangement(w, 'basiscoalitie-1').props.secretariat).toBe('secretary');
+    expect(s.remaining).toBe(0);
+    const a = arrangement(w, 'basiscoalitie-1');
+    expect(a.props.secretariat).toBe('secretary');
+    expect([a.kwartiermaker, a.startupLength, a.startupUntil - a.start]).toEqual([true, 9, 9]);
+    expect(w.events.at(-1)).toMatchObject({ type: 'formation', detail: { kind: 'basiscoalitie', startup: 9, kwartiermaker: true } });
+  });
+
+  it('chooses the kind with the highest expected net value among those the trust allows', () => {
+    // Before this month's decay A (5) and B (1) lose 12 x 0.04 x 6 = 2.88 M EUR a year. A network captures 0.5 x 0.78
+    // of it for 12 x 0.02 x 0.008 x 2 of overhead; a basiscoalitie 0.85 for 12 x 0.08 x 0.008 x 2 + 0.3 x 0.07.
+    const w = pressured({ formationKinds: ['network', 'basiscoalitie', 'gr'] });
+    const flow = 12 * 0.04 * (5 + 1);
+    expect(expectedNetValue(w, 'network', [0, 1], HOUSING)).toBeCloseTo(flow * 0.78 * 0.5 - 12 * 0.02 * 0.008 * 2, 12);
+    expect(expectedNetValue(w, 'basiscoalitie', [0, 1], HOUSING)).toBeCloseTo(flow * 0.85 - 12 * 0.08 * 0.008 * 2 - 0.3 * 0.07, 12);
+    // A GR needs trust 0.5 + 0.3 x 0.8 = 0.74: no partner has it.
+    expect(trustNeeded(w, 'gr')).toBeCloseTo(0.74, 12);
+    script(w, 'structure', [0.69, 0.9, 0.5]);
+    structureDynamics(w);
+    expect(w.arrangements.map((a) => a.id)).toEqual(['basiscoalitie-1']);
+    // With trust 0.8 a GR would be possible, but its bureau (3 EUR per inhabitant) costs more than it adds.
+    const v = pressured({ formationKinds: ['network', 'basiscoalitie', 'gr'] });
+    setAllTrust(v, 0.8);
+    expect(expectedNetValue(v, 'gr', [0, 1], HOUSING)).toBeLessThan(expectedNetValue(v, 'basiscoalitie', [0, 1], HOUSING));
+  });
+
+  it('forms nothing when no kind is expected to pay off', () => {
+    const w = pressured({ formationKinds: ['gr'], parameters: { 'kind.gr.overheadEuroPerCapita': 100 } });
+    setAllTrust(w, 0.8);
+    const s = script(w, 'structure', [0.69, 0.9, 0.9]);
+    structureDynamics(w);
+    expect(s.used).toBe(1);
+    expect(w.arrangements).toEqual([]);
   });
 
   it('an initiator needs no table for the domain, and so do its partners', () => {
@@ -199,6 +244,9 @@ describe('structure: formation', () => {
     const w = pressured({ formationKinds: ['modular-gr'], arrangements: [{ id: 'mod', kind: 'modular-gr', members: ['A', 'B', 'D'], domains: ['economy'], modules: { economy: ['A', 'D'] } }] });
     const mod = arrangement(w, 'mod');
     mod.emergent = true;
+    // A modular GR needs trust 0.5 + 0.3 x 0.5 = 0.65 between initiator and partner.
+    setTrust(w, 0, 1, 0.7);
+    setTrust(w, 1, 0, 0.7);
     script(w, 'structure', [0.99, 0.99, 0.99, 0.1, 0.99, 0.99]);
     structureDynamics(w);
     expect(mod.domains).toEqual(['economy', 'housing']);
