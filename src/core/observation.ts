@@ -300,6 +300,37 @@ interface OutcomeInput {
   /** Months in the evaluation window. */
   months: number;
   years: number;
+  /** The monthly series (rows from the scenario's start) and the row of the window's first month. */
+  series: Float64Array[];
+  fromRow: number;
+}
+
+const NON_TRANSPORT = DOMAINS.filter((d) => d !== 'transport').map((d) => MONTH_INDEX[`value_${d}`]);
+const VALUE_TOTAL_COL = MONTH_INDEX.value_total;
+
+/** Value outside transport in a row of the series, M EUR. */
+function nonTransport(series: Float64Array[], row: number): number {
+  let v = 0;
+  for (const k of NON_TRANSPORT) v += series[k]![row]!;
+  return v;
+}
+
+/** See recovery_months in src/core/measures.ts. */
+function recoveryMonths(series: Float64Array[], fromRow: number): number {
+  if (fromRow < 12) return NaN;
+  const rows = series[0]!.length;
+  let reference = 0;
+  for (let r = fromRow - 12; r < fromRow; r++) reference += nonTransport(series, r);
+  let rolling = 0;
+  let dipped = false;
+  for (let r = fromRow; r < rows; r++) {
+    rolling += nonTransport(series, r);
+    if (r - fromRow >= 12) rolling -= nonTransport(series, r - 12);
+    if (r - fromRow < 11) continue;
+    if (rolling < reference - 1e-12) dipped = true;
+    else if (dipped) return r - fromRow + 1;
+  }
+  return dipped ? rows - fromRow : 0;
 }
 
 /**
@@ -331,6 +362,13 @@ const CUSTOM_OUTCOMES: Partial<Record<RunMeasureId, (x: OutcomeInput) => number>
   },
   secretary_turnover_rate: ({ world, years }) => (years > 0 ? world.totals.secretaryTurnovers / world.n / years : NaN),
   standing_formations: ({ world }) => world.totals.standingFormations,
+  value_early_per_inhabitant: ({ world, series, fromRow, months }) => {
+    const n = Math.min(24, months);
+    let v = 0;
+    for (let r = fromRow; r < fromRow + n; r++) v += series[VALUE_TOTAL_COL]![r]!;
+    return n > 0 ? perInhabitantYear(world, v, n / 12) : NaN;
+  },
+  recovery_months: ({ series, fromRow }) => recoveryMonths(series, fromRow),
   austerity_regional_first_share: ({ world }) => (world.totals.austerityChoices > 0 ? world.totals.austerityRegionalFirst / world.totals.austerityChoices : NaN),
   exits_after_election_share: ({ world }) => (world.totals.exits > 0 ? world.totals.exitsAfterElection / world.totals.exits : NaN),
   neighbour_partner_ratio: ({ world }) => {
@@ -351,7 +389,7 @@ for (const spec of RUN_MEASURES) {
 /** Per-run outcomes over the evaluation window, in the order of RUN_MEASURES (src/core/measures.ts). */
 export function outcomes(world: World, series: Float64Array[]): Record<RunMeasureId, number> {
   const months = world.totals.months;
-  const input: OutcomeInput = { world, months, years: months / 12, sum: (id) => world.windowSums[MONTH_INDEX[id]]! };
+  const input: OutcomeInput = { world, months, years: months / 12, sum: (id) => world.windowSums[MONTH_INDEX[id]]!, series, fromRow: world.scenario.evaluation.from - world.scenario.start };
   const lastRow = series[0]!.length - 1;
   const out = {} as Record<RunMeasureId, number>;
   for (const spec of RUN_MEASURES) {

@@ -1,5 +1,5 @@
 /**
- * The measures are honest by construction: a batch of 1,000 runs of the continued WGR-plus, the
+ * The measures are honest by construction: a batch of 400 runs of the continued WGR-plus, the
  * scenario whose all-member binding table made the old measures degenerate (issue 9):
  * - completion_rate (a cohort of the window's tasks) is at most 1 in every run;
  * - cooperation stability is not exactly 1.0 in most months of a run (in 95% of the runs);
@@ -13,7 +13,7 @@ import { TIMESERIES_COLUMNS, type RunResult } from '../../src/core/results.js';
 import { runSimulation } from '../../src/core/run.js';
 import { loadScenario } from '../../src/io/scenario.js';
 
-const RUNS = 1000;
+const RUNS = 400;
 const col = (id: string): number => TIMESERIES_COLUMNS.indexOf(id as never);
 const STEADY = ['cooperation_stability', 'pairs_cooperating', 'trust_mean', 'relationship_stock', 'stance_mean'] as const;
 
@@ -30,7 +30,7 @@ function firstAndLater(results: RunResult[], id: string): { first: number; later
   return { first, later };
 }
 
-describe('honest measures (1,000 runs of wgr-plus-continues)', () => {
+describe('honest measures (400 runs of wgr-plus-continues)', () => {
   const { scenario } = loadScenario('wgr-plus-continues');
   const results = Array.from({ length: RUNS }, (_, k) => runSimulation(scenario, k + 1, { trustSnapshots: false, events: false }));
 
