@@ -55,6 +55,8 @@ interface Case {
   /** What the comparison sets in both arms (default: nothing). */
   on?: Change;
   off: Change;
+  /** The switched-off arm is `off` of the scenario alone, not of the `on` arm (a twin). */
+  twin?: boolean;
   /** Scenario and outcome per region. */
   haaglanden: [string, RunMeasureId];
   rivierenland: [string, RunMeasureId];
@@ -63,30 +65,36 @@ interface Case {
 
 const CASES: Case[] = [
   { mechanism: 'scarce capacity (project-group work and regional staff)', off: set({ taskFixedFte: 0, regionalFtePer10k: 10 }), haaglanden: ['wgr-plus-abolished', 'value_net_per_inhabitant'], rivierenland: ['rivierenland-none', 'value_net_per_inhabitant'] },
-  { mechanism: 'austerity (a twin without staff cuts)', on: cut20, off: same, haaglanden: ['wgr-plus-abolished', 'value_net_per_inhabitant'], rivierenland: ['rivierenland-none', 'value_net_per_inhabitant'] },
-  { mechanism: 'the austerity choice of what to cut first (against a proportional cut)', on: cut20, off: set({ austerityRegionalDepth: 1, austerityProtectedDepth: 1 }), haaglanden: ['wgr-plus-abolished', 'value_per_inhabitant'], rivierenland: ['rivierenland-none', 'value_per_inhabitant'] },
+  // The scenario with a general staff cut of 20% (Haaglanden's own cuts of 5% in 2011 and 2013 as well) against its twin without any.
+  { mechanism: 'austerity (a twin without staff cuts)', on: cut20, off: (s) => ({ ...s, events: s.events.filter((e) => e.type !== 'austerity') }), twin: true, haaglanden: ['wgr-plus-abolished', 'value_net_per_inhabitant'], rivierenland: ['rivierenland-none', 'value_net_per_inhabitant'] },
+  // The choice cuts contributions to joint arrangements too (a membership review): tested where Rivierenland has one.
+  { mechanism: 'the austerity choice of what to cut first (against a proportional cut)', on: cut20, off: set({ austerityRegionalDepth: 1, austerityProtectedDepth: 1 }), haaglanden: ['wgr-plus-abolished', 'value_per_inhabitant'], rivierenland: ['rivierenland-basiscoalitie', 'value_per_inhabitant'] },
   { mechanism: 'transaction costs in the decision', off: set({ 'tc.information': 0, 'tc.negotiation': 0, 'tc.enforcement': 0, searchCost: 0 }), haaglanden: ['wgr-plus-abolished', 'value_net_per_inhabitant'], rivierenland: ['rivierenland-none', 'value_net_per_inhabitant'] },
-  { mechanism: 'the secretary\'s memory of its domains', off: set({ institutionalWeightSecretary: 0, secretariatMemorySecretary: 0 }), haaglanden: ['basiscoalitie', 'trust_mean'], rivierenland: ['rivierenland-basiscoalitie', 'trust_mean'] },
-  { mechanism: 'institutional trust fading where no secretariat holds a domain', off: set({ institutionalDecayWithout: 0 }), haaglanden: ['wgr-plus-abolished', 'trust_mean'], rivierenland: ['rivierenland-basiscoalitie', 'trust_mean'], runs: 100 },
+  // The secretary holds the relationships of its domains when people leave (the stock the memory protects).
+  { mechanism: 'the secretary\'s memory of its domains', off: set({ institutionalWeightSecretary: 0, secretariatMemorySecretary: 0 }), haaglanden: ['basiscoalitie', 'relationship_stock'], rivierenland: ['rivierenland-basiscoalitie', 'relationship_stock'] },
+  // Institutional trust of a domain nobody holds is used only once a secretariat takes the domain on; in
+  // wgr-plus-abolished that is rare and the effect small (trust +0.0016, interval 0.00003 to 0.0032 in 200
+  // pairs), so the case runs where a basiscoalitie holds some domains and a formed table may take on others.
+  { mechanism: 'institutional trust fading where no secretariat holds a domain', off: set({ institutionalDecayWithout: 0 }), haaglanden: ['basiscoalitie', 'trust_mean'], rivierenland: ['rivierenland-basiscoalitie', 'trust_mean'], runs: 100 },
   { mechanism: 'formation of arrangements', off: (s) => ({ ...s, formation: false }), haaglanden: ['wgr-plus-abolished', 'value_nontransport'], rivierenland: ['rivierenland-none', 'value_nontransport'] },
   { mechanism: 'standing kinds among the formed (against networks only)', off: (s) => ({ ...s, formationKinds: ['network'] }), haaglanden: ['wgr-plus-abolished', 'value_nontransport'], rivierenland: ['rivierenland-none', 'value_per_inhabitant'] },
   { mechanism: 'the start-up of a new table', off: set({ startupMonths: 0, kwartiermakerMonths: 0 }), haaglanden: ['basiscoalitie', 'value_early_per_inhabitant'], rivierenland: ['rivierenland-basiscoalitie', 'value_early_per_inhabitant'] },
   { mechanism: 'a kwartiermaker (always against never)', on: set({ kwartiermakerShare: 1 }), off: set({ kwartiermakerShare: 0 }), haaglanden: ['basiscoalitie', 'value_early_per_inhabitant'], rivierenland: ['rivierenland-basiscoalitie', 'value_early_per_inhabitant'] },
   { mechanism: 'reciprocity in delivery', off: set({ reciprocity: 0 }), haaglanden: ['wgr-plus-abolished', 'trust_mean'], rivierenland: ['rivierenland-none', 'trust_mean'], runs: 100 },
   { mechanism: 'the shadow of the future at a standing table', off: set({ shadowOfFuture: 0 }), haaglanden: ['wgr-plus-abolished', 'trust_mean'], rivierenland: ['rivierenland-none', 'trust_mean'] },
-  { mechanism: 'free-riding on spill-overs', off: set({ freeRiding: 0 }), haaglanden: ['wgr-plus-abolished', 'completion_rate'], rivierenland: ['rivierenland-none', 'value_net_per_inhabitant'], runs: 100 },
+  { mechanism: 'free-riding on spill-overs', off: set({ freeRiding: 0 }), haaglanden: ['wgr-plus-abolished', 'completion_rate'], rivierenland: ['rivierenland-none', 'value_net_per_inhabitant'], runs: 200 },
   { mechanism: 'crisis exits from grievances', off: set({ crisisExitHazard: 0 }), haaglanden: ['wgr-plus-abolished', 'exits'], rivierenland: ['rivierenland-none', 'exits'] },
 ];
 
 describe.each(CASES)('$mechanism bites', (c) => {
   const on = c.on ?? same;
-  const off = both(on, c.off);
+  const off = c.twin ? c.off : both(on, c.off);
   it(`in Haaglanden (${c.haaglanden[0]}, ${c.haaglanden[1]})`, () => bites(c.haaglanden[0], on, off, c.haaglanden[1], c.runs));
   it(`in Rivierenland (${c.rivierenland[0]}, ${c.rivierenland[1]})`, () => bites(c.rivierenland[0], on, off, c.rivierenland[1], c.runs));
 });
 
 describe('regional capacity binds for the smaller members', () => {
-  it.each(['wgr-plus-abolished', 'wgr-plus-continues', 'rivierenland-none'])('in %s, in a share of municipality-months above 1%% for the smaller half, more than for the larger half', (name) => {
+  it.each(['wgr-plus-abolished', 'wgr-plus-continues', 'rivierenland-none'])('in %s, in a share of municipality-months above 1 percent for the smaller half, more than for the larger half', (name) => {
     const runs = outcomes(loadScenario(name).scenario, 20);
     const small = runs.reduce((s, o) => s + o.capacity_short_small_share, 0) / runs.length;
     const all = runs.reduce((s, o) => s + o.capacity_short_share, 0) / runs.length;
