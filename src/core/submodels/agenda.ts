@@ -240,6 +240,10 @@ function adHoc(world: World, task: Task): void {
   const slack = cap - L.load - L.coordination;
   // Leadership: a council's stance and urgency move a municipality to take the lead; it needs capacity to spare.
   if (slack <= 0) return;
+  // Knowing whom to call (the relationship and knowledge stock) makes taking the lead easier.
+  const wu = p['adhoc.urgencyWeight'];
+  const wr = p['adhoc.relationshipWeight'];
+  if (!rng.bernoulli(L.stance * (1 - wu + wu * task.urgency) * (1 - wr + wr * L.relationship))) return;
   const others = task.beneficiaries
     .map((b, k) => ({ b, s: task.shares[k]! }))
     .filter((x) => x.b !== leader)
@@ -259,10 +263,6 @@ function adHoc(world: World, task: Task): void {
   const ownGain = best * task.value * p['adhoc.coordination'] - (L.population / pop) * totalCost(task, p.fteMonthCost);
   const search = searchFor.reduce((s, x) => s + x.fte, 0) * p.fteMonthCost;
   if (ownGain <= search) return;
-  // Knowing whom to call (the relationship and knowledge stock) makes taking the lead easier.
-  const wu = p['adhoc.urgencyWeight'];
-  const wr = p['adhoc.relationshipWeight'];
-  if (!rng.bernoulli(L.stance * (1 - wu + wu * task.urgency) * (1 - wr + wr * L.relationship))) return;
   world.counters.tasksAddressed++;
   task.table = null;
   const engaged: number[] = [leader];

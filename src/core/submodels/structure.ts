@@ -4,7 +4,7 @@
  * arrangement with nearby partners they trust; eligible neighbours join existing ones.
  */
 import { DOMAINS, type Domain } from '../domains.js';
-import { isActive, kindProperties, membersFor, type ArrangementKind } from '../entities/arrangement.js';
+import { isActive, kindProperties, membersFor, type ArrangementKind, type KindProperties } from '../entities/arrangement.js';
 import { domainIdx, emit, inEvaluation, type World } from '../state.js';
 import { createArrangement, dissolve, heldBySpinup, join, leave, openModule, tablesFor } from './arrangements.js';
 
@@ -61,7 +61,7 @@ export function aggrieve(a: { grievance: Map<number, number> }, m: number, amoun
  */
 export function expectedNetValue(world: World, kind: ArrangementKind, members: readonly number[], di: number): number {
   const p = world.params;
-  const props = kindProperties(kind, p);
+  const props = propertiesOf(world, kind);
   let stake = 0;
   let overhead = 0;
   let autonomy = 0;
@@ -79,7 +79,17 @@ export function expectedNetValue(world: World, kind: ArrangementKind, members: r
 
 /** Mutual trust a kind needs between initiator and partner: formationTrust, plus formationTrustBinding x the kind's bindingness. */
 export function trustNeeded(world: World, kind: ArrangementKind): number {
-  return world.params.formationTrust + world.params.formationTrustBinding * kindProperties(kind, world.params).binding;
+  return world.params.formationTrust + world.params.formationTrustBinding * propertiesOf(world, kind).binding;
+}
+
+/** A kind's properties under a run's parameters, computed once per parameter object (formation asks every month). */
+const PROPERTIES = new WeakMap<object, Map<ArrangementKind, KindProperties>>();
+function propertiesOf(world: World, kind: ArrangementKind): KindProperties {
+  let byKind = PROPERTIES.get(world.params);
+  if (!byKind) PROPERTIES.set(world.params, (byKind = new Map()));
+  let props = byKind.get(kind);
+  if (!props) byKind.set(kind, (props = kindProperties(kind, world.params)));
+  return props;
 }
 
 /**
