@@ -4,7 +4,7 @@
  * arrangement with nearby partners they trust; eligible neighbours join existing ones.
  */
 import { DOMAINS, type Domain } from '../domains.js';
-import { isActive, kindProperties, membersFor, type ArrangementKind, type KindProperties } from '../entities/arrangement.js';
+import { isActive, kindProperties, membersFor, overheadFteOf, type ArrangementKind, type KindProperties } from '../entities/arrangement.js';
 import { domainIdx, emit, inEvaluation, type World } from '../state.js';
 import { createArrangement, dissolve, heldBySpinup, join, leave, openModule, tablesFor } from './arrangements.js';
 
@@ -23,8 +23,9 @@ export function structureDynamics(world: World): void {
       continue;
     }
     // A member whose grievances at this table (losses it was bound to, value its partners' shortfalls
-    // cost it) pass crisisGrievance of its yearly spending may leave between elections; trust in its
-    // co-members holds it back (the hazard is crisisExitHazard x 2 x (1 - trust), at most crisisExitHazard x 1).
+    // cost it) pass crisisGrievance of its yearly spending plus what leaving would cost it (as in a
+    // review: exitCostMonths of its overhead) may leave between elections; trust in its co-members
+    // holds it back (the hazard is crisisExitHazard x 2 x (1 - trust), at most crisisExitHazard x 1).
     for (const m of [...a.members]) {
       if (!isActive(a)) break;
       const u = world.rng.structure.next();
@@ -32,7 +33,8 @@ export function structureDynamics(world: World): void {
       if (g <= 0) continue;
       const mu = world.municipalities[m]!;
       const budget = (p.spendingPerCapita * mu.population) / 1e6;
-      if (g < p.crisisGrievance * budget) continue;
+      const monthly = overheadFteOf(a, m, p.modularCoreShare) * p.fteMonthCost + (a.props.overheadEuroPerCapita * mu.population) / 12 / 1e6;
+      if (g < p.crisisGrievance * budget + a.props.exitCostMonths * monthly) continue;
       const trustIn = world.trust.meanTrustIn(m, a.members, null);
       if (u < p.crisisExitHazard * Math.min(1, 2 * (1 - trustIn))) {
         a.grievance.delete(m);

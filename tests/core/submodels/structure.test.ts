@@ -90,8 +90,10 @@ describe('structure: crisis exits', () => {
   // A 40%, B 30% of the population: key members (keyMemberShare 0.3); C and D are not.
   const gr: WorldOptions['arrangements'] = [{ id: 'gr', kind: 'gr', members: 'all', domains: ['housing'] }];
 
-  // Yearly spending at 3,400 EUR per inhabitant: C (20,000) spends 68 M EUR, so crisisGrievance 0.0005 is 0.034 M EUR.
-  it('a member whose grievances pass crisisGrievance of its yearly spending may leave, held back by its trust in the others', () => {
+  // Yearly spending at 3,400 EUR per inhabitant: C (20,000) spends 68 M EUR, so crisisGrievance 0.0005 is 0.034 M EUR;
+  // leaving the GR costs it 24 months of its overhead, 0.3 FTE x 0.008 + 3 EUR x 20,000 / 12 a month: 0.1776 M EUR.
+  const THRESHOLD = 0.0005 * 68 + 24 * (0.3 * 0.008 + (3 * 20000) / 12 / 1e6);
+  it('a member whose grievances pass crisisGrievance of its yearly spending plus its exit cost may leave, held back by its trust in the others', () => {
     const run = (uC: number, grievance: number, trust = 0.6) => {
       const w = world({ formation: false, arrangements: gr, parameters: { crisisExitHazard: 0.02, crisisGrievance: 0.0005, grievanceDecay: 0 } });
       w.t += 2;
@@ -103,16 +105,16 @@ describe('structure: crisis exits', () => {
       return w;
     };
     // Hazard 0.02 x 2 x (1 - 0.6) = 0.016.
-    const left = run(0.0159, 0.035);
+    const left = run(0.0159, THRESHOLD + 0.001);
     expect(arrangement(left, 'gr').members).toEqual([0, 1, 3]);
     expect(left.counters.exits).toBe(1);
     expect(left.spells).toEqual([
       { type: 'membership', arrangement: 'gr', kind: 'gr', municipality: 'U003', start: '2015-01', end: '2015-03', duration: 2, ended: 1, reason: 'grievances: bound against its interest or let down by partners' },
     ]);
     expect(arrangement(left, 'gr').grievance.has(2)).toBe(false);
-    expect(arrangement(run(0.0161, 0.035), 'gr').members).toEqual([0, 1, 2, 3]); // the draw is above the hazard
-    expect(arrangement(run(0.0159, 0.033), 'gr').members).toEqual([0, 1, 2, 3]); // grievances below the threshold
-    expect(arrangement(run(0.0159, 0.035, 0.995), 'gr').members).toEqual([0, 1, 2, 3]); // trust holds it: 0.02 x 0.01
+    expect(arrangement(run(0.0161, THRESHOLD + 0.001), 'gr').members).toEqual([0, 1, 2, 3]); // the draw is above the hazard
+    expect(arrangement(run(0.0159, THRESHOLD - 0.001), 'gr').members).toEqual([0, 1, 2, 3]); // grievances below the threshold
+    expect(arrangement(run(0.0159, THRESHOLD + 0.001, 0.995), 'gr').members).toEqual([0, 1, 2, 3]); // trust holds it: 0.02 x 0.01
   });
 
   it('grievances decay each month', () => {
