@@ -305,19 +305,28 @@ interface OutcomeInput {
   fromRow: number;
 }
 
-const NON_TRANSPORT = DOMAINS.filter((d) => d !== 'transport').map((d) => MONTH_INDEX[`value_${d}`]);
 const VALUE_TOTAL_COL = MONTH_INDEX.value_total;
 
-/** Value outside transport in a row of the series, M EUR. */
-function nonTransport(series: Float64Array[], row: number): number {
-  let v = 0;
-  for (const k of NON_TRANSPORT) v += series[k]![row]!;
-  return v;
+/**
+ * The value columns recovery_months follows: the domains outside transport whose task rate no
+ * scenario event changes from 12 months before the window on (so that a recovery is the
+ * mechanisms', not an event's: the social domain's decentralisation in 2015 is left out).
+ */
+function recoveryColumns(world: World): number[] {
+  const from = world.scenario.evaluation.from - 12;
+  const changed = new Set(world.scenario.events.filter((e) => e.type === 'task-rate' && e.at >= from).map((e) => (e as { domain: string }).domain));
+  return DOMAINS.filter((d) => d !== 'transport' && !changed.has(d)).map((d) => MONTH_INDEX[`value_${d}`]);
 }
 
 /** See recovery_months in src/core/measures.ts. */
-function recoveryMonths(series: Float64Array[], fromRow: number): number {
-  if (fromRow < 12) return NaN;
+function recoveryMonths(world: World, series: Float64Array[], fromRow: number): number {
+  const cols = recoveryColumns(world);
+  if (fromRow < 12 || cols.length === 0) return NaN;
+  const nonTransport = (s: Float64Array[], row: number): number => {
+    let v = 0;
+    for (const k of cols) v += s[k]![row]!;
+    return v;
+  };
   const rows = series[0]!.length;
   let reference = 0;
   for (let r = fromRow - 12; r < fromRow; r++) reference += nonTransport(series, r);
@@ -368,7 +377,7 @@ const CUSTOM_OUTCOMES: Partial<Record<RunMeasureId, (x: OutcomeInput) => number>
     for (let r = fromRow; r < fromRow + n; r++) v += series[VALUE_TOTAL_COL]![r]!;
     return n > 0 ? perInhabitantYear(world, v, n / 12) : NaN;
   },
-  recovery_months: ({ series, fromRow }) => recoveryMonths(series, fromRow),
+  recovery_months: ({ world, series, fromRow }) => recoveryMonths(world, series, fromRow),
   austerity_regional_first_share: ({ world }) => (world.totals.austerityChoices > 0 ? world.totals.austerityRegionalFirst / world.totals.austerityChoices : NaN),
   exits_after_election_share: ({ world }) => (world.totals.exits > 0 ? world.totals.exitsAfterElection / world.totals.exits : NaN),
   neighbour_partner_ratio: ({ world }) => {

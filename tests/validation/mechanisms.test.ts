@@ -77,13 +77,14 @@ const CASES: Case[] = [
   // pairs), so the case runs where a basiscoalitie holds some domains and a formed table may take on others.
   { mechanism: 'institutional trust fading where no secretariat holds a domain', off: set({ institutionalDecayWithout: 0 }), haaglanden: ['basiscoalitie', 'trust_mean'], rivierenland: ['rivierenland-basiscoalitie', 'trust_mean'], runs: 100 },
   { mechanism: 'formation of arrangements', off: (s) => ({ ...s, formation: false }), haaglanden: ['wgr-plus-abolished', 'value_nontransport'], rivierenland: ['rivierenland-none', 'value_nontransport'] },
-  { mechanism: 'standing kinds among the formed (against networks only)', off: (s) => ({ ...s, formationKinds: ['network'] }), haaglanden: ['wgr-plus-abolished', 'value_nontransport'], rivierenland: ['rivierenland-none', 'value_per_inhabitant'] },
+  { mechanism: 'standing kinds among the formed (against networks only)', off: (s) => ({ ...s, formationKinds: ['network'] }), haaglanden: ['wgr-plus-abolished', 'value_nontransport'], rivierenland: ['rivierenland-none', 'value_per_inhabitant'], runs: 150 },
   { mechanism: 'the start-up of a new table', off: set({ startupMonths: 0, kwartiermakerMonths: 0 }), haaglanden: ['basiscoalitie', 'value_early_per_inhabitant'], rivierenland: ['rivierenland-basiscoalitie', 'value_early_per_inhabitant'] },
   { mechanism: 'a kwartiermaker (always against never)', on: set({ kwartiermakerShare: 1 }), off: set({ kwartiermakerShare: 0 }), haaglanden: ['basiscoalitie', 'value_early_per_inhabitant'], rivierenland: ['rivierenland-basiscoalitie', 'value_early_per_inhabitant'] },
   { mechanism: 'reciprocity in delivery', off: set({ reciprocity: 0 }), haaglanden: ['wgr-plus-abolished', 'trust_mean'], rivierenland: ['rivierenland-none', 'trust_mean'], runs: 100 },
-  { mechanism: 'the shadow of the future at a standing table', off: set({ shadowOfFuture: 0 }), haaglanden: ['wgr-plus-abolished', 'trust_mean'], rivierenland: ['rivierenland-none', 'trust_mean'] },
+  { mechanism: 'the shadow of the future at a standing table', off: set({ shadowOfFuture: 0 }), haaglanden: ['wgr-plus-abolished', 'trust_mean'], rivierenland: ['rivierenland-none', 'trust_mean'], runs: 150 },
   { mechanism: 'free-riding on spill-overs', off: set({ freeRiding: 0 }), haaglanden: ['wgr-plus-abolished', 'completion_rate'], rivierenland: ['rivierenland-none', 'value_net_per_inhabitant'], runs: 200 },
-  { mechanism: 'crisis exits from grievances', off: set({ crisisExitHazard: 0 }), haaglanden: ['wgr-plus-abolished', 'exits'], rivierenland: ['rivierenland-none', 'exits'] },
+  // In wgr-plus-abolished only the arrangements the municipalities form can be left (the MRDH is mandatory): few exits.
+  { mechanism: 'crisis exits from grievances', off: set({ crisisExitHazard: 0 }), haaglanden: ['wgr-plus-abolished', 'exits'], rivierenland: ['rivierenland-none', 'exits'], runs: 150 },
 ];
 
 describe.each(CASES)('$mechanism bites', (c) => {
@@ -112,15 +113,21 @@ describe('after abolition the region rebuilds', () => {
     expect(share).toBeGreaterThan(0.2);
     expect(share).toBeLessThan(1);
   });
-  it('output outside transport dips after 2015 and recovers in most runs before the end', () => {
-    const runs = outcomes(loadScenario(name).scenario, 100);
+  it('output in the domains that lost their table dips after 2015 and recovers in most runs before the end', () => {
+    // recovery_months follows housing, economy and operations (not transport, and not the social domain, whose task
+    // rate the 2015 decentralisation event triples): a recovery there is the mechanisms', not an event's.
+    const { scenario } = loadScenario(name);
+    const runs = outcomes(scenario, 100);
     const months = runs.map((o) => o.recovery_months);
-    const horizon = Math.max(...months);
+    const horizon = scenario.evaluation.to - scenario.evaluation.from + 1;
     expect(months.filter((m) => m > 0).length / runs.length).toBeGreaterThan(0.9); // a dip
     expect(months.filter((m) => m > 0 && m < horizon).length / runs.length).toBeGreaterThan(0.5); // and a recovery
   });
   it('the recovery depends on the mechanisms: without formation it takes longer', () => {
-    bites(name, same, (s) => ({ ...s, formation: false }), 'recovery_months', 100);
-    expect(effect(name, same, (s) => ({ ...s, formation: false }), 'recovery_months', 100).mean).toBeGreaterThan(0);
+    expect(effect(name, same, (s) => ({ ...s, formation: false }), 'recovery_months', 100).lo).toBeGreaterThan(0);
+  });
+  it('a kwartiermaker shortens it', () => {
+    // Always against never; the effect acts only in runs where a new table is built, hence 300 pairs.
+    expect(effect(name, set({ kwartiermakerShare: 1 }), set({ kwartiermakerShare: 0 }), 'recovery_months', 300).lo).toBeGreaterThan(0);
   });
 });
