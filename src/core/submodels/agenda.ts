@@ -11,7 +11,7 @@ import { shareOf, totalCost, type Task } from '../entities/task.js';
 import { capacity, domainIdx, emit, inEvaluation, markJoint, type World } from '../state.js';
 import { agendaCapacityOf, tableCoordination } from './arrangements.js';
 import { aggrieve } from './structure.js';
-import { dealDiscount, decide, subsidyAt, type Outcome, type Venue } from './decision.js';
+import { dealDiscount, dealEffort, decide, subsidyAt, type Outcome, type Venue } from './decision.js';
 
 function table(world: World, id: string | null): Arrangement | null {
   if (id === null) return null;
@@ -304,12 +304,11 @@ function adHoc(world: World, task: Task): void {
 function payDeal(world: World, outcome: Outcome, tasks: readonly Task[], venue: Venue): void {
   const ev = outcome.evaluation;
   if (!ev) return;
-  const p = world.params;
   const k = ev.participants.length;
   let fte = 0;
   for (const t of tasks) {
     if (t.dealtAt === venue.id) continue;
-    fte += (p['tc.information'] + p['tc.negotiation'] * (k - 1)) * (1 - venue.dealDiscount);
+    fte += dealEffort(world.params, k, venue);
     t.dealtAt = venue.id;
   }
   if (fte > 0) for (const m of ev.participants) world.municipalities[m]!.coordination += fte;

@@ -58,6 +58,15 @@ export function dealDiscount(world: World, table: Arrangement | null): number {
   return p['tc.tableDiscount'];
 }
 
+/**
+ * Information and negotiation effort of a decision among `k` participants at a venue, FTE-months
+ * per participant: (tc.information + tc.negotiation x (k - 1)) x (1 - the venue's discount).
+ * Paid once per task and venue (agenda.ts), weighed here.
+ */
+export function dealEffort(p: World['params'], k: number, venue: Venue): number {
+  return (p['tc.information'] + p['tc.negotiation'] * (k - 1)) * (1 - venue.dealDiscount);
+}
+
 /** Utility of each participant if the task is carried out by `participants`, costs split by population. */
 export function evaluate(world: World, task: Task, participants: readonly number[], venue: Venue, subsidy: number): Evaluation {
   const binding = venue.binding;
@@ -86,7 +95,7 @@ export function evaluate(world: World, task: Task, participants: readonly number
   const dealFte = new Array<number>(k);
   const monitorFte = new Array<number>(k);
   // Information and negotiation are paid once per task and venue: a later vote on it there reuses them.
-  const deal = task.dealtAt === venue.id ? 0 : (p['tc.information'] + p['tc.negotiation'] * (k - 1)) * (1 - venue.dealDiscount);
+  const deal = task.dealtAt === venue.id ? 0 : dealEffort(p, k, venue);
   for (let a = 0; a < k; a++) {
     const i = participants[a]!;
     const mi = municipalities[i]!;
