@@ -68,9 +68,11 @@ export function initialise(scenario: Scenario, seed: number, recordEvents = true
     return newMunicipality({
       index: i, code: m.code, name: m.name, population: m.population, neighbours: neighbours[i]!, interest, autonomy,
       capacityBase, staff: Math.max(1, Math.round(capacityBase)), stance, secretarySince: first - 1 - Math.floor(rng.init.next() * 60),
-      relationship: 0.5,
+      relationship: 0.5, leader: 0,
     });
   });
+  // Whether each college has a regional leader (one draw per municipality, after the others).
+  for (const m of municipalities) m.leader = rng.init.next() < p.leadershipShare ? 1 : 0;
   const n = municipalities.length;
   const distance = distances(neighbours);
   const trust = new Trust(n, DOMAINS.length, (i, j) => Math.min(1, p.trustInitial + (distance[i * n + j] === 1 ? p.neighbourTrustBonus : 0)));

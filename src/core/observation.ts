@@ -21,8 +21,10 @@ export function accountOverhead(world: World): void {
       const euros = (a.props.overheadEuroPerCapita * mu.population) / 12 / 1e6;
       // A kwartiermaker building the arrangement is paid by its members in equal parts.
       const builder = a.kwartiermaker && world.t < a.startupUntil ? p.kwartiermakerFte / a.members.length : 0;
-      mu.coordination += fte + builder;
-      mu.termCost += (fte + builder) * p.fteMonthCost + euros;
+      // The alderman keeps the council on board about every standing table (not an ad hoc network).
+      const home = a.props.agendaCapacity > 0 ? p.homeBaseFte : 0;
+      mu.coordination += fte + builder + home;
+      mu.termCost += (fte + builder + home) * p.fteMonthCost + euros;
       world.counters.cooperationCost += euros;
       if (inEvaluation(world)) mu.accounts.overheadMoney += euros;
       // Central funds are spent through the projects they pay for (execution counts each project's

@@ -46,7 +46,7 @@ export interface WorldOptions {
  */
 export const MECHANISMS_OFF: Readonly<Record<string, number>> = {
   taskFixedFte: 0, 'tc.information': 0, 'tc.negotiation': 0, 'tc.enforcement': 0, freeRiding: 0, reciprocity: 0, shadowOfFuture: 0,
-  startupMonths: 0, kwartiermakerMonths: 0,
+  startupMonths: 0, kwartiermakerMonths: 0, leadershipWeight: 0, leadershipAttempts: 0, homeBaseFte: 0, sharedUrgencyWeight: 0,
 };
 
 /** Builds a world from an inline region, with decisionNoise 0 and the MECHANISMS_OFF unless the test sets them. */

@@ -85,6 +85,11 @@ const CASES: Case[] = [
   { mechanism: 'free-riding on spill-overs', off: set({ freeRiding: 0 }), haaglanden: ['wgr-plus-abolished', 'completion_rate'], rivierenland: ['rivierenland-none', 'value_net_per_inhabitant'], runs: 200 },
   // In wgr-plus-abolished only the arrangements the municipalities form can be left (the MRDH is mandatory): few exits.
   { mechanism: 'crisis exits from grievances', off: set({ crisisExitHazard: 0 }), haaglanden: ['wgr-plus-abolished', 'exits'], rivierenland: ['rivierenland-none', 'exits'], runs: 150 },
+  // The practitioners' lessons of seed 001 (section 7.6.14 of the ODD).
+  { mechanism: 'regional leaders who persist', off: set({ leadershipWeight: 0, leadershipAttempts: 0 }), haaglanden: ['wgr-plus-abolished', 'cooperation_stability'], rivierenland: ['rivierenland-none', 'value_net_per_inhabitant'], runs: 150 },
+  // Managing the home base acts at standing tables: Rivierenland's is the basiscoalitie.
+  { mechanism: 'managing the home base', off: set({ homeBaseFte: 0 }), haaglanden: ['wgr-plus-abolished', 'stance_mean'], rivierenland: ['rivierenland-basiscoalitie', 'stance_mean'] },
+  { mechanism: 'urgency shared across the region', off: set({ sharedUrgencyWeight: 0 }), haaglanden: ['wgr-plus-abolished', 'completion_rate'], rivierenland: ['rivierenland-none', 'completion_rate'], runs: 150 },
 ];
 
 describe.each(CASES)('$mechanism bites', (c) => {

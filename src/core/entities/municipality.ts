@@ -41,6 +41,8 @@ export interface Municipality {
   record: number;
   /** Factor on its regional capacity from its own austerity choices (1 when it never cut regional work harder than the rest). */
   capacityFactor: number;
+  /** Whether its college has a regional leader: an alderman who carries the regional agenda (1) or not (0); redrawn in part at elections. */
+  leader: number;
 }
 
 export interface CooperationAccounts {

@@ -95,7 +95,8 @@ function outvotedTrust(world: World, t: Arrangement, outcome: Outcome, task: Tas
   for (const i of outcome.outvoted) {
     for (const j of outcome.yes) world.trust.lower(i, j, p.trustLossOutvoted, institutional, di);
     const m = world.municipalities[i]!;
-    m.stance = Math.max(0, m.stance - p.legitimacyLossOutvoted);
+    // An alderman who keeps the council on board (homeBaseFte) loses less of its stance.
+    m.stance = Math.max(0, m.stance - p.legitimacyLossOutvoted * (1 - homeBase(world, i)));
     // Bound to a decision that costs it more than it brings it: who pays for what others gain.
     const k = ev ? ev.participants.indexOf(i) : -1;
     if (k >= 0 && ev!.gain[k]! < 0) {
@@ -104,6 +105,30 @@ function outvotedTrust(world: World, t: Arrangement, outcome: Outcome, task: Tas
     }
   }
   world.counters.forcedVotes++;
+}
+
+/** The member of a table with the largest stake in a task (the lower index on a tie). */
+function carrierOf(task: Task, members: readonly number[]): number {
+  let best = members[0]!;
+  let share = -1;
+  for (const m of members) {
+    const s = shareOf(task, m);
+    if (s > share) {
+      share = s;
+      best = m;
+    }
+  }
+  return best;
+}
+
+/**
+ * The share of a council's loss of stance that managing the home base prevents: homeBaseProtection
+ * for a municipality at a standing table (whose alderman spends homeBaseFte on it), else 0.
+ */
+export function homeBase(world: World, m: number): number {
+  if (world.params.homeBaseFte <= 0) return 0;
+  const atTable = world.arrangements.some((a) => isActive(a) && a.props.agendaCapacity > 0 && a.members.includes(m));
+  return atTable ? world.params.homeBaseProtection : 0;
 }
 
 /** Routes waiting tasks to tables, lets tables decide at their meetings, and handles ad hoc initiation. */
@@ -160,7 +185,10 @@ function meet(world: World, a: Arrangement): void {
     }
     for (const m of members) world.municipalities[m]!.coordination += p.preparationCost;
     const subsidy = subsidyAt(a, task);
-    const outcome = decide(world, a.props.decisionRule, members, [task], venue, [subsidy]);
+    // The member with the largest stake carries the task at the table; a regional leader pulls the others along.
+    const carrier = carrierOf(task, members);
+    const carried: Venue = { ...venue, pull: p.leadershipWeight * world.municipalities[carrier]!.leader };
+    const outcome = decide(world, a.props.decisionRule, members, [task], carried, [subsidy]);
     payDeal(world, outcome, [task], venue);
     world.counters.decisions++;
     a.lastDecision = world.t;
@@ -243,7 +271,9 @@ function adHoc(world: World, task: Task): void {
   // Knowing whom to call (the relationship and knowledge stock) makes taking the lead easier.
   const wu = p['adhoc.urgencyWeight'];
   const wr = p['adhoc.relationshipWeight'];
-  if (!rng.bernoulli(L.stance * (1 - wu + wu * task.urgency) * (1 - wr + wr * L.relationship))) return;
+  // A municipality with a regional leader in its college takes the lead more readily.
+  const lead = 1 + p.leadershipWeight * L.leader;
+  if (!rng.bernoulli(Math.min(1, L.stance * (1 - wu + wu * task.urgency) * (1 - wr + wr * L.relationship) * lead))) return;
   const others = task.beneficiaries
     .map((b, k) => ({ b, s: task.shares[k]! }))
     .filter((x) => x.b !== leader)
@@ -292,7 +322,8 @@ function adHoc(world: World, task: Task): void {
       viaNetwork.lastPassed = world.t;
     }
     emit(world, 'decision', outcome.participants, { task: task.id, domain: task.domain, ...(viaNetwork ? { arrangement: viaNetwork.id } : {}), detail: { rule: 'ad hoc', leader: L.name, support: round(outcome.support) } });
-  } else if (task.attempts >= p['adhoc.attempts']) {
+  } else if (task.attempts >= p['adhoc.attempts'] + p.leadershipAttempts * L.leader) {
+    // A regional leader carries the task on for more months (leadershipAttempts).
     finish(world, task, 'failed', { rule: 'ad hoc', leader: L.name, engaged: engaged.length });
   }
 }

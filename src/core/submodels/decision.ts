@@ -47,6 +47,8 @@ export interface Venue {
    * (parameter freeRiding).
    */
   readonly canStayOut: boolean;
+  /** How far a leader's pull raises every member's mandate (leadershipWeight when the member who carries the task has a regional leader; 0 ad hoc, where the leader's own chance to lead is what it raises). */
+  readonly pull?: number;
 }
 
 /** The share of information and negotiation costs a table saves, by what supports it (ad hoc: 0). */
@@ -95,6 +97,10 @@ export function evaluate(world: World, task: Task, participants: readonly number
   const dealFte = new Array<number>(k);
   const monitorFte = new Array<number>(k);
   // Information and negotiation are paid once per task and venue: a later vote on it there reuses them.
+  // Shared urgency: the region's unmet stakes in the domain raise every member's mandate.
+  let stake = 0;
+  for (const m of municipalities) stake += m.unmet[di]!;
+  const urgency = stake / (stake + p.formationPressure * world.n);
   const deal = task.dealtAt === venue.id ? 0 : dealEffort(p, k, venue);
   for (let a = 0; a < k; a++) {
     const i = participants[a]!;
@@ -118,7 +124,7 @@ export function evaluate(world: World, task: Task, participants: readonly number
     monitorFte[a] = enforce / task.duration;
     const transaction = (deal + enforce) * p.fteMonthCost;
     utility[a] = gains[a]! + partnerTerm - autonomyCost - overload - transaction - outside + noise;
-    mandate[a] = p.mandateScale * mi.stance * costShare[a]!;
+    mandate[a] = p.mandateScale * mi.stance * costShare[a]! * (1 + p.sharedUrgencyWeight * urgency) * (1 + (venue.pull ?? 0));
   }
   return { participants: [...participants], weight, gain: gains, costShare, workDue, utility, mandate, dealFte, monitorFte };
 }

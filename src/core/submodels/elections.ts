@@ -9,7 +9,7 @@ import { isElectionMonthOf } from '../calendar.js';
 import { isActive, overheadFteOf, type Arrangement } from '../entities/arrangement.js';
 import { clamp01 } from '../entities/trust.js';
 import { emit, type World } from '../state.js';
-import { addUnmet } from './agenda.js';
+import { addUnmet, homeBase } from './agenda.js';
 import { heldBySpinup, leave } from './arrangements.js';
 import { snapshotTrust } from '../observation.js';
 
@@ -24,7 +24,12 @@ export function election(world: World): void {
   for (const m of world.municipalities) {
     const shock = world.rng.elections.normal();
     const vfm = (m.termValue + 0.01) / (m.termCost + 0.01);
-    const retro = p.stanceRetrospective * Math.tanh(Math.log(vfm));
+    // A council kept on board by its alderman (homeBaseFte) judges a bad term less harshly.
+    const judged = p.stanceRetrospective * Math.tanh(Math.log(vfm));
+    const retro = judged < 0 ? judged * (1 - homeBase(world, m.index)) : judged;
+    // The new college: a regional leader stays with probability leadershipPersistence; otherwise the
+    // college has one with probability leadershipShare (one uniform per municipality, whatever happens).
+    m.leader = newLeader(m.leader, world.rng.elections.next(), p.leadershipPersistence, p.leadershipShare);
     const before = m.stance;
     m.stance = clamp01(p.stancePersistence * m.stance + (1 - p.stancePersistence) * p.stanceMean + retro + p.stanceSd * shock);
     emit(world, 'election', [m.index], { detail: { stance_before: r3(before), stance: r3(m.stance), value_for_money: r3(vfm) } });
@@ -139,6 +144,19 @@ function reviewMemberships(world: World, a: Arrangement, intensity: number, who:
     const u = world.rng.decisions.next();
     if (u < exitProbability(m, `${m}`, overheadCost(m, overheadFteOf(a, m, p.modularCoreShare)))) leave(world, a, m, `${who}: too little value`);
   }
+}
+
+/**
+ * Whether the new college has a regional leader, from one uniform u: a leader stays when
+ * u < persistence, and is otherwise replaced by a new college that has one with probability
+ * `share`; a college without one gets one with probability `share`.
+ */
+export function newLeader(leader: number, u: number, persistence: number, share: number): number {
+  if (leader) {
+    if (u < persistence) return 1;
+    return persistence < 1 && (u - persistence) / (1 - persistence) < share ? 1 : 0;
+  }
+  return u < share ? 1 : 0;
 }
 
 function r3(x: number): number {

@@ -115,7 +115,8 @@ function form(world: World, d: Domain): void {
   }
   if (initiator < 0) return;
   const I = world.municipalities[initiator]!;
-  if (!world.rng.structure.bernoulli(I.stance)) return;
+  // Its council's stance, and a regional leader in its college, move it to take the initiative.
+  if (!world.rng.structure.bernoulli(I.stance + ((1 - I.stance) * p.leadershipWeight * I.leader) / 2)) return;
   const candidates: number[] = [];
   for (let j = 0; j < n; j++) {
     if (j === initiator) continue;

@@ -186,7 +186,7 @@ describe('agenda: mandjes', () => {
   const table = (properties: Record<string, unknown> = {}) => [{ id: 'abc', kind: 'convenant' as const, members: 'all' as const, domains: ['housing' as const, 'economy' as const], properties: { meetingInterval: 1, secretariat: 'secretary' as const, coordination: 1, ...properties } }];
 
   it('makes a package of two blocked tasks when the members\' mean trust reaches mandjeTrust', () => {
-    const w = world({ arrangements: table() });
+    const w = world({ arrangements: table(), parameters: { ...PLAIN, mandjeTrust: 0.45 } });
     // Mean over the six ordered pairs: (0.3 + 5 · 0.6) / 6 = 0.55 ≥ 0.45, though one pair is at 0.3.
     setAllTrust(w, 0.6);
     setTrust(w, 0, 1, 0.3);
@@ -205,8 +205,8 @@ describe('agenda: mandjes', () => {
     expect(w.events.at(-1)).toMatchObject({ type: 'mandje', arrangement: 'abc', detail: { tasks: `${t1.id}+${t2.id}`, domains: 'housing+economy' } });
   });
 
-  it('makes no package when the mean trust is below mandjeTrust', () => {
-    const w = world({ arrangements: table() });
+  it('makes no package when the mean trust is below mandjeTrust (0.45 here; by default none is needed)', () => {
+    const w = world({ arrangements: table(), parameters: { ...PLAIN, mandjeTrust: 0.45 } });
     setAllTrust(w, 0.44);
     const [t1, t2] = pair(w);
     runAgenda(w);
@@ -218,7 +218,7 @@ describe('agenda: mandjes', () => {
   });
 
   it('a package not put to a vote for lack of trust may be tried once trust has grown', () => {
-    const w = world({ arrangements: table() });
+    const w = world({ arrangements: table(), parameters: { ...PLAIN, mandjeTrust: 0.45 } });
     setAllTrust(w, 0.44);
     const [t1, t2] = pair(w);
     runAgenda(w);
@@ -391,5 +391,55 @@ describe('agenda: ad hoc coalitions', () => {
     runAgenda(busy.w);
     expect(busy.t.status).toBe('pool');
     expect(busy.w.counters.decisions).toBe(0);
+  });
+});
+
+describe('agenda: the practitioners\' lessons (seed 001)', () => {
+  const CHAIN3 = [{ name: 'A', population: 50000, neighbours: ['B'] }, { name: 'B', population: 30000, neighbours: ['A', 'C'] }, { name: 'C', population: 20000, neighbours: ['B'] }];
+
+  it('a regional leader takes the lead more readily and carries a task on for more attempts', () => {
+    const run = (leader: number) => {
+      const w = buildWorld({ municipalities: CHAIN3, parameters: { ...PLAIN, leadershipWeight: 0.5, leadershipAttempts: 2, 'adhoc.attempts': 1 } });
+      w.t += 5;
+      setAllTrust(w, 0.8);
+      const A = w.municipalities[0]!;
+      A.leader = leader;
+      A.relationship = 0.6;
+      // A task no partner engages in: the lead is taken (u = 0), both approaches fail (u = 0.99).
+      const t = addTask(w, { beneficiaries: [0, 1, 2], shares: [0.6, 0.3, 0.1], value: 10, budget: 2, work: 0, urgency: 0.6 });
+      const s = script(w, 'decisions', [0, 0.99, 0.99]);
+      runAgenda(w);
+      return { s, t };
+    };
+    // 0.5 · 0.8 · 0.8 without a leader; times 1 + 0.5 with one.
+    expect(run(0).s.asked[0]).toBeCloseTo(0.32, 12);
+    expect(run(1).s.asked[0]).toBeCloseTo(0.32 * 1.5, 12);
+    // Without a leader one failed attempt ends the task; a leader tries again next month (1 + 2 attempts).
+    expect(run(0).t.status).toBe('done');
+    expect(run(1).t.status).toBe('pool');
+  });
+
+  it('a table whose carrier has a regional leader gives every member a larger mandate', () => {
+    const status = (leader: number) => {
+      const w = world({ arrangements: [{ id: 'abc', kind: 'convenant', members: 'all', domains: ['housing'], properties: { coordination: 1, meetingInterval: 1 } }], parameters: { ...PLAIN, mandateScale: 0.3, leadershipWeight: 0.5 } });
+      w.municipalities[1]!.leader = leader; // B has the largest stake: it carries the task
+      setAllTrust(w, 0.6);
+      const t = addTask(w, { beneficiaries: [0, 1, 2], shares: [0.2, 0.5, 0.3] });
+      runAgenda(w);
+      return t.status;
+    };
+    // By consensus; A gains 2 - 2.5 = -0.5. Its mandate 0.3 x 0.5 x 2.5 = 0.375 is not enough; pulled by a leader, x 1.5 = 0.5625 is.
+    expect(status(0)).toBe('agenda');
+    expect(status(1)).toBe('project');
+  });
+
+  it('an alderman who keeps the council on board loses less stance when outvoted', () => {
+    for (const [fte, stance] of [[0, 0.48], [0.05, 0.49]] as const) {
+      const w = world({ arrangements: [{ id: 'abc', kind: 'gr', members: 'all', domains: ['housing'] }], parameters: { ...PLAIN, homeBaseFte: fte, homeBaseProtection: 0.5 } });
+      setAllTrust(w, 0.6);
+      addTask(w, { beneficiaries: [0, 1, 2], shares: [0.05, 0.5, 0.45] });
+      runAgenda(w);
+      expect(w.municipalities[0]!.stance).toBeCloseTo(stance, 12); // 0.5 − 0.02 x (1 − protection)
+    }
   });
 });

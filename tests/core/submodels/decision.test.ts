@@ -141,6 +141,18 @@ describe('decisions: transaction costs, expected quality, free-riding and the pr
   });
 });
 
+describe('decisions: shared urgency', () => {
+  it('the region\'s unmet stakes in the domain raise every member\'s mandate', () => {
+    const w = world({ altruism: 0, mandateScale: 0.5, sharedUrgencyWeight: 0.5, formationPressure: 2.5 });
+    const t = task([0.2, 0.4, 0.4], 10, 5);
+    const calm = evaluate(w, t, [0, 1, 2], at(0), 0).mandate[0]!;
+    expect(calm).toBeCloseTo(0.5 * 0.5 * 2.5, 12);
+    // Unmet housing stakes 7.5 against formationPressure x n = 7.5: U = 0.5, mandate x 1.25.
+    w.municipalities.forEach((m) => (m.unmet[0] = 2.5));
+    expect(evaluate(w, t, [0, 1, 2], at(0), 0).mandate[0]).toBeCloseTo(calm * 1.25, 12);
+  });
+});
+
 describe('election calendar', () => {
   it('holds elections in March of 2006, 2010, ... and in no other month', () => {
     const w = world();

@@ -86,6 +86,16 @@ describe('structure: dormancy', () => {
   });
 });
 
+describe('structure: leadership', () => {
+  it('a regional leader raises the initiator\'s chance to take the initiative', () => {
+    const w = pressured({ parameters: { leadershipWeight: 1 } });
+    w.municipalities[0]!.leader = 1;
+    const s = script(w, 'structure', [0.99, 0.5]);
+    structureDynamics(w);
+    expect(s.asked[0]).toBeCloseTo(0.7 + 0.3 / 2, 12);
+  });
+});
+
 describe('structure: crisis exits', () => {
   // A 40%, B 30% of the population: key members (keyMemberShare 0.3); C and D are not.
   const gr: WorldOptions['arrangements'] = [{ id: 'gr', kind: 'gr', members: 'all', domains: ['housing'] }];
