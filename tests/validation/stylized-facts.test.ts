@@ -1,8 +1,12 @@
 /**
- * Pattern-oriented validation: the stylized facts of the brief (1, 4, 5, 6, 8) as statistical
- * statements over seeded runs with the default calibration. Runs are paired by seed: the
- * scenarios share their external events (common random numbers). The measured figures are
- * recorded in docs/ODD.md ("Validation against the stylized facts").
+ * Pattern-oriented validation: the stylized facts of the brief as statistical statements over
+ * seeded runs with the default calibration, each against the null that a model without the
+ * mechanism would give, so that each test can fail. Runs are paired by seed: the scenarios share
+ * their external events (common random numbers). Facts the model does not reproduce stay visible
+ * as expected failures (`it.fails`), each with its reason in docs/ODD.md, section 10; if one starts
+ * to pass, the model has changed and the ODD must say so. Patterns that only read an input back
+ * (fact 1, the review calendar of fact 6, the task geography of fact 8) are verification and are
+ * tested in verification.test.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pairedComparison } from '../../src/stats/paired.js';
@@ -11,13 +15,14 @@ import { runSimulation } from '../../src/core/run.js';
 import { TIMESERIES_COLUMNS, type RunResult } from '../../src/core/results.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import type { RunMeasureId } from '../../src/core/measures.js';
+import { fromAbsMonth } from '../../src/core/time.js';
 
 const SEEDS = 60;
 const NON_TRANSPORT = ['value_housing', 'value_economy', 'value_social', 'value_operations'].map((c) => TIMESERIES_COLUMNS.indexOf(c as never));
 
 function runs(name: string, seeds = SEEDS): RunResult[] {
   const { scenario } = loadScenario(name, {});
-  return Array.from({ length: seeds }, (_, k) => runSimulation(scenario, k + 1, { trustSnapshots: false, events: false }));
+  return Array.from({ length: seeds }, (_, k) => runSimulation(scenario, k + 1, { trustSnapshots: false, events: true }));
 }
 
 function windowSum(r: RunResult, from: string, to: string, cols: number[]): number {
@@ -37,10 +42,22 @@ beforeAll(() => {
 const outcome = (name: string, key: RunMeasureId): number[] => results[name]!.map((r) => r.outcomes[key]!);
 
 describe('stylized facts (default calibration, 60 seeds per scenario)', () => {
-  it('fact 1: about 25% of secretaries leave per year', () => {
-    const ci = tInterval(outcome('wgr-plus-abolished', 'secretary_turnover_rate'));
-    expect(ci.lo).toBeGreaterThan(0.22);
-    expect(ci.hi).toBeLessThan(0.28);
+  it.fails('expected failure, fact 2: spending through cooperation reaches about 14% of municipal spending by 2010', () => {
+    // The model carries regional projects and their tables, not the standing executive joint bodies
+    // (health services, waste, social employment) that make up most of that spending (ODD sections 10 and 11.1).
+    for (const name of ['wgr-plus-continues', 'wgr-plus-abolished', 'basiscoalitie']) {
+      const ci = tInterval(outcome(name, 'cooperation_spending_share'));
+      expect(ci.hi, name).toBeGreaterThan(0.06);
+    }
+  });
+
+  it('fact 3: under the WGR-plus the city region functioned well: more tasks completed and more pairs cooperating than after its abolition', () => {
+    // The null is the same region and the same futures without the city region (paired by seed); the test fails
+    // if its table, binding votes and central funds do not make cooperation work better.
+    const completion = pairedComparison(outcome('wgr-plus-abolished', 'completion_rate'), outcome('wgr-plus-continues', 'completion_rate'));
+    expect(completion.ci.lo).toBeGreaterThan(0);
+    const stability = pairedComparison(outcome('wgr-plus-abolished', 'cooperation_stability'), outcome('wgr-plus-continues', 'cooperation_stability'));
+    expect(stability.ci.lo).toBeGreaterThan(0);
   });
 
   it('fact 4: after abolition non-transport output drops below the counterfactual, and recovers faster with a coordinator', () => {
@@ -63,23 +80,43 @@ describe('stylized facts (default calibration, 60 seeds per scenario)', () => {
     expect(rivierenland.ci.lo).toBeGreaterThan(0);
   });
 
-  it('fact 6: exits cluster in the year after council elections', () => {
-    let exits = 0;
-    let after = 0;
+  it.fails('expected failure, fact 6: new councils leave more than the review calendar alone predicts', () => {
+    // The calendar gives a new council's review weight 1 and each of the four yearly budget reviews of a term
+    // weight b (budgetReviewIntensity): without anything new about a new council, a share 1 / (1 + 4b) of the
+    // review exits happen at the post-election review. The fact holds beyond the calendar only if new councils
+    // leave more than that. In the model they leave less (0.32 to 0.50 against 0.50): a new council's review
+    // looks back on a whole term, whose value evens out (ODD section 10).
+    let election = 0;
+    let budget = 0;
+    let b = NaN;
     for (const name of ['wgr-plus-abolished', 'basiscoalitie', 'modular-gr', 'rivierenland-basiscoalitie']) {
+      const { scenario } = loadScenario(name, {});
+      b = scenario.params.budgetReviewIntensity;
+      const from = fromAbsMonth(scenario.evaluation.from);
       for (const r of results[name]!) {
-        exits += r.outcomes.exits!;
-        if (r.outcomes.exits! > 0) after += r.outcomes.exits! * r.outcomes.exits_after_election_share!;
+        for (const e of r.events) {
+          if (e.type !== 'exit' || e.date < from) continue;
+          const reason = String(e.detail?.reason ?? '');
+          if (reason.startsWith('new council')) election++;
+          else if (reason.startsWith('budget review')) budget++;
+        }
       }
     }
-    // Without clustering a quarter of exits would fall in the 12 months after an election (12 of 48).
-    const share = after / exits;
-    const se = Math.sqrt((0.25 * 0.75) / exits);
-    expect(exits).toBeGreaterThan(100);
-    expect(share).toBeGreaterThan(0.25 + 4 * se);
+    const n = election + budget;
+    const nul = 1 / (1 + 4 * b);
+    expect(n).toBeGreaterThan(100);
+    expect(election / n).toBeGreaterThan(nul + 2 * Math.sqrt((nul * (1 - nul)) / n));
   });
 
-  it('fact 8: municipalities choose nearby partners', () => {
+  it.fails('expected failure, fact 7: under austerity most municipalities cut the joint arrangement before their own apparatus', () => {
+    // A municipality cuts its regional work first when cooperation brought it less than a euro per euro in the
+    // term (ODD section 7.1.1); under the cuts of 2011 and 2013 about half do, not most.
+    const ci = tInterval(outcome('wgr-plus-abolished', 'austerity_regional_first_share').filter(Number.isFinite));
+    expect(ci.lo).toBeGreaterThan(0.5);
+  });
+
+  it('fact 8: municipalities choose nearby partners, in a region and nationally', () => {
+    // How much of this is the task geography read back, and not partner choice, is in verification.test.ts.
     for (const name of ['rivierenland-none', 'national']) {
       const ratios = outcome(name, 'neighbour_partner_ratio').filter((x) => Number.isFinite(x));
       expect(ratios.length).toBeGreaterThan(2);
