@@ -82,7 +82,7 @@ export function initialise(scenario: Scenario, seed: number, recordEvents = true
     distance, trust, arrangements: [], tasks: new Map(), nextTaskId: 1, t: first,
     rateMultiplier: new Float64Array(DOMAINS.length).fill(1), capacityMultiplier: 1, lastElection: -Infinity,
     tieAge: new Int32Array(n * n), lastJoint: new Float64Array(n * n).fill(-Infinity), counters: newCounters(),
-    totals: { months: 0, valueNonTransport: 0, exits: 0, exitsAfterElection: 0, partnerPairs: 0, partnerPairsNeighbours: 0, secretaryTurnovers: 0, cohortArrived: 0, cohortCompleted: 0, austerityChoices: 0, austerityRegionalFirst: 0, standingFormations: 0 },
+    totals: { months: 0, valueNonTransport: 0, exits: 0, exitsAfterElection: 0, partnerPairs: 0, partnerPairsNeighbours: 0, beneficiaryPairs: 0, beneficiaryPairsNeighbours: 0, secretaryTurnovers: 0, cohortArrived: 0, cohortCompleted: 0, austerityChoices: 0, austerityRegionalFirst: 0, standingFormations: 0 },
     events: [], spells: [], trustSnapshots: [], structureDirty: true, formedCount: 0,
     recordEvents, eventCounts: new Int32Array(EVENT_TYPES.length),
     scratch: { tie: new Uint8Array(n * n), project: new Uint8Array(n * n), demand: new Float64Array(n), ratio: new Float64Array(n), perCapita: new Float64Array(n) },

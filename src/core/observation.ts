@@ -390,6 +390,10 @@ const CUSTOM_OUTCOMES: Partial<Record<RunMeasureId, (x: OutcomeInput) => number>
     const neighbourShare = allPairs > 0 ? neighbourPairs / allPairs : NaN;
     return t.partnerPairs > 0 && neighbourShare > 0 ? t.partnerPairsNeighbours / t.partnerPairs / neighbourShare : NaN;
   },
+  neighbour_choice_ratio: ({ world }) => {
+    const t = world.totals;
+    return t.partnerPairs > 0 && t.beneficiaryPairsNeighbours > 0 ? t.partnerPairsNeighbours / t.partnerPairs / (t.beneficiaryPairsNeighbours / t.beneficiaryPairs) : NaN;
+  },
 };
 
 for (const spec of RUN_MEASURES) {

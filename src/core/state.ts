@@ -78,6 +78,9 @@ export interface Totals {
   /** Joint-project partner pairs (counted once per task): all, and neighbours. */
   partnerPairs: number;
   partnerPairsNeighbours: number;
+  /** Pairs of beneficiaries of the same started projects (the partners each could have had), and how many of them are neighbours. */
+  beneficiaryPairs: number;
+  beneficiaryPairsNeighbours: number;
   secretaryTurnovers: number;
   /** Tasks that arose in the window, and those of them completed successfully (by the end of the run). */
   cohortArrived: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountOverhead, gini, observe } from '../../src/core/observation.js';
+import { accountOverhead, gini, observe, outcomes } from '../../src/core/observation.js';
 import { TIMESERIES_COLUMNS } from '../../src/core/results.js';
 import { markJoint } from '../../src/core/state.js';
 import { buildWorld } from './world.js';
@@ -59,5 +59,38 @@ describe('pair ties', () => {
     expect(s.slice(0, 12)).toEqual(Array(12).fill(0));
     expect(s.slice(12, 18)).toEqual(Array(6).fill(1));
     expect(s.slice(18)).toEqual([0, 0]); // 12 months after the second act the tie ends
+  });
+});
+
+describe('neighbours among partners', () => {
+  // A line A - B - C - D: 3 of its 6 pairs are neighbours.
+  const line = (): ReturnType<typeof buildWorld> =>
+    buildWorld({
+      municipalities: [
+        { name: 'A', population: 10000, neighbours: ['B'] },
+        { name: 'B', population: 10000, neighbours: ['A', 'C'] },
+        { name: 'C', population: 10000, neighbours: ['B', 'D'] },
+        { name: 'D', population: 10000, neighbours: ['C'] },
+      ],
+    });
+  const series = (): Float64Array[] => TIMESERIES_COLUMNS.map(() => new Float64Array(1));
+
+  it('neighbour_partner_ratio compares partners with all pairs, neighbour_choice_ratio with the beneficiaries of the same projects', () => {
+    const w = line();
+    // Two partner pairs, both neighbours; the projects' beneficiaries gave 6 pairs, 3 of them neighbours.
+    Object.assign(w.totals, { partnerPairs: 2, partnerPairsNeighbours: 2, beneficiaryPairs: 6, beneficiaryPairsNeighbours: 3 });
+    const o = outcomes(w, series());
+    expect(o.neighbour_partner_ratio).toBeCloseTo(1 / (3 / 6), 12); // 2
+    expect(o.neighbour_choice_ratio).toBeCloseTo(1 / (3 / 6), 12); // 2
+    // Partners who are exactly the beneficiaries: no choice beyond the geography.
+    Object.assign(w.totals, { partnerPairs: 4, partnerPairsNeighbours: 3, beneficiaryPairs: 4, beneficiaryPairsNeighbours: 3 });
+    expect(outcomes(w, series()).neighbour_choice_ratio).toBe(1);
+  });
+
+  it('is NaN without projects, or without neighbouring beneficiaries', () => {
+    const w = line();
+    expect(outcomes(w, series()).neighbour_choice_ratio).toBeNaN();
+    Object.assign(w.totals, { partnerPairs: 1, partnerPairsNeighbours: 0, beneficiaryPairs: 1, beneficiaryPairsNeighbours: 0 });
+    expect(outcomes(w, series()).neighbour_choice_ratio).toBeNaN();
   });
 });

@@ -115,13 +115,12 @@ describe('stylized facts (default calibration, 60 seeds per scenario)', () => {
     expect(ci.lo).toBeGreaterThan(0.5);
   });
 
-  it('fact 8: municipalities choose nearby partners, in a region and nationally', () => {
-    // How much of this is the task geography read back, and not partner choice, is in verification.test.ts.
-    for (const name of ['rivierenland-none', 'national']) {
-      const ratios = outcome(name, 'neighbour_partner_ratio').filter((x) => Number.isFinite(x));
-      expect(ratios.length).toBeGreaterThan(2);
-      const ci = tInterval(ratios);
-      expect(ci.lo, name).toBeGreaterThan(1);
-    }
+  it('fact 8: municipalities choose nearby partners beyond what the geography of the tasks gives', () => {
+    // The null is the geography itself: the neighbours among the beneficiaries of the same projects, the partners
+    // each could have had (neighbour_choice_ratio = 1). Where partners are chosen (ad hoc, in Rivierenland without
+    // a table) the leader approaches the largest stakes first, who lie nearest the task, and neighbours are cheaper
+    // to approach and trusted more. With flat geography and those routes off the test fails (ODD section 10).
+    const ci = tInterval(outcome('rivierenland-none', 'neighbour_choice_ratio').filter((x) => Number.isFinite(x)));
+    expect(ci.lo).toBeGreaterThan(1);
   });
 });

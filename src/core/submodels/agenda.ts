@@ -83,6 +83,14 @@ function startProject(world: World, task: Task, outcome: Outcome, coordination: 
         if (world.distance[ps[a]! * world.n + ps[b]!] === 1) world.totals.partnerPairsNeighbours++;
       }
     }
+    // The partners it could have had: every pair of the task's beneficiaries (the null of neighbour_choice_ratio).
+    const bs = task.beneficiaries;
+    for (let a = 0; a < bs.length; a++) {
+      for (let b = a + 1; b < bs.length; b++) {
+        world.totals.beneficiaryPairs++;
+        if (world.distance[bs[a]! * world.n + bs[b]!] === 1) world.totals.beneficiaryPairsNeighbours++;
+      }
+    }
   }
 }
 

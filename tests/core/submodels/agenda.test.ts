@@ -123,6 +123,8 @@ describe('agenda: meetings and decisions', () => {
     expect([A!.coordination, B!.coordination, C!.coordination]).toEqual([0.1, 0.1, 0.1]); // preparationCost each
     expect(w.totals.partnerPairs).toBe(3);
     expect(w.totals.partnerPairsNeighbours).toBe(3);
+    // The beneficiaries are the participants here: the same three pairs.
+    expect([w.totals.beneficiaryPairs, w.totals.beneficiaryPairsNeighbours]).toEqual([3, 3]);
     expect(w.events.at(-1)).toMatchObject({ type: 'decision', task: t.id, arrangement: 'abc', detail: { rule: 'consensus', support: 1 } });
   });
 
