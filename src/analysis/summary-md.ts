@@ -245,7 +245,7 @@ export function renderSummaryMarkdown(a: SummaryInput, lang: Lang): string {
   const tos = [...new Set(data.scenarios.map((s) => data.scenarioInfo.get(s)?.to))];
   const window = froms.length === 1 && tos.length === 1 && froms[0] && tos[0] ? t('summary.window', lang, { from: formatter(lang).month(froms[0]), to: formatter(lang).month(tos[0]) }) : '';
   const region = regions.length === 1 ? t('summary.inRegion', lang, { region: markdownText(regions[0]!) }) : '';
-  out.push(t('summary.intro', lang, { runs: runsText, k: scenariosText, region, window }));
+  out.push(`${t('summary.intro', lang, { runs: runsText, k: scenariosText, region, window })} ${t('report.intervalsKind', lang)}`);
   if (data.planned !== undefined && data.done !== undefined && data.done < data.planned) {
     out.push('', t('summary.incomplete', lang, { done: formatter(lang).count(data.done), planned: formatter(lang).count(data.planned) }));
   }

@@ -83,7 +83,7 @@ export function forestChart(rows: readonly ComparisonRow[], opts: ForestOptions 
   return frame(
     r,
     t('chart.forestTitle', r.lang, { reference }),
-    [t('chart.forestSubtitle', r.lang, { paired: t(paired ? 'chart.pairedRuns' : 'chart.unpairedRuns', r.lang) }), t('chart.forestSignificance', r.lang), ...(points.sweep ? [t('chart.firstPointNote', r.lang)] : [])],
+    [t('chart.forestSubtitle', r.lang, { paired: t(paired ? 'chart.pairedRuns' : 'chart.unpairedRuns', r.lang) }), t('chart.forestSignificance', r.lang), t('chart.intervalsKind', r.lang), ...(points.sweep ? [t('chart.firstPointNote', r.lang)] : [])],
     { vconcat: panels, spacing: r.theme === 'slides' ? 30 : 16, resolve: { scale: { x: 'independent' } } },
   );
 }

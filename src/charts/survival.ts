@@ -36,7 +36,7 @@ export function survivalChart(rows: readonly SurvivalRow[], opts: ChartOptions =
   const colour = scenarioColour(order, r.lang, bottomLegend(present, r, r.sizes.width, { symbolType: 'stroke', symbolOpacity: 1 }));
   const x = { field: 'time', type: 'quantitative', title: t('chart.monthsSinceStart', r.lang), scale: { zero: true, nice: false } };
   const panelWidth = types.length > 1 ? Math.round((r.sizes.width - (r.theme === 'slides' ? 40 : 20)) / 2) : r.sizes.width;
-  return frame(r, t('chart.survivalTitle', r.lang), [t('chart.survivalSubtitle', r.lang), ...(points.sweep ? [t('chart.firstPointNote', r.lang)] : [])], {
+  return frame(r, t('chart.survivalTitle', r.lang), [t('chart.survivalSubtitle', r.lang), t('chart.intervalsKind', r.lang), ...(points.sweep ? [t('chart.firstPointNote', r.lang)] : [])], {
     data: { values },
     facet: { column: { field: 'type', type: 'nominal', title: null, sort: types.map(typeLabel) } },
     resolve: { scale: { x: 'independent' } },

@@ -62,7 +62,7 @@ export function timeseriesChart(rows: readonly TimeseriesSummaryRow[], opts: Tim
   const ns = distinct(values.map((v) => v.n)).sort((a, b) => a - b);
   const nText = ns.length === 1 ? String(ns[0]) : `${ns[0]}-${ns[ns.length - 1]}`;
   const markers = chartMarkers(r, opts, order.filter((sc) => values.some((v) => v.scenario === sc)));
-  const subtitle = [t(band === 'runs' ? 'chart.bandRuns' : 'chart.bandMean', r.lang, { n: nText }), markersNote(from, to, r, markers)];
+  const subtitle = [t(band === 'runs' ? 'chart.bandRuns' : 'chart.bandMean', r.lang, { n: nText }), t('chart.intervalsKind', r.lang), markersNote(from, to, r, markers)];
   if (points.sweep) subtitle.push(t('chart.firstPointNote', r.lang));
   const title = `${measureTitle('month', measure, r.lang)}, ${t('chart.overTime', r.lang)}`;
   const yTitle = measureTitle('month', measure, r.lang);

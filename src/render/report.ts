@@ -162,7 +162,7 @@ function methodSection(data: DirData, lang: Lang, scenarios: string[]): string {
   const firstScenario = present[0];
   const seeds = runs.filter((r) => r.scenario === firstScenario).sort((a, b) => a.replication - b.replication).slice(0, 5).map((r) => String(r.seed));
   parts.push(`<p>${phrase('report.seeds', lang, { seed: masterSeed, list: seeds.length > 0 ? seeds.join(', ') : '–' })}</p>`);
-  const items = [`<li>${phrase('report.intervalsMean', lang)}</li>`];
+  const items = [`<li><strong>${phrase('report.intervalsKind', lang)}</strong></li>`, `<li>${phrase('report.intervalsMean', lang)}</li>`];
   if (data.comparison !== undefined && data.comparison.length > 0) {
     const tests = [...new Set(data.comparison.map((r) => r.test))]
       .filter((x) => x !== 'none')

@@ -45,6 +45,8 @@ describe('summary.md', () => {
     );
     expect(md).toContain('This batch has 2 scenarios with 10 runs each in Haaglanden, with outcomes measured from January 2015 to December 2030.');
     expect(md).toContain('Reference scenario: *a*.');
+    // Every interval says what it is: seed noise at these parameters, not parameter uncertainty.
+    expect(md).toContain('A 95% interval is the range in which the true average lies, given the model, with 95% confidence: it shrinks as the number of runs grows. What the intervals show: seed noise only,');
     // Exits are a headline outcome: a sentence, with the direction (fewer is better).
     expect(md).toContain('- **Exits**: in *b* in Haaglanden from January 2015 to December 2030 it is on average 1.0 memberships lower (95% interval 0.5 to 1.5) than in *a* (4.3 against 5.3); it does better (lower) in 90% of the 10 paired runs.');
     expect(md).toContain('| Tasks that arose | tasks | 14.5 | 14.5 | 0 (0 … 0) | – | no, could be chance |');
@@ -58,6 +60,7 @@ describe('summary.md', () => {
       '- **Stabiliteit van de samenwerking**: in *b* in Haaglanden van januari 2015 tot en met december 2030 is dit gemiddeld 5,3 procentpunt hoger (95%-interval 4,6 tot 6,0) dan in *a* (36,2% tegen 30,9%); het scenario doet het beter in 100% van de 10 gepaarde runs.',
     );
     expect(md).toContain('Deze batch bevat 2 scenario’s met elk 10 runs in Haaglanden');
+    expect(md).toContain('Wat de intervallen tonen: alleen toevalsspreiding');
     expect(md).toContain('- **Uittredingen**: in *b* in Haaglanden van januari 2015 tot en met december 2030 is dit gemiddeld 1,0 lidmaatschappen lager (95%-interval 0,5 tot 1,5) dan in *a* (4,3 tegen 5,3); het scenario doet het beter (lager) in 90% van de 10 gepaarde runs.');
   });
 

@@ -78,6 +78,7 @@ describe('cooperation stability over time', () => {
       text: 'Vertrouwen (vertrouwen 0-1), in de tijd',
       subtitle: [
         'Lijn: gemiddelde van 20 runs per scenario; band: 95%-betrouwbaarheidsinterval van het gemiddelde.',
+        'Intervallen: toevalsspreiding bij deze parameterwaarden, niet de onzekerheid van de parameters.',
         'Gestreepte lijnen: raadsverkiezingen (maart); doorgetrokken lijn: WGR-plus afgeschaft (januari 2015).',
       ],
     });

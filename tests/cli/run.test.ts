@@ -118,6 +118,7 @@ describe('regiosim start', () => {
     expect(header.trim().split(/ +/)).toEqual(['wgr-plus-abolished', 'basiscoalitie', 'modular-gr', 'wgr-plus-continues', 'unit']);
     expect(r.out).toMatch(/Cooperation stability +\S+ \(\S+\) +/);
     expect(r.out).toContain('Haaglanden, January 2015 to December 2030: mean (95% interval) over the runs:');
+    expect(r.out).toContain('What the intervals show: seed noise only');
     expect(r.out).toContain('Report: sc/report.html');
     const dir = join(cwd, 'sc');
     for (const f of ['runs.csv', 'summary.csv', 'comparison.csv', 'summary.md', 'report.html', 'charts/stability.png', 'charts/stability.vl.json']) {

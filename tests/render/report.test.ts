@@ -35,6 +35,8 @@ describe('buildReport', () => {
     expect(html).toContain('<td class="num">0.500<br><span class="ci">0.450 … 0.550</span></td>');
     expect(html).toContain('<td>wgr-plus-continues</td><td class="num">0.100 <span class="ci">(0.070 … 0.130)</span></td><td class="num">0.001</td><td>yes</td><td class="num">60%</td>');
     expect(html).toContain('Seeds: master seed 1.');
+    expect(html).toContain('<li><strong>What the intervals show: seed noise only, how much the averages vary across random futures');
+    expect(html).toContain('mean with 95% confidence interval (seed noise at these parameters)');
     expect(html).toContain('The first seeds: 1000, 1001, 1002, 1003, 1004 (all of them are in runs.csv).');
     expect(html).toContain('Tests: Wilcoxon signed-rank test, with Holm&#39;s correction');
     expect(html).toContain('<code>regiosim batch --runs 20</code>');

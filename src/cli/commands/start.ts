@@ -84,6 +84,7 @@ function printTable(analysis: Analysis, ctx: CliContext): void {
   HEADLINE.forEach((o, k) => {
     ctx.out(`${names[k]!.padEnd(labelW)}  ${table[k]!.map((c) => c.padStart(colW)).join('  ')}  ${measureUnit('run', o, lang)}\n`);
   });
+  ctx.out(`\n${t('report.intervalsKind', lang)}\n`);
   ctx.out(`\n${t('cli.startSummary', lang, { reference: STANDARD_SCENARIOS[0], file: shown(join(analysis.data.dir, 'summary.md'), ctx.cwd) })}\n`);
 }
 

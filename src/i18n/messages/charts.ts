@@ -20,6 +20,10 @@ export const CHART_MESSAGES = {
   'chart.lower': { en: 'Lower bound', nl: 'Ondergrens' },
   'chart.upper': { en: 'Upper bound', nl: 'Bovengrens' },
   'chart.overTime': { en: 'over time', nl: 'in de tijd' },
+  'chart.intervalsKind': {
+    en: 'Intervals: seed noise at these parameter values, not parameter uncertainty.',
+    nl: 'Intervallen: toevalsspreiding bij deze parameterwaarden, niet de onzekerheid van de parameters.',
+  },
   'chart.bandRuns': {
     en: 'Line: mean of {n} runs per scenario; band: the middle 95% of the runs.',
     nl: 'Lijn: gemiddelde van {n} runs per scenario; band: de middelste 95% van de runs.',

@@ -14,7 +14,7 @@ export const REPORT_MESSAGES = {
   },
   'report.noSummary': { en: 'summary.md is missing: run `regiosim analyze` on the batch for the plain-language summary.', nl: 'summary.md ontbreekt: draai `regiosim analyze` op de batch voor de samenvatting in gewone taal.' },
   'report.missingChart': { en: 'Not drawn: {what}.', nl: 'Niet getekend: {what}.' },
-  'report.summaryTable': { en: 'Outcomes per scenario: mean with 95% confidence interval', nl: 'Uitkomsten per scenario: gemiddelde met 95%-betrouwbaarheidsinterval' },
+  'report.summaryTable': { en: 'Outcomes per scenario: mean with 95% confidence interval (seed noise at these parameters)', nl: 'Uitkomsten per scenario: gemiddelde met 95%-betrouwbaarheidsinterval (toevalsspreiding bij deze parameters)' },
   'report.comparisonTable': { en: 'Differences from the reference scenario {reference}', nl: 'Verschillen met het referentiescenario {reference}' },
   'report.outcome': { en: 'Outcome', nl: 'Uitkomst' },
   'report.unit': { en: 'Unit', nl: 'Eenheid' },
@@ -34,6 +34,10 @@ export const REPORT_MESSAGES = {
   'report.seeds': {
     en: 'Seeds: master seed {seed}. Replication k of every scenario uses the seed derived from the master seed and k, the same in every scenario (common random numbers): the runs with the same replication number meet the same random events, so scenarios are compared run by run. The first seeds: {list} (all of them are in runs.csv). `regiosim run <scenario> --seed <seed>` repeats any run.',
     nl: 'Seeds: hoofdseed {seed}. Replicatie k van elk scenario gebruikt de seed die is afgeleid van de hoofdseed en k, in elk scenario dezelfde (gemeenschappelijke toevalsgetallen): runs met hetzelfde replicatienummer krijgen dezelfde toevallige gebeurtenissen, zodat scenario\'s run voor run vergeleken worden. De eerste seeds: {list} (alle staan in runs.csv). `regiosim run <scenario> --seed <seed>` herhaalt elke run.',
+  },
+  'report.intervalsKind': {
+    en: 'What the intervals show: seed noise only, how much the averages vary across random futures (runs with other seeds) at these parameter values. They do not show how uncertain the parameters themselves are; most are argued guesses (docs/ODD.md, section 8).',
+    nl: 'Wat de intervallen tonen: alleen toevalsspreiding, hoeveel de gemiddelden verschillen tussen mogelijke verlopen bij deze parameterwaarden. Ze tonen niet hoe onzeker de parameters zelf zijn; de meeste zijn beargumenteerde schattingen (docs/ODD.md, paragraaf 8).',
   },
   'report.intervalsMean': {
     en: 'Means: 95% confidence interval from the t distribution (summary.csv ci_lo, ci_hi), with a bootstrap percentile interval beside it (boot_lo, boot_hi).',
