@@ -78,7 +78,7 @@ export interface Totals {
   /** Joint-project partner pairs (counted once per task): all, and neighbours. */
   partnerPairs: number;
   partnerPairsNeighbours: number;
-  /** Pairs of beneficiaries of the same started projects (the partners each could have had), and how many of them are neighbours. */
+  /** Pairs of beneficiaries of the same started projects (who could all have taken part), and how many of them are neighbours. */
   beneficiaryPairs: number;
   beneficiaryPairsNeighbours: number;
   secretaryTurnovers: number;

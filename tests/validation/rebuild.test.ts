@@ -40,10 +40,17 @@ describe('after abolition the region rebuilds', () => {
   }, 900_000);
 
   // Expected failure (ODD section 10, fact 4): where the tables are the ones the municipalities form themselves,
-  // a kwartiermaker's effect on the recovery is too small to detect. The tables are formed a year or more after
-  // 2015, one domain at a time, and recovery comes (median 40 months) when their start-up is over with or without
-  // one. If this starts to pass, the model has changed and ODD section 10 must say so.
+  // a kwartiermaker's effect on the recovery is too small to detect: even no start-up at all hardly moves it, and
+  // recovery comes (median 42 months) when the start-up is over with or without one. Seeds 1 to 300 give -0.5
+  // months (-3.3 to 2.2); the ODD's 1,000 pairs -1.0 (-2.8 to 0.7). If this starts to pass, the model has changed
+  // and ODD section 10 must say so.
+  const kwartiermaker = (): ReturnType<typeof effect> => effect(name, set({ kwartiermakerShare: 1 }), set({ kwartiermakerShare: 0 }), 'recovery_months', 300);
+  it('the expected failure below has its data: a finite interval from runs that form standing tables', () => {
+    const e = kwartiermaker();
+    expect(Number.isFinite(e.lo) && Number.isFinite(e.hi)).toBe(true);
+    expect(outcomes(set({ kwartiermakerShare: 1 })(loadScenario(name).scenario), 300).filter((o) => o.standing_formations > 0).length).toBeGreaterThan(100);
+  }, 600_000);
   it.fails('expected failure: in wgr-plus-abolished a kwartiermaker shortens the recovery', () => {
-    expect(effect(name, set({ kwartiermakerShare: 1 }), set({ kwartiermakerShare: 0 }), 'recovery_months', 300).lo).toBeGreaterThan(0);
+    expect(kwartiermaker().lo).toBeGreaterThan(0);
   }, 600_000);
 });

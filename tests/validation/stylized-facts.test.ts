@@ -80,12 +80,8 @@ describe('stylized facts (default calibration, 60 seeds per scenario)', () => {
     expect(rivierenland.ci.lo).toBeGreaterThan(0);
   });
 
-  it.fails('expected failure, fact 6: new councils leave more than the review calendar alone predicts', () => {
-    // The calendar gives a new council's review weight 1 and each of the four yearly budget reviews of a term
-    // weight b (budgetReviewIntensity): without anything new about a new council, a share 1 / (1 + 4b) of the
-    // review exits happen at the post-election review. The fact holds beyond the calendar only if new councils
-    // leave more than that. In the model they leave less (0.32 to 0.50 against 0.50): a new council's review
-    // looks back on a whole term, whose value evens out (ODD section 10).
+  /** Review exits in the evaluation window: at the post-election review (a new council) and at budget reviews. */
+  const reviewExits = (): { election: number; budget: number; b: number } => {
     let election = 0;
     let budget = 0;
     let b = NaN;
@@ -102,9 +98,29 @@ describe('stylized facts (default calibration, 60 seeds per scenario)', () => {
         }
       }
     }
+    return { election, budget, b };
+  };
+
+  // The expected failures below assert only the fact; what they need (enough exits, finite shares) is asserted
+  // here, so that an expected failure cannot hold for a broken reason.
+  it('the expected failures have their data: review exits of both kinds, and austerity choices', () => {
+    const { election, budget, b } = reviewExits();
+    expect(election).toBeGreaterThan(50);
+    expect(budget).toBeGreaterThan(50);
+    expect(b).toBeGreaterThan(0);
+    expect(outcome('wgr-plus-abolished', 'austerity_regional_first_share').filter(Number.isFinite).length).toBeGreaterThan(50);
+    for (const name of ['wgr-plus-continues', 'wgr-plus-abolished', 'basiscoalitie']) expect(outcome(name, 'cooperation_spending_share').every(Number.isFinite), name).toBe(true);
+  });
+
+  it.fails('expected failure, fact 6: new councils leave more than the review calendar alone predicts', () => {
+    // The calendar gives a new council's review weight 1 and each of the four yearly budget reviews of a term
+    // weight b (budgetReviewIntensity): without anything new about a new council, a share 1 / (1 + 4b) of the
+    // review exits happen at the post-election review. The fact holds beyond the calendar only if new councils
+    // leave more than that. In the model they leave less (0.33 to 0.49 per scenario against 0.50): a new
+    // council's review looks back on a whole term, whose value evens out (ODD section 10).
+    const { election, budget, b } = reviewExits();
     const n = election + budget;
     const nul = 1 / (1 + 4 * b);
-    expect(n).toBeGreaterThan(100);
     expect(election / n).toBeGreaterThan(nul + 2 * Math.sqrt((nul * (1 - nul)) / n));
   });
 
@@ -115,11 +131,12 @@ describe('stylized facts (default calibration, 60 seeds per scenario)', () => {
     expect(ci.lo).toBeGreaterThan(0.5);
   });
 
-  it('fact 8: municipalities choose nearby partners beyond what the geography of the tasks gives', () => {
-    // The null is the geography itself: the neighbours among the beneficiaries of the same projects, the partners
-    // each could have had (neighbour_choice_ratio = 1). Where partners are chosen (ad hoc, in Rivierenland without
-    // a table) the leader approaches the largest stakes first, who lie nearest the task, and neighbours are cheaper
-    // to approach and trusted more. With flat geography and those routes off the test fails (ODD section 10).
+  it('fact 8: among the beneficiaries of a project, the nearer ones take part: partners are neighbours more often than the beneficiaries are', () => {
+    // The null is the beneficiaries of the same projects, all of them taking part (neighbour_choice_ratio = 1). In
+    // Rivierenland, without a table, partners select themselves: the willing rule drops the members for whom the
+    // project is not worth it, and their stakes fall with distance from the task. This is choice by stake, which
+    // the geography of the stakes drives; the neighbour bonuses (cheaper search, more trust) add nothing
+    // detectable. With flat geography and those bonuses off the test fails (ODD section 10).
     const ci = tInterval(outcome('rivierenland-none', 'neighbour_choice_ratio').filter((x) => Number.isFinite(x)));
     expect(ci.lo).toBeGreaterThan(1);
   });

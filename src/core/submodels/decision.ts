@@ -100,7 +100,8 @@ export function evaluate(world: World, task: Task, participants: readonly number
   // Shared urgency: the region's unmet stakes in the domain raise every member's mandate.
   let stake = 0;
   for (const m of municipalities) stake += m.unmet[di]!;
-  const urgency = stake / (stake + p.formationPressure * world.n);
+  // No unmet stake, no urgency (also when formationPressure is 0, its lower bound: full urgency once any stake is unmet).
+  const urgency = stake > 0 ? stake / (stake + p.formationPressure * world.n) : 0;
   const deal = task.dealtAt === venue.id ? 0 : dealEffort(p, k, venue);
   for (let a = 0; a < k; a++) {
     const i = participants[a]!;

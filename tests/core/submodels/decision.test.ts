@@ -151,6 +151,14 @@ describe('decisions: shared urgency', () => {
     w.municipalities.forEach((m) => (m.unmet[0] = 2.5));
     expect(evaluate(w, t, [0, 1, 2], at(0), 0).mandate[0]).toBeCloseTo(calm * 1.25, 12);
   });
+
+  it('is 0 without unmet stakes and full with any at formationPressure 0 (its lower bound), never NaN', () => {
+    const w = world({ altruism: 0, mandateScale: 0.5, sharedUrgencyWeight: 0.5, formationPressure: 0 });
+    const t = task([0.2, 0.4, 0.4], 10, 5);
+    expect(evaluate(w, t, [0, 1, 2], at(0), 0).mandate[0]).toBeCloseTo(0.5 * 0.5 * 2.5, 12);
+    w.municipalities[0]!.unmet[0] = 0.1;
+    expect(evaluate(w, t, [0, 1, 2], at(0), 0).mandate[0]).toBeCloseTo(0.5 * 0.5 * 2.5 * 1.5, 12);
+  });
 });
 
 describe('election calendar', () => {
