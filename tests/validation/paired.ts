@@ -5,6 +5,7 @@
  */
 import { expect } from 'vitest';
 import type { RunMeasureId } from '../../src/core/measures.js';
+import type { RunResult } from '../../src/core/results.js';
 import { runSimulation } from '../../src/core/run.js';
 import type { Scenario } from '../../src/core/scenario/resolve.js';
 import { loadScenario } from '../../src/io/scenario.js';
@@ -18,6 +19,13 @@ export const both = (...changes: Change[]): Change => (s) => changes.reduce((x, 
 export const same: Change = (s) => s;
 /** An extra general staff cut of 20% in the second reported year, in both arms of a comparison. */
 export const cut20: Change = (s) => ({ ...s, events: [...s.events, { at: s.start + 12, type: 'austerity' as const, capacity: 0.8 }].sort((a, b) => a.at - b.at) });
+
+/** Full results of a built-in scenario over seeds 1..seeds, with parameters set on top of it (no trust snapshots). */
+export function seededRuns(name: string, seeds: number, o: { params?: Record<string, number>; events?: boolean } = {}): RunResult[] {
+  const { scenario } = loadScenario(name, {});
+  const s = { ...scenario, params: { ...scenario.params, ...(o.params ?? {}) } };
+  return Array.from({ length: seeds }, (_, k) => runSimulation(s, k + 1, { trustSnapshots: false, events: o.events ?? false }));
+}
 
 /** Runs are shared within a test file: the same scenario with the same settings is run once per number of runs. */
 const cache = new Map<string, Record<RunMeasureId, number>[]>();

@@ -11,19 +11,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pairedComparison } from '../../src/stats/paired.js';
 import { tInterval } from '../../src/stats/descriptive.js';
-import { runSimulation } from '../../src/core/run.js';
 import { TIMESERIES_COLUMNS, type RunResult } from '../../src/core/results.js';
 import { loadScenario } from '../../src/io/scenario.js';
+import { seededRuns } from './paired.js';
 import type { RunMeasureId } from '../../src/core/measures.js';
 import { fromAbsMonth } from '../../src/core/time.js';
 
 const SEEDS = 60;
 const NON_TRANSPORT = ['value_housing', 'value_economy', 'value_social', 'value_operations'].map((c) => TIMESERIES_COLUMNS.indexOf(c as never));
 
-function runs(name: string, seeds = SEEDS): RunResult[] {
-  const { scenario } = loadScenario(name, {});
-  return Array.from({ length: seeds }, (_, k) => runSimulation(scenario, k + 1, { trustSnapshots: false, events: true }));
-}
+const runs = (name: string, seeds = SEEDS): RunResult[] => seededRuns(name, seeds, { events: true });
 
 function windowSum(r: RunResult, from: string, to: string, cols: number[]): number {
   let s = 0;

@@ -9,15 +9,12 @@ import { tInterval } from '../../src/stats/descriptive.js';
 import { runSimulation } from '../../src/core/run.js';
 import type { RunResult } from '../../src/core/results.js';
 import { loadScenario } from '../../src/io/scenario.js';
+import { seededRuns } from './paired.js';
 import type { RunMeasureId } from '../../src/core/measures.js';
 
 const SEEDS = 60;
 
-function runs(name: string, seeds = SEEDS, params: Record<string, number> = {}): RunResult[] {
-  const { scenario } = loadScenario(name, {});
-  const s = { ...scenario, params: { ...scenario.params, ...params } };
-  return Array.from({ length: seeds }, (_, k) => runSimulation(s, k + 1, { trustSnapshots: false, events: false }));
-}
+const runs = (name: string, seeds = SEEDS, params: Record<string, number> = {}): RunResult[] => seededRuns(name, seeds, { params });
 const outcome = (rs: RunResult[], key: RunMeasureId): number[] => rs.map((r) => r.outcomes[key]!).filter((x) => Number.isFinite(x));
 
 const results: Record<string, RunResult[]> = {};
