@@ -32,6 +32,8 @@ import { pairedComparison } from '../stats/paired.js';
 import { kaplanMeier, logRankTest } from '../stats/survival.js';
 import { mannWhitneyTest, welchTTest } from '../stats/unpaired.js';
 import { renderSummaryMarkdown } from './summary-md.js';
+import { readRobustness } from './robustness.js';
+import { robustnessMarkdown } from './uncertainty-md.js';
 
 /** Significance level for `significant` (after Holm) and the level of every interval. */
 export const ALPHA = 0.05;
@@ -55,6 +57,8 @@ export interface AnalyzeOptions {
   precision?: number;
   /** Language of summary.md (default en). */
   lang?: Lang;
+  /** A `regiosim robustness` directory whose results summary.md includes (default: `<dir>/robustness/` when it holds one). */
+  robustness?: string;
   /** Seed of the bootstrap resampler (default 1). */
   bootstrapSeed?: number;
   /** Bootstrap resamples (default 1000; 0 leaves boot_lo and boot_hi NaN). */
@@ -331,7 +335,11 @@ export function analyzeBatch(dir: string, options: AnalyzeOptions = {}): Analysi
   const data = loadBatch(dir);
   const where = outputProblem(dir, '(directory)', { kind: 'dir' });
   if (where) throw new UserError(dir, [where]);
-  const analysis = analyzeData(data, options);
+  let analysis = analyzeData(data, options);
+  // The same comparison across plausible parameters, when `regiosim robustness` (or npm start)
+  // put it beside the batch: its section follows the seed-noise comparison in summary.md.
+  const rob = readRobustness(options.robustness ?? join(dir, 'robustness'));
+  if (rob) analysis = { ...analysis, markdown: `${analysis.markdown.trimEnd()}\n\n${robustnessMarkdown(rob.rows, rob.discovery, rob.meta, options.lang ?? 'en', 2)}` };
   const files = writeAnalysis(dir, analysis);
   return { ...analysis, files };
 }

@@ -229,10 +229,11 @@ export async function mergeShards(dirs: readonly string[], out: string, options:
 }
 
 /**
- * The batch machinery as the runner of a sensitivity analysis: a fresh batch, or the
- * continuation of the same design in `out` (a complete one is reused).
+ * The batch machinery as the runner of a designed experiment (sensitivity, calibration,
+ * robustness): a fresh batch, or the continuation of the same design in `out` (a complete one is
+ * reused). With `shard`, only that slice runs, and `out` is the shard's directory.
  */
-export function sensitivityRunner(exec: BatchExecution & { cwd?: string; onReuse?: (runs: number) => void }): (spec: ExperimentSpec, out: string) => Promise<void> {
+export function experimentRunner(exec: BatchExecution & { cwd?: string; onReuse?: (runs: number) => void; shard?: Shard | null }): (spec: ExperimentSpec, out: string) => Promise<void> {
   return async (spec, out) => {
     const plan = buildPlan(spec, 'the command line', null, exec.cwd ?? process.cwd());
     let resume = false;
@@ -242,7 +243,9 @@ export function sensitivityRunner(exec: BatchExecution & { cwd?: string; onReuse
     } catch {
       previous = undefined; // not a batch: runBatch decides whether it may be replaced
     }
-    if (previous && previous.experiment.hash === plan.hash) {
+    const shard = exec.shard ?? null;
+    const sameShard = (m: BatchManifest): boolean => (m.shard === null && shard === null) || (m.shard !== null && shard !== null && m.shard.index === shard.index && m.shard.count === shard.count);
+    if (previous && previous.experiment.hash === plan.hash && sameShard(previous)) {
       if (previous.status === 'complete') {
         exec.onReuse?.(previous.counts.done);
         return;
@@ -250,8 +253,11 @@ export function sensitivityRunner(exec: BatchExecution & { cwd?: string; onReuse
       resume = true;
     }
     await runPlannedBatch(plan, {
-      out, workers: exec.workers ?? defaultWorkers(), shard: null, keepTimeseries: false, command: exec.command ?? 'regiosim (library)', progress: sink(exec),
+      out, workers: exec.workers ?? defaultWorkers(), shard, keepTimeseries: false, command: exec.command ?? 'regiosim (library)', progress: sink(exec),
       ...(exec.signal ? { signal: exec.signal } : {}),
     }, resume);
   };
 }
+
+/** The runner of `regiosim sensitivity` (a whole batch; see {@link experimentRunner}). */
+export const sensitivityRunner = (exec: BatchExecution & { cwd?: string; onReuse?: (runs: number) => void }): ((spec: ExperimentSpec, out: string) => Promise<void>) => experimentRunner(exec);

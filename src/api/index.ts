@@ -6,3 +6,4 @@ export * from './batch.js';
 export * from './outputs.js';
 export * from './run.js';
 export * from './start.js';
+export * from './uncertainty.js';

@@ -3,13 +3,15 @@
  * common random numbers, analysed against the abolished WGR-plus, charted and reported. Composed
  * of the library's own calls.
  */
+import { join } from 'node:path';
 import type { Lang } from '../i18n/index.js';
 import { planBatch, runBatch, type BatchExecution, type BatchOutcome, type PlannedBatch } from './batch.js';
 import { analyzeBatch, drawCharts, writeReport, type Analysis, type RenderChartsResult } from './outputs.js';
+import { robustness, type RobustnessOutcome } from './uncertainty.js';
 
-/** Reference first: the adviser's question is "how much better than without a structure?". */
-export const STANDARD_SCENARIOS = ['wgr-plus-abolished', 'basiscoalitie', 'modular-gr', 'wgr-plus-continues'] as const;
-export const STANDARD_RUNS = 1000;
+import { STANDARD_RUNS, STANDARD_SCENARIOS } from './standard.js';
+
+export { STANDARD_RUNS, STANDARD_SCENARIOS };
 
 export interface StandardComparisonOptions extends BatchExecution {
   runs?: number;
@@ -18,7 +20,18 @@ export interface StandardComparisonOptions extends BatchExecution {
   cwd?: string;
   lang?: Lang;
   /** Called before each step. */
-  onStep?: (step: 'batch' | 'charts' | 'report') => void;
+  onStep?: (step: 'batch' | 'robustness' | 'charts' | 'report') => void;
+  /**
+   * The ensemble of plausible parameter sets the comparison is repeated over (default: the
+   * built-in calibrated ensemble); false leaves out the parameter uncertainty.
+   */
+  ensemble?: string | false;
+  /** Worlds of the ensemble used (default: all). */
+  worlds?: number;
+  /** Paired runs per world (default 4). */
+  worldReplications?: number;
+  /** The package root (where the built-in ensemble is). */
+  packageRoot?: string;
 }
 
 export interface StandardComparison {
@@ -27,6 +40,8 @@ export interface StandardComparison {
   analysis: Analysis;
   charts: RenderChartsResult;
   report: { path: string; charts: number };
+  /** The comparison across plausible parameter sets (null with `ensemble: false`). */
+  robustness: RobustnessOutcome | null;
 }
 
 export async function standardComparison(options: StandardComparisonOptions = {}): Promise<StandardComparison> {
@@ -34,10 +49,23 @@ export async function standardComparison(options: StandardComparisonOptions = {}
   const planned = planBatch({ scenarios: STANDARD_SCENARIOS, runs: options.runs ?? STANDARD_RUNS, out: options.out ?? 'output/standard-comparison', ...(options.cwd ? { cwd: options.cwd } : {}) });
   options.onStep?.('batch');
   const batch = await runBatch(planned, options);
+  let rob: RobustnessOutcome | null = null;
+  if (options.ensemble !== false) {
+    options.onStep?.('robustness');
+    rob = await robustness(
+      {
+        scenarios: STANDARD_SCENARIOS, out: join(planned.out, 'robustness'), lang, command: options.command ?? 'regiosim start',
+        ...(options.ensemble !== undefined ? { ensemble: options.ensemble } : {}), ...(options.worlds !== undefined ? { worlds: options.worlds } : {}),
+        ...(options.worldReplications !== undefined ? { replications: options.worldReplications } : {}),
+        ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.packageRoot ? { packageRoot: options.packageRoot } : {}),
+      },
+      { ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(options.signal ? { signal: options.signal } : {}), ...(options.progress ? { progress: options.progress } : {}) },
+    );
+  }
   const analysis = analyzeBatch(planned.out, { reference: STANDARD_SCENARIOS[0], lang });
   options.onStep?.('charts');
   const charts = await drawCharts(planned.out, { format: 'png', lang });
   options.onStep?.('report');
   const report = writeReport(planned.out, { lang });
-  return { planned, batch, analysis, charts, report };
+  return { planned, batch, analysis, charts, report, robustness: rob };
 }

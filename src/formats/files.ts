@@ -3,7 +3,8 @@
  * timeseries.csv and trust.csv; a batch's points.csv, runs.csv, spells.csv,
  * municipalities.csv, timeseries-summary.csv, timeseries-runs.csv and events-counts.csv; the
  * analysis' summary.csv, comparison.csv, survival.csv and survival-summary.csv; the sensitivity
- * analysis' sensitivity.csv. Writers and readers use these and nothing else.
+ * analysis' sensitivity.csv; calibration's calibration-points.csv and calibration-targets.csv;
+ * robustness' worlds.csv, robustness.csv and discovery.csv. Writers and readers use these and nothing else.
  *
  * Pure: no Node imports.
  */
@@ -237,6 +238,100 @@ export const SENSITIVITY_CSV = {
   ] as const,
 } as const satisfies CsvSchema;
 
+
+// ------------------------------------------------------------------ calibration and robustness
+
+export const CALIBRATION_POINTS_CSV = {
+  file: 'calibration-points.csv',
+  row: 'parameter set drawn from the prior',
+  order: 'By set, in the order of the Latin hypercube.',
+  columns: [
+    c.int('set', 'Parameter set (0-based; point set + scenario index × sets of the batch in batch/).'),
+    c.bool('accepted', 'Whether the set meets every target (it is then in ensemble.yaml).'),
+    c.int('targets_met', 'How many of the targets it meets.'),
+  ] as const,
+  groups: [{ kind: 'params', meaning: 'Value of an uncertain parameter in this set.' }],
+} as const satisfies CsvSchema;
+
+export const CALIBRATION_TARGETS_CSV = {
+  file: 'calibration-targets.csv',
+  row: 'parameter set × target',
+  order: 'By set, then targets in the order of the targets file.',
+  columns: [
+    c.int('set', 'Parameter set (see calibration-points.csv).'),
+    c.text('target', 'Target id (targets file).'),
+    c.text('measure', 'The run measure.'),
+    c.text('scenario', 'Scenario it is measured in.'),
+    c.text('statistic', 'mean or median over the replications.'),
+    c.number('value', 'The statistic at this set (empty when the measure has no value in any replication).', { nullable: true }),
+    c.number('min', 'Lowest accepted value (empty: none).', { nullable: true }),
+    c.number('max', 'Highest accepted value (empty: none).', { nullable: true }),
+    c.bool('within', 'Whether value lies in [min, max].'),
+  ] as const,
+} as const satisfies CsvSchema;
+
+export const WORLDS_CSV = {
+  file: 'worlds.csv',
+  row: 'scenario × world (parameter set of the ensemble) × outcome',
+  order: 'By scenario, world, then outcome.',
+  columns: [
+    c.text('scenario', 'Scenario compared.'),
+    c.text('reference', 'Reference scenario.'),
+    c.int('world', 'World: parameter set of the ensemble (0-based, in its order).'),
+    c.text('outcome', 'A per-run outcome.'),
+    c.int('n', 'Paired replications with a value in both scenarios.'),
+    c.number('difference', 'Mean paired difference scenario − reference over the replications (the outcome\'s unit).', { nullable: true }),
+    c.number('ci_lo', 'Lower end of its 95% t-interval: seed noise within this world (empty with one replication).', { nullable: true }),
+    c.number('ci_hi', 'Upper end.', { nullable: true }),
+    c.bool('better', 'Whether the difference favours the scenario by the outcome\'s direction (neutral outcomes: higher); empty when it is 0 or undefined.', { nullable: true }),
+  ] as const,
+  groups: [{ kind: 'params', meaning: 'Value of a parameter that varies between the worlds, in this world.' }],
+} as const satisfies CsvSchema;
+
+export const ROBUSTNESS_CSV = {
+  file: 'robustness.csv',
+  row: 'scenario × outcome: the comparison with the reference across the worlds (parameter uncertainty)',
+  order: 'Scenarios in the order of the comparison, outcomes in the order given.',
+  columns: [
+    c.text('scenario', 'Scenario compared.'),
+    c.text('reference', 'Reference scenario.'),
+    c.text('outcome', 'A per-run outcome.'),
+    c.text('direction', 'higher, lower (better) or neutral.'),
+    c.int('worlds', 'Worlds with a value.'),
+    c.number('median', 'Median over the worlds of the world\'s mean paired difference.', { nullable: true }),
+    c.number('p05', '5th percentile over the worlds.', { nullable: true }),
+    c.number('p95', '95th percentile over the worlds.', { nullable: true }),
+    c.number('min', 'Smallest world difference.', { nullable: true }),
+    c.number('max', 'Largest world difference.', { nullable: true }),
+    c.number('share_better', 'Share of the worlds in which the scenario does better (sign of the world\'s mean difference).', { nullable: true, unit: 'share' }),
+    c.number('share_better_lo', 'Lower end of its 95% Wilson interval: how well an ensemble of this size pins the share down.', { nullable: true, unit: 'share' }),
+    c.number('share_better_hi', 'Upper end.', { nullable: true, unit: 'share' }),
+    c.number('share_clearly_better', 'Share of worlds whose seed-noise interval lies wholly on the better side.', { nullable: true, unit: 'share' }),
+    c.number('share_clearly_worse', 'Share of worlds whose seed-noise interval lies wholly on the worse side.', { nullable: true, unit: 'share' }),
+    c.int('worlds_needed', 'Worlds for which the Wilson interval of a share like this one is at most ±0.10 wide.', { nullable: true }),
+    c.number('seed_noise_half_width', 'Median half-width of the worlds\' seed-noise intervals (compare with the spread across worlds).', { nullable: true }),
+  ] as const,
+} as const satisfies CsvSchema;
+
+export const DISCOVERY_CSV = {
+  file: 'discovery.csv',
+  row: 'scenario × outcome × box: a leaf of the classification tree of "better" on the varied parameters (scenario discovery)',
+  order: 'By scenario and outcome, boxes left to right in the tree.',
+  columns: [
+    c.text('scenario', 'Scenario compared.'),
+    c.text('reference', 'Reference scenario.'),
+    c.text('outcome', 'A per-run outcome.'),
+    c.int('box', 'Leaf number.'),
+    c.text('rule', 'Conditions on the parameters that define the box (thresholds rounded to 3 significant digits; the counts use them as shown).'),
+    c.int('worlds', 'Worlds in the box.'),
+    c.int('better', 'Of those, worlds in which the scenario does better.'),
+    c.number('share_better', 'better / worlds (density of "better").', { unit: 'share' }),
+    c.number('coverage_better', 'Share of all worlds where the scenario does better that fall in the box.', { nullable: true, unit: 'share' }),
+    c.number('coverage_worse', 'Share of all worlds where it does worse that fall in the box.', { nullable: true, unit: 'share' }),
+    c.text('highlight', '"worse" or "better" on the box that best describes where the less common sign holds; empty otherwise.', { nullable: true }),
+  ] as const,
+} as const satisfies CsvSchema;
+
 // ------------------------------------------------------------------ row types
 
 export type TimeseriesRow = RowOf<typeof TIMESERIES_CSV> & Record<MonthMeasureId, number | null>;
@@ -252,10 +347,16 @@ export type ComparisonRow = Omit<RowOf<typeof COMPARISON_CSV>, 'test'> & { test:
 export type SurvivalRow = Omit<RowOf<typeof SURVIVAL_CSV>, 'type'> & { type: 'arrangement' | 'membership' };
 export type SurvivalSummaryRow = Omit<RowOf<typeof SURVIVAL_SUMMARY_CSV>, 'type'> & { type: 'arrangement' | 'membership' };
 export type SensitivityRow = RowOf<typeof SENSITIVITY_CSV>;
+export type CalibrationPointRow = RowOf<typeof CALIBRATION_POINTS_CSV> & ParamCells;
+export type CalibrationTargetRow = RowOf<typeof CALIBRATION_TARGETS_CSV>;
+export type WorldRow = RowOf<typeof WORLDS_CSV> & ParamCells;
+export type RobustnessRow = RowOf<typeof ROBUSTNESS_CSV>;
+export type DiscoveryRow = RowOf<typeof DISCOVERY_CSV>;
 
 /** Every CSV schema, in the order of the codebook. */
 export const CSV_SCHEMAS: readonly CsvSchema[] = [
   TIMESERIES_CSV, TRUST_CSV,
   POINTS_CSV, RUNS_CSV, SPELLS_CSV, MUNICIPALITIES_CSV, TIMESERIES_SUMMARY_CSV, TIMESERIES_RUNS_CSV, EVENTS_COUNTS_CSV,
   SUMMARY_CSV, COMPARISON_CSV, SURVIVAL_CSV, SURVIVAL_SUMMARY_CSV, SENSITIVITY_CSV,
+  CALIBRATION_POINTS_CSV, CALIBRATION_TARGETS_CSV, WORLDS_CSV, ROBUSTNESS_CSV, DISCOVERY_CSV,
 ];

@@ -138,6 +138,26 @@ The comparison in plain language (\`--lang en|nl\`).
 The batch files, plus \`experiment.yaml\` (the design as an experiment file) and:
 
 ${csv(files.SENSITIVITY_CSV)}
+## Calibration (\`regiosim calibrate <targets>\`) → \`<out>/\`
+
+\`batch/\` (the batch files of every scenario at every parameter set drawn from the prior; with
+\`--shard i/n\` the slices are in \`batch.shard-i-of-n/\`, merged by the next call without
+\`--shard\`), \`ensemble.yaml\` (the accepted parameter sets, for \`regiosim robustness
+--ensemble\`; absent when none is accepted), \`calibration.json\` (targets with how many sets meet
+each, the prior ranges, samples, replications, seed, the acceptance rate, the targets file's
+SHA-256 and the batch's experiment hash), \`summary.md\` and \`report.html\`, and:
+
+${csv(files.CALIBRATION_POINTS_CSV)}
+${csv(files.CALIBRATION_TARGETS_CSV)}
+## Robustness (\`regiosim robustness\`, and \`<standard comparison>/robustness/\` of \`npm start\`) → \`<out>/\`
+
+\`batch/\` (every scenario at every world of the ensemble, the same seeds everywhere),
+\`robustness.json\` (the design: scenarios, reference, worlds, replications, the ensemble file and
+its SHA-256, the batch's experiment hash), \`summary.md\` and \`report.html\`, and:
+
+${csv(files.WORLDS_CSV)}
+${csv(files.ROBUSTNESS_CSV)}
+${csv(files.DISCOVERY_CSV)}
 ## Charts (\`regiosim chart <dir>\`) → \`<dir>/charts/\`
 
 For every chart the directory's data supports: \`<name>.vl.json\` (the Vega-Lite v6 spec with its

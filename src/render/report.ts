@@ -336,3 +336,33 @@ export function writeReport(dir: string, lang: Lang, shown = dir): { path: strin
   writeFileAtomically(path, report.html);
   return { path, charts: report.charts.length, missing: report.missing };
 }
+
+/**
+ * A report without charts, for directories whose content is a text and its tables (calibration,
+ * robustness): the Markdown as a page in the report's style, no scripts. Written atomically to
+ * `<dir>/report.html`.
+ */
+export function buildTextReport(title: string, markdown: string, lang: Lang): string {
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${escapeHtml(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<main>
+<div class="summary">${markdownToHtml(markdown, 0)}</div>
+</main>
+</body>
+</html>
+`;
+}
+
+export function writeTextReport(dir: string, title: string, markdown: string, lang: Lang): string {
+  const path = join(dir, 'report.html');
+  writeFileAtomically(path, buildTextReport(title, markdown, lang));
+  return path;
+}

@@ -47,7 +47,7 @@ describe('output locations', () => {
     ['batch', ['batch', 'basiscoalitie', '--runs', '2', '--out']],
     ['merge', ['merge', 'shard-0', 'shard-1', '--out']],
     ['sensitivity', ['sensitivity', 'basiscoalitie', '--method', 'morris', '--params', 'altruism', '--out']],
-    ['start', ['start', '--runs', '2', '--out']],
+    ['start', ['start', '--runs', '2', '--worlds', '2', '--out']],
     ['schema', ['schema', '--out']],
   ])('%s refuses /proc and /sys, a file in the way and a path through a file, at once', async (_name, args) => {
     for (const place of special) await refused([...args, place], /- --out: expected a (directory|file) regiosim can create (and write|or replace), found \/(proc|sys)\/regiosim-out: a special file system/);

@@ -111,7 +111,7 @@ describe('a Haaglanden run (2006-01 to 2030-12)', () => {
 
 describe('regiosim start', () => {
   it('runs the standard comparison as a batch, analyses it against the abolished WGR-plus, charts it and writes the report', async () => {
-    const r = await runCli(['start', '--runs', '6', '--workers', '2', '--quiet', '--out', 'sc'], cwd);
+    const r = await runCli(['start', '--runs', '6', '--worlds', '3', '--workers', '2', '--quiet', '--out', 'sc'], cwd);
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
     const header = lines.find((l) => l.includes('wgr-plus-abolished'))!;
@@ -127,5 +127,14 @@ describe('regiosim start', () => {
     // 4 scenarios x 6 replications, header included.
     expect(readFileSync(join(dir, 'runs.csv'), 'utf8').trim().split('\n')).toHaveLength(25);
     expect(readFileSync(join(dir, 'comparison.csv'), 'utf8')).toContain('basiscoalitie,wgr-plus-abolished,');
+    // Both kinds of uncertainty: the share of plausible worlds for every headline, in the console and in summary.md.
+    expect(r.out).toContain('Better than wgr-plus-abolished in this share of 3 plausible worlds (95% interval; parameter uncertainty: the calibrated ensemble haaglanden, 4 paired runs per world):');
+    expect(r.out).toMatch(/\nNet value per inhabitant +\d+% \(\d+%–\d+%\) +\d+% \(\d+%–\d+%\) +\d+% \(\d+%–\d+%\)\n/);
+    const md = readFileSync(join(dir, 'summary.md'), 'utf8');
+    expect(md).toContain('## Across plausible parameters');
+    expect(md).toContain('in 3 plausible worlds: the parameter sets of the ensemble `haaglanden`, accepted by calibration against 6 public figures');
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('Across plausible parameters');
+    // 4 scenarios x 3 worlds x 4 replications
+    expect(readFileSync(join(dir, 'robustness', 'batch', 'runs.csv'), 'utf8').trim().split('\n')).toHaveLength(49);
   });
 });

@@ -51,7 +51,7 @@ const STEPS: Step[] = [
   { args: ['chart', 'grid', '--format', 'svg'] },
   { args: ['sensitivity', 'basiscoalitie', '--method', 'morris', '--params', 'altruism,trustDrift', '--n', '2', '--replications', '2', '--workers', '2', '--quiet', '--out', 'sens'], stdout: 'stdout/sensitivity.txt' },
   { args: ['chart', 'sens', '--format', 'svg'] },
-  { args: ['start', '--runs', '4', '--workers', '2', '--quiet', '--lang', 'nl', '--out', 'start'], stdout: 'stdout/start.txt' },
+  { args: ['start', '--runs', '4', '--worlds', '3', '--workers', '2', '--quiet', '--lang', 'nl', '--out', 'start'], stdout: 'stdout/start.txt' },
   { args: ['params', '--format', 'csv'], stdout: 'stdout/params.csv' },
   { args: ['scenarios'], stdout: 'stdout/scenarios.txt' },
   { args: ['schema'], stdout: 'stdout/schema.json' },

@@ -6,10 +6,12 @@
 import type { CliCommand } from '../context.js';
 import { analyzeCommand } from './analyze.js';
 import { batchCommand } from './batch.js';
+import { calibrateCommand } from './calibrate.js';
 import { chartCommand } from './chart.js';
 import { mergeCommand } from './merge.js';
 import { paramsCommand } from './params.js';
 import { reportCommand } from './report.js';
+import { robustnessCommand } from './robustness.js';
 import { runCommand } from './run.js';
 import { scenariosCommand } from './scenarios.js';
 import { sensitivityCommand } from './sensitivity.js';
@@ -24,6 +26,8 @@ export const commands: CliCommand[] = [
   mergeCommand,
   analyzeCommand,
   sensitivityCommand,
+  calibrateCommand,
+  robustnessCommand,
   chartCommand,
   reportCommand,
   validateCommand,
