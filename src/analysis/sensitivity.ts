@@ -16,6 +16,13 @@
  * 4. Per point, each outcome is averaged over the replications; the library turns these into
  *    Morris mu, mu*, sigma or Sobol S1 and ST with bootstrap intervals: sensitivity.csv.
  *
+ * With a second scenario (`--compare`), both run at every design point with the same seeds and the
+ * outcome analysed is the paired difference scenario − compare, averaged over the replications:
+ * the indices then say which parameters decide how much better one structure does than another,
+ * not what drives a single scenario. Kind constants (`kind.<kind>.<property>`) are parameters like
+ * any other; choices of scenario design (which arrangement, which domains) are compared as
+ * scenarios, not varied here.
+ *
  * Morris effects are measured on the unit cube: an elementary effect is the change of the
  * outcome per whole range of the parameter (Δy / Δu with u = (x − min)/(max − min)), so mu*
  * reads as "moving this parameter across its range changes the outcome by about mu* (in the
@@ -98,6 +105,12 @@ export interface SensitivityOptions {
   bootstrap?: number;
   /** Output directory (absolute). */
   out: string;
+  /**
+   * A second scenario (a built-in name or a file path): the indices are then those of the paired
+   * difference scenario − compare (both run at every design point with the same seeds), the
+   * question "which parameters decide whether the structure is better?".
+   */
+  compare?: string;
 }
 
 /** Runs an experiment and leaves its batch files (at least runs.csv) in `out`. */
@@ -257,6 +270,41 @@ export function buildDesign(method: Method, ranges: readonly ParamRange[], n: nu
   return { method, ranges: [...ranges], unit, points, ...design };
 }
 
+/**
+ * Mean over the replications of the paired difference scenario − compare at every design point,
+ * from the runs.csv of a two-scenario batch (points 0..n−1 the scenario, n..2n−1 the comparison,
+ * paired by replication; a pair with a missing value is left out).
+ */
+export function pointDifferenceMeans(runsCsv: string, outcomes: readonly string[], nPoints: number): Map<string, number[]> {
+  const problems: CellProblem[] = [];
+  const decoded = decodeTable(files.RUNS_CSV, readCsv(runsCsv, 'runs.csv'), problems, ['point', 'replication', ...outcomes]);
+  if (!decoded || problems.length > 0) throw new UserError(runsCsv, problems);
+  const values = outcomes.map(() => [new Map<string, number>(), new Map<string, number>()] as const);
+  for (const row of decoded.rows) {
+    const side = row.point < nPoints ? 0 : 1;
+    const point = row.point - side * nPoints;
+    if (!Number.isInteger(point) || point < 0 || point >= nPoints) continue;
+    outcomes.forEach((o, j) => {
+      const v = (row as Record<string, unknown>)[o];
+      if (typeof v === 'number' && Number.isFinite(v)) values[j]![side].set(`${point}:${row.replication}`, v);
+    });
+  }
+  const out = new Map<string, number[]>();
+  outcomes.forEach((o, j) => {
+    const sums = new Float64Array(nPoints);
+    const counts = new Float64Array(nPoints);
+    for (const [key, a] of values[j]![0]) {
+      const b = values[j]![1].get(key);
+      if (b === undefined) continue;
+      const point = Number(key.slice(0, key.indexOf(':')));
+      sums[point]! += a - b;
+      counts[point]! += 1;
+    }
+    out.set(o, Array.from(sums, (s, p) => (counts[p]! > 0 ? s / counts[p]! : NaN)));
+  });
+  return out;
+}
+
 /** Mean of each outcome over the replications of every point, from a batch's runs.csv. */
 export function pointMeans(runsCsv: string, outcomes: readonly string[], nPoints: number): Map<string, number[]> {
   const problems: CellProblem[] = [];
@@ -307,13 +355,14 @@ export function indicesFor(design: SensitivityDesign, outcome: string, y: readon
   return indices.map((x) => ({ ...base(design.ranges[x.parameter]!.name), s1: x.s1, s1_lo: x.s1Lo, s1_hi: x.s1Hi, st: x.st, st_lo: x.stLo, st_hi: x.stHi }));
 }
 
-/** The design as an experiment (explicit parameter points, one scenario). */
-export function designExperiment(design: SensitivityDesign, scenario: string, scenarioName: string, replications: number, seed: number): ExperimentSpec {
+/** The design as an experiment (explicit parameter points; one scenario, or two for a paired difference). */
+export function designExperiment(design: SensitivityDesign, scenario: string, scenarioName: string, replications: number, seed: number, compare?: { ref: string; name: string }): ExperimentSpec {
   const k = design.ranges.length;
+  const of = compare ? `${scenarioName} − ${compare.name}` : scenarioName;
   return {
-    name: `sensitivity-${design.method}-${scenarioName}`,
-    title: `${design.method === 'morris' ? 'Morris screening' : 'Sobol indices'} of ${k} parameter${k === 1 ? '' : 's'} on ${scenarioName}`,
-    scenarios: [scenario],
+    name: `sensitivity-${design.method}-${scenarioName}${compare ? `-vs-${compare.name}` : ''}`,
+    title: `${design.method === 'morris' ? 'Morris screening' : 'Sobol indices'} of ${k} parameter${k === 1 ? '' : 's'} on ${of}`,
+    scenarios: compare ? [scenario, compare.ref] : [scenario],
     replications,
     masterSeed: seed,
     set: {},
@@ -323,8 +372,7 @@ export function designExperiment(design: SensitivityDesign, scenario: string, sc
 
 /** experiment.yaml: the experiment file of a design, with the scenario path relative to `out`. */
 export function experimentYaml(spec: ExperimentSpec, design: SensitivityDesign, out: string, command: string): string {
-  const ref = spec.scenarios[0]!;
-  const scenario = isAbsolute(ref) ? relative(out, ref) || ref : ref;
+  const rel = (ref: string): string => (isAbsolute(ref) ? relative(out, ref) || ref : ref);
   const head = [
     `# ${spec.title}, written by: ${command}`,
     `# Ranges: ${design.ranges.map((r) => `${r.name} ${r.min}..${r.max}`).join(', ')}.`,
@@ -332,7 +380,7 @@ export function experimentYaml(spec: ExperimentSpec, design: SensitivityDesign, 
     '',
   ].join('\n');
   const body = stringify(
-    { name: spec.name, title: spec.title, scenarios: [scenario], replications: spec.replications, seed: spec.masterSeed, variations: { points: spec.points } },
+    { name: spec.name, title: spec.title, scenarios: spec.scenarios.map(rel), replications: spec.replications, seed: spec.masterSeed, variations: { points: spec.points } },
     { flowCollectionPadding: false, lineWidth: 0 },
   );
   return head + body;
@@ -346,14 +394,15 @@ export function experimentYaml(spec: ExperimentSpec, design: SensitivityDesign, 
  * @param runner runs the experiment into `options.out` (the batch machinery, or a test double)
  * @param command the command line, recorded in experiment.yaml
  */
-export async function runSensitivity(options: SensitivityOptions, scenarioName: string, runner: ExperimentRunner, command = 'regiosim sensitivity'): Promise<SensitivityResult> {
+export async function runSensitivity(options: SensitivityOptions, scenarioName: string, runner: ExperimentRunner, command = 'regiosim sensitivity', compareName?: string): Promise<SensitivityResult> {
   const c = checkSensitivityOptions(options);
   const design = buildDesign(c.method, c.ranges, c.n, c.levels, c.seed);
-  const spec = designExperiment(design, options.scenario, scenarioName, c.replications, c.seed);
+  const compare = options.compare !== undefined ? { ref: options.compare, name: compareName ?? options.compare } : undefined;
+  const spec = designExperiment(design, options.scenario, scenarioName, c.replications, c.seed, compare);
   await runner(spec, options.out);
   const runs = join(options.out, 'runs.csv');
   if (!existsSync(runs)) throw new Error(`the batch runner left no runs.csv in ${options.out}`);
-  const means = pointMeans(runs, c.outcomes, design.points.length);
+  const means = compare ? pointDifferenceMeans(runs, c.outcomes, design.points.length) : pointMeans(runs, c.outcomes, design.points.length);
   const rows: SensitivityRow[] = [];
   const undefinedOutcomes: string[] = [];
   for (const outcome of c.outcomes) {

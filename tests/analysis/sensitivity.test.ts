@@ -162,6 +162,37 @@ describe('runSensitivity with an injected runner', () => {
     expect(csv.rows).toHaveLength(2 * 3);
   });
 
+  it('with a comparison: the indices of the paired difference, scenario-major points, pairs by replication', async () => {
+    // scenario a: y = 2·altruism + noise(r); scenario b: y = 0.5·altruism + trustBase + the same noise(r):
+    // the difference a − b = 1.5·altruism − trustBase, exactly (the noise is common to the pair)
+    const outcomes = ['cooperation_stability'];
+    const runner = async (spec: ExperimentSpec, out: string): Promise<void> => {
+      expect(spec.scenarios).toEqual(['a.yaml', 'b.yaml']);
+      const params = Object.keys(spec.points[0]!);
+      let text = `run,scenario,point,replication,seed,${params.map((p) => `param_${p}`).join(',')},${outcomes.join(',')}\n`;
+      const P = spec.points.length;
+      spec.scenarios.forEach((_s, si) => spec.points.forEach((p, j) => {
+        for (let r = 0; r < spec.replications; r++) {
+          const noise = (r - 1) * 0.37;
+          const y = si === 0 ? 2 * p.altruism! + noise : 0.5 * p.altruism! + p.trustBase! + noise;
+          const point = si * P + j;
+          text += [point * spec.replications + r, si === 0 ? 'a' : 'b', point, r, 1000 + r, ...params.map((n) => p[n]), y].join(',') + '\n';
+        }
+      }));
+      writeFileSync(join(out, 'runs.csv'), text);
+    };
+    const res = await runSensitivity(
+      base({ scenario: 'a.yaml', compare: 'b.yaml', out: tempDir(), params: ['altruism', 'trustBase'], n: 3, replications: 3, outcomes }),
+      'a', runner, 'regiosim sensitivity', 'b',
+    );
+    const row = (p: string) => res.rows.find((r) => r.parameter === p)!;
+    expect(row('altruism').mu).toBeCloseTo(1.5, 9);
+    expect(row('altruism').sigma).toBeCloseTo(0, 9);
+    expect(row('trustBase').mu).toBeCloseTo(-1, 9);
+    expect(res.spec.name).toBe('sensitivity-morris-a-vs-b');
+    expect(res.spec.title).toBe('Morris screening of 2 parameters on a − b');
+  });
+
   it('writes the design as an experiment file that the batch command reads back to the same points', async () => {
     const out = tempDir();
     const res = await runSensitivity(base({ out, params: ['altruism', 'taskPatience'], n: 2, replications: 2, seed: 9, outcomes: ['exits'] }), 'x', fakeRunner(() => ({ exits: 1 }), ['exits']));

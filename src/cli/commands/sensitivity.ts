@@ -24,6 +24,7 @@ import { displayDir } from './run.js';
 
 interface SensitivityArgs {
   scenario: string;
+  compare?: string;
   method?: string;
   params?: string[];
   n?: string;
@@ -69,6 +70,7 @@ export const sensitivityCommand: CliCommand = {
   builder: (y) =>
     y
       .positional('scenario', { type: 'string', describe: 'A scenario file or built-in scenario name' })
+      .option('compare', { type: 'string', describe: 'A second scenario: indices of the paired difference scenario − compare (the same seeds at every point), not of the scenario alone' })
       .option('method', { type: 'string', describe: `${METHODS.join(' or ')}: Morris screens many parameters cheaply; Sobol apportions the variance` })
       .option('params', { type: 'string', array: true, describe: 'Parameters to vary, separated by commas (see `regiosim params`)' })
       .option('n', { type: 'string', describe: `Morris trajectories (default ${DEFAULTS.morrisN}) or Sobol base sample size (default ${DEFAULTS.sobolN}; n·(k+2) points)` })
@@ -82,6 +84,7 @@ export const sensitivityCommand: CliCommand = {
       .option('out', { type: 'string', describe: 'Output directory (default: output/sensitivity/<scenario>-<method>/)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'No progress output' })
       .example('regiosim sensitivity basiscoalitie --method morris --params altruism,trustDrift,secretaryTurnoverPerYear,exitThreshold', 'Screen four parameters')
+      .example('regiosim sensitivity basiscoalitie --compare wgr-plus-abolished --method morris --params exitThreshold,altruism,kind.basiscoalitie.coordination', 'Which parameters decide how much better the basiscoalitie does than no structure')
       .example('regiosim sensitivity basiscoalitie --method sobol --params altruism,trustDrift --n 128 --outcome cooperation_stability', 'Sobol indices of two parameters for one outcome'),
   handler: async (rawArgs, ctx) => {
     const args = rawArgs as unknown as SensitivityArgs;
@@ -122,7 +125,10 @@ export const sensitivityCommand: CliCommand = {
 
     const loaded = loadScenario(args.scenario, {}, { cwd: ctx.cwd });
     const ref = loaded.builtin ?? resolve(ctx.cwd, args.scenario);
-    const out = outGiven ?? resolve(ctx.cwd, 'output', 'sensitivity', `${loaded.scenario.name}-${options.method}`);
+    const other = args.compare !== undefined ? loadScenario(args.compare, {}, { cwd: ctx.cwd }) : undefined;
+    const otherRef = other ? other.builtin ?? resolve(ctx.cwd, args.compare!) : undefined;
+    if (other && other.scenario.name === loaded.scenario.name) throw new UserError('the command line', [{ path: '--compare', expected: 'a scenario other than the one analysed', found: JSON.stringify(args.compare) }]);
+    const out = outGiven ?? resolve(ctx.cwd, 'output', 'sensitivity', `${loaded.scenario.name}${other ? `-vs-${other.scenario.name}` : ''}-${options.method}`);
     const defaultProblem = outGiven ? null : outputProblem(out, 'the output directory', { kind: 'dir' }, displayDir(out, ctx.cwd));
     if (defaultProblem) throw new UserError('the command line', [defaultProblem]);
     const command = commandLine(ctx.argv);
@@ -134,12 +140,12 @@ export const sensitivityCommand: CliCommand = {
         if (!quiet) ctx.err(t('cli.sensitivityReuse', ctx.lang, { dir: displayDir(out, ctx.cwd), n }) + '\n');
       },
     });
-    const result = await runSensitivity({ ...options, scenario: ref, out }, loaded.scenario.name, runner, command);
+    const result = await runSensitivity({ ...options, scenario: ref, out, ...(otherRef !== undefined ? { compare: otherRef } : {}) }, loaded.scenario.name, runner, command, other?.scenario.name);
 
     const shown = displayDir(out, ctx.cwd);
     const k = result.design.ranges.length;
     const { lang } = ctx;
-    ctx.out(t('cli.sensitivityHeader', lang, { method: t(result.design.method === 'morris' ? 'cli.morris' : 'cli.sobol', lang), k, scenario: loaded.scenario.name, points: result.design.points.length, replications: result.spec.replications }) + '\n');
+    ctx.out(t('cli.sensitivityHeader', lang, { method: t(result.design.method === 'morris' ? 'cli.morris' : 'cli.sobol', lang), k, scenario: other ? t('cli.sensitivityDifference', lang, { a: loaded.scenario.name, b: other.scenario.name }) : loaded.scenario.name, points: result.design.points.length, replications: result.spec.replications }) + '\n');
     const printed = options.outcomes && options.outcomes.length > 0 ? options.outcomes : PRINTED;
     for (const outcome of printed) for (const line of ranking(result.rows, outcome, lang)) ctx.out(line + '\n');
     if (result.undefinedOutcomes.length > 0) ctx.out(t('cli.undefinedOutcomes', lang, { list: result.undefinedOutcomes.join(', ') }) + '\n');

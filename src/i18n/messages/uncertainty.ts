@@ -78,5 +78,6 @@ export const UNCERTAINTY_MESSAGES = {
   'cli.robustWrote': { en: 'Wrote {dir}.', nl: '{dir} geschreven.' },
   'cli.startWorlds': { en: 'Better than {ref} in this share of {worlds} plausible worlds (95% interval; parameter uncertainty: the calibrated ensemble {name}, 4 paired runs per world):', nl: 'Beter dan {ref} in dit aandeel van {worlds} aannemelijke werelden (95%-interval; onzekerheid van de parameters: het gekalibreerde ensemble {name}, 4 gepaarde runs per wereld):' },
   'cli.startWorldsNote': { en: 'A world is a parameter set that meets the calibration targets; "better" follows each outcome\'s direction. The conditions under which a structure does worse are in summary.md.', nl: 'Een wereld is een parameterset die aan de kalibratiedoelen voldoet; "beter" volgt de richting van elke uitkomst. Onder welke voorwaarden een structuur het slechter doet, staat in summary.md.' },
+  'cli.sensitivityDifference': { en: 'the paired difference {a} − {b}', nl: 'het gepaarde verschil {a} − {b}' },
   'cli.startRobustness': { en: 'The same comparison across plausible parameter sets (robustness) …', nl: 'Dezelfde vergelijking over aannemelijke parametersets (robuustheid) …' },
 } as const;
