@@ -33,7 +33,8 @@ import { kaplanMeier, logRankTest } from '../stats/survival.js';
 import { mannWhitneyTest, welchTTest } from '../stats/unpaired.js';
 import { renderSummaryMarkdown } from './summary-md.js';
 import { readRobustness } from './robustness.js';
-import { robustnessMarkdown } from './uncertainty-md.js';
+import { dockingMarkdown, robustnessMarkdown } from './uncertainty-md.js';
+import { readDocking } from './docking.js';
 
 /** Significance level for `significant` (after Holm) and the level of every interval. */
 export const ALPHA = 0.05;
@@ -338,6 +339,8 @@ export function analyzeBatch(dir: string, options: AnalyzeOptions = {}): Analysi
   let analysis = analyzeData(data, options);
   // The same comparison across plausible parameters, when `regiosim robustness` (or npm start)
   // put it beside the batch: its section follows the seed-noise comparison in summary.md.
+  const dock = readDocking(dir);
+  if (dock && dock.length > 0) analysis = { ...analysis, markdown: `${analysis.markdown.trimEnd()}\n\n${dockingMarkdown(dock, options.lang ?? 'en', 2)}` };
   const rob = readRobustness(options.robustness ?? join(dir, 'robustness'));
   if (rob) analysis = { ...analysis, markdown: `${analysis.markdown.trimEnd()}\n\n${robustnessMarkdown(rob.rows, rob.discovery, rob.meta, options.lang ?? 'en', 2)}` };
   const files = writeAnalysis(dir, analysis);

@@ -8,7 +8,7 @@
 import { quantileSorted } from 'simple-statistics';
 import { measure, UNITS } from '../core/measures.js';
 import { decimalsFor, formatter, measureName, measureUnit, t, type Lang } from '../i18n/index.js';
-import type { CalibrationPointRow, DiscoveryRow, RobustnessRow } from '../formats/files.js';
+import type { CalibrationPointRow, DiscoveryRow, DockingComparisonRow, RobustnessRow } from '../formats/files.js';
 import type { Target } from './calibrate.js';
 import type { ParamRange } from './sensitivity.js';
 
@@ -136,5 +136,19 @@ export function calibrationMarkdown(c: CalibrationMeta, lang: Lang): string {
     out.push(`| \`${r.name}\` | ${f.significant(r.min, 3)} – ${f.significant(r.max, 3)} | ${v.length > 0 ? f.significant(v[0]!, 3) : '–'} | ${med !== null ? f.significant(med, 3) : '–'} | ${v.length > 0 ? f.significant(v[v.length - 1]!, 3) : '–'} |`);
   }
   out.push('', t('unc.calNoise', lang, { reps: c.replications }), '', t('unc.calFiles', lang), '');
+  return out.join('\n');
+}
+
+/** The docking section: how much of the model's differences the static baseline gives. */
+export function dockingMarkdown(rows: readonly DockingComparisonRow[], lang: Lang, level = 2): string {
+  const f = formatter(lang);
+  const ref = rows[0]?.reference ?? '';
+  const out = [`${'#'.repeat(level)} ${t('unc.dockHeading', lang)}`, '', t('unc.dockIntro', lang, { ref: `\`${ref}\`` }), '', t('unc.dockTable', lang), '|---|---|---|---|---|'];
+  for (const r of rows) {
+    const { k, unit, d } = diffFormat(r.outcome, lang, Math.abs(r.model_difference ?? 0), Math.abs(r.model_difference ?? 0));
+    const show = (x: number | null): string => (x === null ? '–' : `${signed(k * x, Math.max(d, 1), lang)} ${unit}`);
+    out.push(`| \`${r.scenario}\` | ${measureName('run', r.outcome, lang)} | ${show(r.model_difference)} | ${show(r.baseline_difference)} | ${r.share_explained === null ? '–' : f.percent(r.share_explained)} |`);
+  }
+  out.push('', t('unc.dockNote', lang), '');
   return out.join('\n');
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Lang } from '../i18n/index.js';
 import { planBatch, runBatch, type BatchExecution, type BatchOutcome, type PlannedBatch } from './batch.js';
 import { analyzeBatch, drawCharts, writeReport, type Analysis, type RenderChartsResult } from './outputs.js';
-import { robustness, type RobustnessOutcome } from './uncertainty.js';
+import { dock, robustness, type Docking, type RobustnessOutcome } from './uncertainty.js';
 
 import { STANDARD_RUNS, STANDARD_SCENARIOS } from './standard.js';
 
@@ -40,6 +40,8 @@ export interface StandardComparison {
   analysis: Analysis;
   charts: RenderChartsResult;
   report: { path: string; charts: number };
+  /** The static baseline beside the model (docking.csv, docking-comparison.csv). */
+  docking: Docking;
   /** The comparison across plausible parameter sets (null with `ensemble: false`). */
   robustness: RobustnessOutcome | null;
 }
@@ -62,10 +64,12 @@ export async function standardComparison(options: StandardComparisonOptions = {}
       { ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(options.signal ? { signal: options.signal } : {}), ...(options.progress ? { progress: options.progress } : {}) },
     );
   }
+  // The static baseline on the same tasks: how much of the differences it already gives.
+  const docking = dock(planned.out, { reference: STANDARD_SCENARIOS[0] });
   const analysis = analyzeBatch(planned.out, { reference: STANDARD_SCENARIOS[0], lang });
   options.onStep?.('charts');
   const charts = await drawCharts(planned.out, { format: 'png', lang });
   options.onStep?.('report');
   const report = writeReport(planned.out, { lang });
-  return { planned, batch, analysis, charts, report, robustness: rob };
+  return { planned, batch, analysis, charts, report, robustness: rob, docking };
 }

@@ -10,6 +10,7 @@ import { packageRoot } from '../io/regions.js';
 import { calibrationExperiment, evaluateCalibration, loadCalibration, type Calibration, type CalibrationEvaluation } from '../analysis/calibrate.js';
 import { ensembleYaml, lhsPoints, loadEnsemble, resolveRanges, type Ensemble } from '../analysis/ensemble.js';
 import { discoverConditions, readRobustness, robustnessExperiment, ROBUSTNESS_FORMAT, ROBUSTNESS_MANIFEST, summarizeWorlds, worldDifferences, type RobustnessDesign } from '../analysis/robustness.js';
+import { dockBatch, writeDocking, type Docking } from '../analysis/docking.js';
 import { calibrationMarkdown, robustnessMarkdown, type RobustnessMeta } from '../analysis/uncertainty-md.js';
 import { HEADLINE, measure } from '../core/measures.js';
 import { closest } from '../core/problems.js';
@@ -31,6 +32,7 @@ import { STANDARD_SCENARIOS } from './standard.js';
 export const CALIBRATION_MANIFEST = 'calibration.json';
 export const CALIBRATION_FORMAT = 'regiosim-calibration/1';
 export { readRobustness, ROBUSTNESS_FORMAT, ROBUSTNESS_MANIFEST };
+export type { Docking };
 
 /** The built-in ensemble `npm start` and `regiosim robustness` use by default (written by `regiosim calibrate scenarios/calibration/haaglanden.yaml`). */
 export const DEFAULT_ENSEMBLE = 'scenarios/ensembles/haaglanden.yaml';
@@ -296,4 +298,12 @@ export async function runRobustness(design: RobustnessDesign, out: string, exec:
 export async function robustness(req: RobustnessRequest, exec: Exec = {}): Promise<RobustnessOutcome> {
   const { design, out } = robustnessDesign(req);
   return runRobustness(design, out, { ...exec, ...(req.cwd ? { cwd: req.cwd } : {}), ...(req.lang ? { lang: req.lang } : {}), ...(req.command ? { command: req.command } : {}) });
+}
+
+// ------------------------------------------------------------------ docking
+
+/** The static baseline on the same tasks as the batch in `dir`: writes docking.csv and docking-comparison.csv there (src/analysis/docking.ts). */
+export function dock(dir: string, options: { reference?: string } = {}): Docking & { files: string[] } {
+  const d = dockBatch(dir, options.reference);
+  return { ...d, files: writeDocking(dir, d) };
 }

@@ -332,6 +332,37 @@ export const DISCOVERY_CSV = {
   ] as const,
 } as const satisfies CsvSchema;
 
+export const DOCKING_CSV = {
+  file: 'docking.csv',
+  row: 'scenario × parameter point × outcome: the agent-based model and the static baseline on the same tasks',
+  order: 'By point, then outcome.',
+  columns: [
+    c.text('scenario', 'Scenario name.'),
+    c.int('point', 'Parameter point (see points.csv).'),
+    c.text('outcome', 'value_per_inhabitant, value_net_per_inhabitant or completion_rate.'),
+    c.int('n', 'Runs (replications) with a value in both.'),
+    c.number('model', 'Mean over the runs of the agent-based model.', { nullable: true }),
+    c.number('baseline', 'Mean over the same seeds of the static baseline (per task: cooperate when value exceeds cost plus transaction costs).', { nullable: true }),
+    c.number('tasks_at_table', 'Baseline: mean share of the tasks that a table of the scenario serves.', { nullable: true, unit: 'share' }),
+  ] as const,
+} as const satisfies CsvSchema;
+
+export const DOCKING_COMPARISON_CSV = {
+  file: 'docking-comparison.csv',
+  row: 'scenario (other than the reference) × point × outcome: how much of the model\'s difference from the reference the baseline gives',
+  order: 'By point, then outcome.',
+  columns: [
+    c.text('scenario', 'Scenario compared.'),
+    c.text('reference', 'Reference scenario (same parameter values).'),
+    c.int('point', 'Parameter point of the scenario.'),
+    c.text('outcome', 'The outcome.'),
+    c.int('n', 'Paired replications.'),
+    c.number('model_difference', 'Mean paired difference scenario − reference in the agent-based model.', { nullable: true }),
+    c.number('baseline_difference', 'The same in the static baseline.', { nullable: true }),
+    c.number('share_explained', 'baseline_difference / model_difference: the part of the model\'s difference the baseline already gives (negative: opposite signs; empty when the model\'s difference is 0).', { nullable: true }),
+  ] as const,
+} as const satisfies CsvSchema;
+
 // ------------------------------------------------------------------ row types
 
 export type TimeseriesRow = RowOf<typeof TIMESERIES_CSV> & Record<MonthMeasureId, number | null>;
@@ -352,11 +383,13 @@ export type CalibrationTargetRow = RowOf<typeof CALIBRATION_TARGETS_CSV>;
 export type WorldRow = RowOf<typeof WORLDS_CSV> & ParamCells;
 export type RobustnessRow = RowOf<typeof ROBUSTNESS_CSV>;
 export type DiscoveryRow = RowOf<typeof DISCOVERY_CSV>;
+export type DockingRow = RowOf<typeof DOCKING_CSV>;
+export type DockingComparisonRow = RowOf<typeof DOCKING_COMPARISON_CSV>;
 
 /** Every CSV schema, in the order of the codebook. */
 export const CSV_SCHEMAS: readonly CsvSchema[] = [
   TIMESERIES_CSV, TRUST_CSV,
   POINTS_CSV, RUNS_CSV, SPELLS_CSV, MUNICIPALITIES_CSV, TIMESERIES_SUMMARY_CSV, TIMESERIES_RUNS_CSV, EVENTS_COUNTS_CSV,
   SUMMARY_CSV, COMPARISON_CSV, SURVIVAL_CSV, SURVIVAL_SUMMARY_CSV, SENSITIVITY_CSV,
-  CALIBRATION_POINTS_CSV, CALIBRATION_TARGETS_CSV, WORLDS_CSV, ROBUSTNESS_CSV, DISCOVERY_CSV,
+  CALIBRATION_POINTS_CSV, CALIBRATION_TARGETS_CSV, WORLDS_CSV, ROBUSTNESS_CSV, DISCOVERY_CSV, DOCKING_CSV, DOCKING_COMPARISON_CSV,
 ];

@@ -158,6 +158,12 @@ its SHA-256, the batch's experiment hash), \`summary.md\` and \`report.html\`, a
 ${csv(files.WORLDS_CSV)}
 ${csv(files.ROBUSTNESS_CSV)}
 ${csv(files.DISCOVERY_CSV)}
+## Docking (\`regiosim docking <batch dir>\`, and \`npm start\`) → the batch directory
+
+The static baseline (src/core/docking.ts) on the batch's scenarios, points and seeds:
+
+${csv(files.DOCKING_CSV)}
+${csv(files.DOCKING_COMPARISON_CSV)}
 ## Charts (\`regiosim chart <dir>\`) → \`<dir>/charts/\`
 
 For every chart the directory's data supports: \`<name>.vl.json\` (the Vega-Lite v6 spec with its

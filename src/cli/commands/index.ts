@@ -8,6 +8,7 @@ import { analyzeCommand } from './analyze.js';
 import { batchCommand } from './batch.js';
 import { calibrateCommand } from './calibrate.js';
 import { chartCommand } from './chart.js';
+import { dockingCommand } from './docking.js';
 import { mergeCommand } from './merge.js';
 import { paramsCommand } from './params.js';
 import { reportCommand } from './report.js';
@@ -28,6 +29,7 @@ export const commands: CliCommand[] = [
   sensitivityCommand,
   calibrateCommand,
   robustnessCommand,
+  dockingCommand,
   chartCommand,
   reportCommand,
   validateCommand,

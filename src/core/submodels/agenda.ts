@@ -19,7 +19,7 @@ function table(world: World, id: string | null): Arrangement | null {
 }
 
 /** The table a task can go to: an active arrangement covering the domain whose members hold most of its value. */
-function findTable(world: World, task: Task): Arrangement | null {
+export function findTable(world: World, task: Task): Arrangement | null {
   let best: Arrangement | null = null;
   let bestShare = world.params.tableShare;
   for (const a of world.arrangements) {

@@ -68,6 +68,19 @@ export const UNCERTAINTY_MESSAGES = {
     nl: 'Bestanden: calibration-points.csv (elke set, aanvaard of niet), calibration-targets.csv (elke set × doel), ensemble.yaml (de aanvaarde sets, voor `regiosim robustness --ensemble`), calibration.json (doelen, acceptatiegraad, hoe het gemaakt is), batch/ (de runs).',
   },
   'unc.noBound': { en: 'none', nl: 'geen' },
+  // docking
+  'unc.dockHeading': { en: 'A simpler model beside it (docking)', nl: 'Een eenvoudiger model ernaast (docking)' },
+  'unc.dockIntro': {
+    en: 'A static baseline runs on the same tasks as the model (same scenarios, parameters and seeds): per task, the municipalities that benefit cooperate when its value exceeds what it costs them plus the transaction costs of doing it together (information, negotiation, enforcement), less at a table of the scenario. It has no trust dynamics, no people who leave, no councils, no capacity limits and no structure dynamics. Per structure, the model\'s difference from {ref}, the baseline\'s, and the share of the model\'s difference the baseline already gives; the rest is what those mechanisms add.',
+    nl: 'Een statisch basismodel draait op dezelfde opgaven als het model (dezelfde scenario’s, parameters en seeds): per opgave werken de gemeenten die er baat bij hebben samen als de waarde groter is dan wat het hen kost plus de transactiekosten van het samen doen (informatie, onderhandeling, handhaving), minder aan een tafel van het scenario. Het kent geen dynamiek van vertrouwen, geen mensen die vertrekken, geen gemeenteraden, geen grenzen aan capaciteit en geen dynamiek van structuren. Per structuur het verschil met {ref} in het model, dat in het basismodel, en het deel van het verschil in het model dat het basismodel al geeft; de rest is wat die mechanismen toevoegen.',
+  },
+  'unc.dockTable': { en: '| Structure | Outcome | Model | Baseline | Share the baseline gives |', nl: '| Structuur | Uitkomst | Model | Basismodel | Deel dat het basismodel geeft |' },
+  'unc.dockNote': {
+    en: 'Differences are means over the paired runs (seed noise, as in the comparison above). A negative share means the baseline points the other way.',
+    nl: 'Verschillen zijn gemiddelden over de gepaarde runs (toevalsspreiding, zoals in de vergelijking hierboven). Een negatief deel betekent dat het basismodel de andere kant op wijst.',
+  },
+  'cli.dockHeader': { en: 'Docking: the static baseline on the same tasks as the batch, differences from {ref}:', nl: 'Docking: het statische basismodel op dezelfde opgaven als de batch, verschillen met {ref}:' },
+  'cli.dockWrote': { en: 'Wrote {a} and {b}; `regiosim analyze {dir}` puts them in summary.md.', nl: '{a} en {b} geschreven; `regiosim analyze {dir}` neemt ze op in summary.md.' },
   // console
   'cli.calShard': { en: 'Shard {shard} of the calibration is done in {dir}. When every shard is done, run the same command without --shard to merge them and evaluate the targets.', nl: 'Deel {shard} van de kalibratie is klaar in {dir}. Als alle delen klaar zijn, voer dan hetzelfde commando uit zonder --shard om ze samen te voegen en de doelen te toetsen.' },
   'cli.calResult': { en: 'Calibration {name}: {accepted} of {tried} parameter sets meet every target ({rate}).', nl: 'Kalibratie {name}: {accepted} van de {tried} parametersets voldoen aan elk doel ({rate}).' },
