@@ -6,7 +6,9 @@
  *   - runs per second with 1 and 2 workers on the same smaller batch (the parallel speed-up);
  *   - seconds per national run (median of 3, one thread) and municipality-months per second;
  *   - peak memory (max RSS of the whole process, workers included) of a batch of 1,000 versus
- *     10,000 runs of a small 300-month scenario, to show memory stays flat.
+ *     10,000 runs of a small 300-month scenario, to show memory stays flat;
+ *   - a calibrate call (the built-in Haaglanden targets), a robustness call (the standard
+ *     comparison over the built-in ensemble) and docking on the standard comparison.
  *
  * Batches run as child processes of the compiled CLI (bin/regiosim.js), as a user would run them.
  * Wall-clock time is what is measured here; results are never affected.
@@ -132,6 +134,20 @@ function main(): void {
   const stdRunsTotal = 4 * stdRuns;
   const munMonths = perScenario.reduce((s, p) => s + p.munis * p.months, 0) * stdRuns;
 
+  // ------------------------------------------------------------------ uncertainty: calibrate, robustness, docking
+  const calSamples = quick ? 32 : 320;
+  log(`calibrate: the built-in Haaglanden targets, ${calSamples} parameter sets x 4 runs, 2 workers`);
+  const targets = readFileSync(join(ROOT, 'scenarios', 'calibration', 'haaglanden.yaml'), 'utf8').replace(/^samples: \d+$/m, `samples: ${calSamples}`);
+  writeFileSync(join(work, 'targets.yaml'), targets);
+  const cal = regiosim(['calibrate', 'targets.yaml', '--workers', '2', '--out', 'calibrate', '--quiet']);
+  const calManifest = JSON.parse(readFileSync(join(work, 'calibrate', 'calibration.json'), 'utf8')) as { accepted: number; tried: number };
+  const worlds = quick ? 5 : undefined;
+  log(`robustness: the standard comparison over the built-in ensemble${worlds ? ` (${worlds} worlds)` : ''}, 4 runs per world, 2 workers`);
+  const rob = regiosim(['robustness', ...(worlds ? ['--worlds', String(worlds)] : []), '--workers', '2', '--out', 'robustness', '--quiet']);
+  const robManifest = JSON.parse(readFileSync(join(work, 'robustness', 'robustness.json'), 'utf8')) as { meta: { worlds: number; replications: number } };
+  log('docking: the baseline beside the standard comparison');
+  const dockRun = regiosim(['docking', 'standard']);
+
   // ------------------------------------------------------------------ memory
   const memSmall = quick ? 100 : 1000;
   const memLarge = quick ? 1000 : 10000;
@@ -160,6 +176,10 @@ function main(): void {
   lines.push(`| one national run (${natMunis} municipalities × ${natMonths} months, median of 3) | ${fmt(natSeconds, 2)} s (${Math.round((natMunis * natMonths) / natSeconds).toLocaleString('en-US')} municipality-months/s) | < 2 s: ${target(natSeconds < 2)} |`);
   lines.push(`| peak memory (max RSS), ${memSmall.toLocaleString('en-US')} runs | ${fmt(mSmall.maxRssMb, 0)} MB (${fmt(mSmall.seconds)} s) | |`);
   lines.push(`| peak memory (max RSS), ${memLarge.toLocaleString('en-US')} runs | ${fmt(mLarge.maxRssMb, 0)} MB (${fmt(mLarge.seconds)} s) | about the same as ${memSmall.toLocaleString('en-US')}: ${target(mLarge.maxRssMb < mSmall.maxRssMb * 1.25)} |`);
+  lines.push(`| \`regiosim calibrate\`: Haaglanden targets, ${calManifest.tried} parameter sets × 4 runs (${4 * calManifest.tried} runs), 2 workers | ${fmt(cal.seconds)} s (${fmt((4 * calManifest.tried) / cal.seconds)} runs/s; ${fmt(cal.cpuSeconds)} CPU s; ${calManifest.accepted} accepted) | |`);
+  const robRuns = 4 * robManifest.meta.worlds * robManifest.meta.replications;
+  lines.push(`| \`regiosim robustness\`: the standard comparison in ${robManifest.meta.worlds} worlds × ${robManifest.meta.replications} runs (${robRuns} runs), 2 workers | ${fmt(rob.seconds)} s (${fmt(robRuns / rob.seconds)} runs/s; ${fmt(rob.cpuSeconds)} CPU s) | |`);
+  lines.push(`| \`regiosim docking\` on the standard comparison (${stdRunsTotal} baseline runs, one thread) | ${fmt(dockRun.seconds)} s | |`);
   lines.push('');
   lines.push('One Haaglanden run, one thread (median of 10, no event log or trust snapshots, as in batches):', '');
   lines.push('| scenario | ms per run |', '|---|---|');

@@ -123,3 +123,21 @@ describe('calibration targets files', () => {
     expect(found.some((p) => p.startsWith('targets[1] ') && p.includes('min, max or both'))).toBe(true);
   });
 });
+
+describe('the built-in ensemble', () => {
+  it('is what calibration against the built-in targets accepted: same prior, same targets, points inside the prior', async () => {
+    const { ROOT } = await import('../setup/build.js');
+    const c = loadCalibration(join(ROOT, 'scenarios', 'calibration', 'haaglanden.yaml'), '/');
+    const e = loadEnsemble(join(ROOT, 'scenarios', 'ensembles', 'haaglanden.yaml'), '/');
+    expect(e.ranges).toEqual(c.ranges);
+    const p = e.provenance as { tried: number; accepted: number; targets: { id: string; min: number | null; max: number | null }[]; replications: number; seed: number };
+    expect(p.tried).toBe(c.samples);
+    expect(p.accepted).toBe(e.points.length);
+    expect(p.replications).toBe(c.replications);
+    expect(p.seed).toBe(c.seed);
+    expect(p.targets.map((t) => [t.id, t.min, t.max])).toEqual(c.targets.map((t) => [t.id, Number.isFinite(t.min) ? t.min : null, Number.isFinite(t.max) ? t.max : null]));
+    // every accepted set is one of the prior's sample
+    const prior = calibrationExperiment(c).points.map((x) => JSON.stringify(x));
+    for (const point of e.points) expect(prior).toContain(JSON.stringify(Object.fromEntries(c.ranges.map((r) => [r.name, point[r.name]]))));
+  });
+});
