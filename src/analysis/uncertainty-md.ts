@@ -69,7 +69,9 @@ export function robustnessLine(r: RobustnessRow, discovery: readonly DiscoveryRo
     const worse = box.highlight === 'worse';
     const kIn = worse ? box.worlds - box.better : box.better;
     const cov = worse ? box.coverage_worse : box.coverage_better;
-    const text = box.rule.split(' & ').map((c) => `\`${c}\``).join(t('unc.and', lang));
+    // discovery.csv writes thresholds as in every CSV (a decimal point); the text writes them as the language does
+    const local = (c: string): string => c.replace(/-?\d+(\.\d+)?(e-?\d+)?$/, (x) => f.significant(Number(x), 3));
+    const text = box.rule.split(' & ').map((c) => `\`${local(c)}\``).join(t('unc.and', lang));
     rule = t(worse ? 'unc.ruleWorse' : 'unc.ruleBetter', lang, { rule: text, k: kIn, m: box.worlds, c: f.percent(cov ?? 0) });
   } else if (mine.length > 0) rule = t('unc.noRule', lang);
   const vars = {

@@ -95,8 +95,9 @@ function simplify(conditions: readonly Condition[]): Condition[] {
 /**
  * The box that best describes where y = `cls` holds, in the spirit of PRIM's trade-off between
  * density (share of the box's cases in the class) and coverage (share of the class's cases in
- * the box): the box with at least `minCases` cases, denser in the class than the whole set, that
- * maximises density × coverage. Null when no box with conditions qualifies.
+ * the box): the box with at least `minCases` cases, in which the class is the majority and denser
+ * than in the whole set, that maximises density × coverage. Null when no box with conditions
+ * qualifies (then no condition on the variables describes where the class holds).
  */
 export function bestBox(boxes: readonly Box[], cls: 0 | 1, minCases = 1): (Box & { density: number; coverage: number }) | null {
   const total = boxes.reduce((n, b) => n + (cls === 1 ? b.positives : b.cases - b.positives), 0);
@@ -109,7 +110,7 @@ export function bestBox(boxes: readonly Box[], cls: 0 | 1, minCases = 1): (Box &
     const k = cls === 1 ? b.positives : b.cases - b.positives;
     const density = k / b.cases;
     const coverage = k / total;
-    if (density <= base) continue;
+    if (density <= base || density <= 0.5) continue;
     if (!best || density * coverage > best.density * best.coverage) best = { ...b, density, coverage };
   }
   return best;

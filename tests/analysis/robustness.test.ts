@@ -96,7 +96,7 @@ describe('discoverConditions', () => {
     const line = robustnessLine(summary, found, 'en');
     expect(line).toContain('better in 70% of the worlds');
     expect(line).toContain('It does worse mainly where `altruism ≥ 0.7` (12 of the 12 worlds there; they hold 100% of the worlds where it does worse)');
-    expect(robustnessLine(summary, found, 'nl')).toContain('Het doet het vooral slechter waar `altruism ≥ 0.7`');
+    expect(robustnessLine(summary, found, 'nl')).toContain('Het doet het vooral slechter waar `altruism ≥ 0,7` (12 van de 12 werelden daar');
     // exits never differ: no box
     expect(found.some((b) => b.outcome === 'exits')).toBe(false);
   });
