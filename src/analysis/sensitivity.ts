@@ -128,7 +128,7 @@ export interface SensitivityResult {
 const CLI = 'the command line';
 
 /** Parses `name=min:max` items. */
-function parseRanges(items: readonly string[], problems: Problem[]): Map<string, { min: number; max: number }> {
+export function parseRanges(items: readonly string[], problems: Problem[]): Map<string, { min: number; max: number }> {
   const out = new Map<string, { min: number; max: number }>();
   for (const item of items) {
     const m = /^\s*([A-Za-z][A-Za-z0-9.-]*)\s*=\s*([^:]+):(.+)$/.exec(item);

@@ -14,7 +14,7 @@ import { defaultWorkers, MAX_WORKERS, robustnessDesign, runRobustness, DEFAULT_W
 import { chooseProgress } from '../../batch/progress.js';
 import { formatter, measureName, t } from '../../i18n/index.js';
 import type { Problem } from '../../io/errors.js';
-import { parseNumberText } from '../../io/overrides.js';
+import { parseRanges } from '../../analysis/sensitivity.js';
 import { packageRoot } from '../../io/regions.js';
 import { commandLine, type CliCommand } from '../context.js';
 import { numberOption } from './analyze.js';
@@ -70,13 +70,9 @@ export const robustnessCommand: CliCommand = {
     const samples = numberOption(problems, '--lhs', args.lhs, 'a whole number of worlds from 2 to 10000', (x) => whole(x) && x >= 2 && x <= 10_000);
     const params = list(args.params);
     const ranges: Record<string, { min?: number; max?: number }> = Object.fromEntries(params.map((p) => [p, {}]));
-    for (const item of list(args.range)) {
-      const m = /^([A-Za-z][A-Za-z0-9.-]*)=([^:]+):(.+)$/.exec(item);
-      const min = m ? parseNumberText(m[2]!) : undefined;
-      const max = m ? parseNumberText(m[3]!) : undefined;
-      if (!m || typeof min !== 'number' || typeof max !== 'number') problems.push({ path: '--range', expected: 'name=min:max with two numbers (for example altruism=0.2:0.8)', found: JSON.stringify(item) });
-      else if (!params.includes(m[1]!)) problems.push({ path: `--range ${m[1]}`, expected: `a parameter listed in --params (${params.join(', ') || 'none'})`, found: JSON.stringify(m[1]) });
-      else ranges[m[1]!] = { min, max };
+    for (const [name, r] of parseRanges(list(args.range), problems)) {
+      if (!params.includes(name)) problems.push({ path: `--range ${name}`, expected: `a parameter listed in --params (${params.join(', ') || 'none'})`, found: JSON.stringify(name) });
+      else ranges[name] = r;
     }
     if (args.lhs !== undefined && params.length === 0) problems.push({ path: '--params', expected: 'with --lhs, the parameters to vary', found: 'nothing' });
     if (args.lhs === undefined && (params.length > 0 || list(args.range).length > 0)) problems.push({ path: '--params', expected: 'only with --lhs', found: params.join(',') || list(args.range).join(' ') });

@@ -68,6 +68,10 @@ describe('regiosim calibrate and robustness: bad input exits 2 and writes nothin
     expect(r.err).toMatch(/--replications: expected a whole number of paired runs per world from 2 to 1000, found "?1"?/);
     expect(r.err).toMatch(/--params: expected with --lhs, the parameters to vary, found nothing/);
     expect(r.err).toMatch(/--outcome completion: expected a run measure/);
+    const g = await runCli(['robustness', TINY_NONE, TINY, '--lhs', '5', '--params', 'altruism', '--range', 'altruism=0:2', '--range', 'spillover=0:1'], cwd);
+    expect(g.code).toBe(2);
+    expect(g.err).toMatch(/--range spillover: expected a parameter listed in --params \(altruism\)/);
+    expect(g.err).toMatch(/--range altruism: expected a value within the declared bounds 0 to 1/);
     const e = await runCli(['robustness', TINY_NONE, TINY, '--ensemble', 'nope.yaml'], cwd);
     expect(e.code).toBe(2);
     expect(e.err).toMatch(/nope\.yaml: --ensemble: expected a readable file \(YAML\): an ensemble file \(regiosim calibrate writes one\), found no such file/);
