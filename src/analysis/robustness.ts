@@ -168,6 +168,7 @@ export function summarizeWorlds(rows: readonly WorldRow[]): RobustnessRow[] {
       share_better: iv ? iv.share : null,
       share_better_lo: iv ? iv.lo : null,
       share_better_hi: iv ? iv.hi : null,
+      share_worse: n > 0 ? defined.filter((r) => r.better === false).length / n : null,
       share_clearly_better: n > 0 ? defined.filter((r) => clear(r, true)).length / n : null,
       share_clearly_worse: n > 0 ? defined.filter((r) => clear(r, false)).length / n : null,
       worlds_needed: iv ? trialsForHalfWidth(iv.share, SHARE_HALF_WIDTH) : null,
@@ -216,8 +217,12 @@ export function discoverConditions(rows: readonly WorldRow[], ranges: readonly P
 export function readRobustness(dir: string): { rows: files.RobustnessRow[]; discovery: files.DiscoveryRow[]; meta: RobustnessMeta } | null {
   const m = join(dir, ROBUSTNESS_MANIFEST);
   if (!existsSync(m)) return null;
-  const parsed = JSON.parse(readFileSync(m, 'utf8')) as { format?: string; meta?: RobustnessMeta };
+  const parsed = JSON.parse(readFileSync(m, 'utf8')) as { format?: string; meta?: RobustnessMeta; batch?: { hash?: string } };
   if (parsed.format !== ROBUSTNESS_FORMAT || !parsed.meta) throw new UserError(m, [{ path: 'format', expected: ROBUSTNESS_FORMAT, found: JSON.stringify(parsed.format) }]);
+  // Results of other runs than the batch beside them are not used.
+  const batch = join(dir, 'batch', 'manifest.json');
+  const hash = existsSync(batch) ? (JSON.parse(readFileSync(batch, 'utf8')) as { experiment?: { hash?: string } }).experiment?.hash : undefined;
+  if (hash === undefined || hash !== parsed.batch?.hash) return null;
   const problems: CellProblem[] = [];
   const read = <S extends typeof files.ROBUSTNESS_CSV | typeof files.DISCOVERY_CSV>(schema: S) => {
     const path = join(dir, schema.file);

@@ -222,8 +222,9 @@ export function checkSensitivityOptions(o: SensitivityOptions): {
     const points = n * (ranges.length + (method === 'sobol' ? 2 : 1));
     const formula = method === 'sobol' ? `n x (k + 2) = ${n} x ${ranges.length + 2}` : `n x (k + 1) = ${n} x ${ranges.length + 1}`;
     if (points > MAX_POINTS) problems.push({ path: '--n', expected: `a design of at most ${MAX_POINTS.toLocaleString('en')} points`, found: `${formula} = ${points.toLocaleString('en')} points` });
-    else if (Number.isInteger(replications) && replications >= 1 && points * replications > MAX_RUNS) {
-      problems.push({ path: '--replications', expected: `at most ${MAX_RUNS.toLocaleString('en')} runs in all (points x replications)`, found: `${points} x ${replications} = ${(points * replications).toLocaleString('en')} runs` });
+    else if (Number.isInteger(replications) && replications >= 1 && points * replications * (o.compare !== undefined ? 2 : 1) > MAX_RUNS) {
+      const k = o.compare !== undefined ? 2 : 1;
+      problems.push({ path: '--replications', expected: `at most ${MAX_RUNS.toLocaleString('en')} runs in all (${k === 2 ? '2 scenarios x ' : ''}points x replications)`, found: `${k === 2 ? '2 x ' : ''}${points} x ${replications} = ${(k * points * replications).toLocaleString('en')} runs` });
     } else if (method === 'sobol' && Number.isInteger(bootstrap) && bootstrap >= 1 && bootstrap <= MAX_SENSITIVITY_BOOTSTRAP && bootstrap * points > MAX_SOBOL_DRAWS) {
       problems.push({ path: '--bootstrap', expected: `at most ${MAX_SOBOL_DRAWS / 1e6} million resampled points (resamples x points)`, found: `${bootstrap} x ${points} = ${((bootstrap * points) / 1e6).toFixed(0)} million` });
     }

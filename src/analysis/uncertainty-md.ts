@@ -73,8 +73,9 @@ export function robustnessLine(r: RobustnessRow, discovery: readonly DiscoveryRo
     const local = (c: string): string => c.replace(/-?\d+(\.\d+)?(e-?\d+)?$/, (x) => f.significant(Number(x), 3));
     const text = box.rule.split(' & ').map((c) => `\`${local(c)}\``).join(t('unc.and', lang));
     rule = t(worse ? 'unc.ruleWorse' : 'unc.ruleBetter', lang, { rule: text, k: kIn, m: box.worlds, c: f.percent(cov ?? 0) });
-  } else if (mine.length > 0) rule = t('unc.noRule', lang);
+  } else if (mine.length > 0) rule = t(r.share_better >= 0.5 ? 'unc.noRule' : 'unc.noRuleBetter', lang);
   const vars = {
+    worse: f.percent(r.share_worse), ties: r.share_worse !== null && r.share_better + r.share_worse < 1 - 1e-9 ? t('unc.ties', lang, { p: f.percent(1 - r.share_better - r.share_worse) }) : '',
     outcome, better: t('unc.better', lang), share: f.percent(r.share_better), lo: f.percent(r.share_better_lo), hi: f.percent(r.share_better_hi),
     min: signed(k * r.min!, d, lang), max: signed(k * r.max!, d, lang), median: signed(k * r.median!, d, lang), unit, clear, rule,
   };
@@ -128,7 +129,7 @@ export function calibrationMarkdown(c: CalibrationMeta, lang: Lang): string {
   out.push(`## ${t('unc.targetsHeading', lang)}`, '', t('unc.targetsTable', lang), '|---|---|---|---|---|---|');
   const bound = (x: number): string => (Number.isFinite(x) ? f.significant(x, 3) : t('unc.noBound', lang));
   c.targets.forEach((tg, j) => {
-    out.push(`| ${tg.id} | \`${tg.measure}\` (${tg.statistic}) | \`${tg.scenario}\` | ${bound(tg.min)} – ${bound(tg.max)} | ${c.met[j]} (${f.percent(c.tried > 0 ? c.met[j]! / c.tried : 0)}) | ${tg.source.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
+    out.push(`| ${tg.id} | \`${tg.measure}\` (${t(tg.statistic === 'mean' ? 'unc.statMean' : 'unc.statMedian', lang)}) | \`${tg.scenario}\` | ${bound(tg.min)} – ${bound(tg.max)} | ${c.met[j]} (${f.percent(c.tried > 0 ? c.met[j]! / c.tried : 0)}) | ${tg.source.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
   });
   out.push('', `## ${t('unc.priorHeading', lang)}`, '', t('unc.priorTable', lang), '|---|---|---|---|---|');
   const accepted = c.points.filter((p) => p.accepted);

@@ -5,7 +5,7 @@
  * are parallel, resumable (the same call continues) and, for calibration, shardable.
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { basename, isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { packageRoot } from '../io/regions.js';
 import { calibrationExperiment, evaluateCalibration, loadCalibration, type Calibration, type CalibrationEvaluation } from '../analysis/calibrate.js';
 import { ensembleYaml, lhsPoints, loadEnsemble, resolveRanges, type Ensemble } from '../analysis/ensemble.js';
@@ -16,6 +16,9 @@ import { HEADLINE, measure } from '../core/measures.js';
 import { closest } from '../core/problems.js';
 import { mergeShards as mergeShardDirs } from '../batch/merge.js';
 import { readManifest } from '../batch/manifest.js';
+import { buildPlan } from '../batch/plan.js';
+import { MAX_RUNS } from '../batch/experiment.js';
+import { loadScenario } from '../io/scenario.js';
 import type { Shard } from '../batch/plan.js';
 import * as files from '../formats/files.js';
 import { toCsvText } from '../formats/schema.js';
@@ -50,12 +53,10 @@ function outDirProblem(out: string, option: string, manifest: string, shown: str
   if (where) return where;
   if (!existsSync(out)) return null;
   const entries = readdirSync(out);
-  if (entries.length === 0 || entries.includes(manifest) || entries.every((e) => e === 'batch' || /^batch\.shard-\d+-of-\d+$/.test(e))) return null;
+  // What calibrate or robustness writes (an interrupted rerun may have removed the manifest already).
+  const ours = new Set([manifest, 'batch', 'summary.md', 'report.html', 'ensemble.yaml', files.CALIBRATION_POINTS_CSV.file, files.CALIBRATION_TARGETS_CSV.file, files.WORLDS_CSV.file, files.ROBUSTNESS_CSV.file, files.DISCOVERY_CSV.file]);
+  if (entries.length === 0 || entries.includes(manifest) || entries.every((e) => ours.has(e) || /^batch\.shard-\d+-of-\d+$/.test(e) || e.includes('.tmp-'))) return null;
   return { path: option, expected: `a new or empty directory, or an earlier result of the same command (with ${manifest})`, found: `${shown}, which holds other files (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''})` };
-}
-
-function packageRelative(path: string): string {
-  return basename(path);
 }
 
 /** A file as manifests record it: relative to the package when it is one of its own (so that results do not depend on where regiosim is installed), else absolute. */
@@ -80,12 +81,19 @@ export type CalibrateOutcome =
   | { kind: 'shard'; dir: string; calibration: Calibration }
   | { kind: 'done'; out: string; calibration: Calibration; evaluation: CalibrationEvaluation; ensemble: string | null; files: string[] };
 
-function completeBatch(dir: string): boolean {
+/** The experiment hash of the batch in `dir` (with `complete`, only if it is finished), or null. */
+function batchHash(dir: string, complete: boolean): string | null {
   try {
-    return readManifest(dir, '--out').status === 'complete';
+    const m = readManifest(dir, '--out');
+    return !complete || m.status === 'complete' ? m.experiment.hash : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** Removes a command's conclusions before it recomputes them, so that an interrupted rerun never leaves the old ones beside new runs. */
+function removeStale(dir: string, names: readonly string[]): void {
+  for (const name of names) rmSync(join(dir, name), { force: true });
 }
 
 export async function calibrate(req: CalibrateRequest, exec: Exec = {}): Promise<CalibrateOutcome> {
@@ -104,9 +112,20 @@ export async function calibrate(req: CalibrateRequest, exec: Exec = {}): Promise
     return { kind: 'shard', dir, calibration: c };
   }
   const batchDir = join(out, 'batch');
-  if (!completeBatch(batchDir) && existsSync(out)) {
-    const shards = readdirSync(out).filter((e) => /^batch\.shard-\d+-of-\d+$/.test(e)).sort();
-    if (shards.length > 0) await mergeShardDirs(shards.map((s) => join(out, s)), batchDir, command, out);
+  const hash = buildPlan(spec, 'the command line', null, c.dir).hash;
+  // What an earlier calibration in this directory concluded is not this one's until it is rewritten.
+  removeStale(out, [CALIBRATION_MANIFEST, 'ensemble.yaml']);
+  if (batchHash(batchDir, true) !== hash && existsSync(out)) {
+    // The slices of this calibration (`--shard i/n`), if any: those of another experiment are left alone.
+    const shards = readdirSync(out).filter((e) => /^batch\.shard-\d+-of-\d+$/.test(e) && batchHash(join(out, e), false) === hash).sort();
+    if (shards.length > 0) {
+      try {
+        await mergeShardDirs(shards.map((s) => join(out, s)), batchDir, command, out);
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        throw new UserError('the command line', [{ path: '--shard', expected: `every shard of this calibration finished before the call without --shard (${shards.join(', ')} found)`, found: err.problems.map((p) => `${p.path}: ${p.found}`).join('; ') }]);
+      }
+    }
   }
   await experimentRunner({ ...exec, cwd: c.dir, command })(spec, batchDir);
   const targetScenario = c.targets.map((tg) => c.scenarios.indexOf(tg.scenario));
@@ -125,7 +144,7 @@ export async function calibrate(req: CalibrateRequest, exec: Exec = {}): Promise
   const accepted = ev.accepted.length;
   const targets = c.targets.map((tg, j) => ({ id: tg.id, measure: tg.measure, scenario: tg.scenario, statistic: tg.statistic, min: Number.isFinite(tg.min) ? tg.min : null, max: Number.isFinite(tg.max) ? tg.max : null, source: tg.source, met: ev.met[j]! }));
   const provenance = {
-    made_by: 'regiosim calibrate', targets_file: packageRelative(c.file), targets, scenarios: c.scenarios, replications: c.replications, seed: c.seed,
+    made_by: 'regiosim calibrate', targets_file: recordedPath(c.file), targets, scenarios: c.scenarios, replications: c.replications, seed: c.seed,
     tried, accepted, acceptance_rate: tried > 0 ? accepted / tried : 0,
   };
   const written: string[] = [];
@@ -140,12 +159,12 @@ export async function calibrate(req: CalibrateRequest, exec: Exec = {}): Promise
   if (accepted > 0) {
     const e: Ensemble = {
       name: c.name, title: `${c.title}: parameter sets that meet every target`,
-      description: `The ${accepted} of ${tried} parameter sets drawn from the prior that met every target of ${packageRelative(c.file)} (${c.replications} runs each).`,
+      description: `The ${accepted} of ${tried} parameter sets drawn from the prior that met every target of ${recordedPath(c.file)} (${c.replications} runs each).`,
       ranges: c.ranges, points: ev.accepted.map((s) => spec.points[s]!), provenance,
     };
     write('ensemble.yaml', ensembleYaml(e, [`Written by: ${command}`, 'Use it with: regiosim robustness --ensemble <this file>']));
     ensemble = ensemblePath;
-  } else if (existsSync(ensemblePath)) rmSync(ensemblePath); // a stale ensemble would pass for this calibration's
+  }
   const md = calibrationMarkdown({ name: c.name, title: c.title, scenarios: c.scenarios, replications: c.replications, tried, accepted, ranges: c.ranges, targets: c.targets, met: ev.met, points }, lang);
   write('summary.md', md);
   writeTextReport(out, t('unc.calTitle', lang, { name: c.name }), md, lang);
@@ -204,6 +223,17 @@ export function robustnessDesign(req: RobustnessRequest, earlier: readonly Probl
     seen.add(s);
   }
   if (scenarios.length < 2) problems.push({ path: 'scenario', expected: 'at least two scenarios to compare', found: scenarios.map((s) => JSON.stringify(s)).join(', ') });
+  // Every scenario is read now (all problems at once), and a file is kept as an absolute path.
+  const refs = scenarios.map((s) => {
+    try {
+      const loaded = loadScenario(s, {}, { cwd });
+      return loaded.builtin ?? resolve(cwd, s);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      problems.push(...err.problems.map((p) => ({ ...p, path: `${err.file}: ${p.path}` })));
+      return s;
+    }
+  });
   const reference = req.reference ?? scenarios[0]!;
   const refIndex = scenarios.indexOf(reference);
   if (refIndex < 0) problems.push({ path: '--reference', expected: `one of the scenarios (${scenarios.join(', ')})`, found: JSON.stringify(reference) });
@@ -246,6 +276,9 @@ export function robustnessDesign(req: RobustnessRequest, earlier: readonly Probl
     if (!Number.isInteger(req.worlds) || req.worlds < 2) problems.push({ path: '--worlds', expected: 'a whole number of worlds, at least 2', found: String(req.worlds) });
     else worlds = worlds.slice(0, req.worlds);
   }
+  if (Number.isInteger(replications) && scenarios.length * worlds.length * replications > MAX_RUNS) {
+    problems.push({ path: '--replications', expected: `at most ${MAX_RUNS.toLocaleString('en')} runs in all (scenarios x worlds x replications)`, found: `${scenarios.length} x ${worlds.length} x ${replications}` });
+  }
   if (source && worlds.length < 2 && problems.length === 0) problems.push({ path: '--ensemble', expected: 'an ensemble of at least two parameter sets', found: `${worlds.length}` });
   const seed = req.seed ?? 1;
   const name = `robustness-${scenarios.join('-vs-').slice(0, 80)}`;
@@ -255,7 +288,7 @@ export function robustnessDesign(req: RobustnessRequest, earlier: readonly Probl
   if (problems.length > 0 || !source) throw new UserError('the command line', problems);
   return {
     out,
-    design: { name, title: `Robustness of ${scenarios.filter((s) => s !== reference).join(', ')} against ${reference} in ${worlds.length} worlds`, scenarios, reference: refIndex, ranges, worlds, replications, seed, outcomes, source },
+    design: { name, title: `Robustness of ${scenarios.filter((s) => s !== reference).join(', ')} against ${reference} in ${worlds.length} worlds`, scenarios: refs, reference: refIndex, ranges, worlds, replications, seed, outcomes, source },
   };
 }
 
@@ -264,6 +297,7 @@ export async function runRobustness(design: RobustnessDesign, out: string, exec:
   const lang = exec.lang ?? 'en';
   const command = exec.command ?? 'regiosim (library)';
   const batchDir = join(out, 'batch');
+  removeStale(out, [ROBUSTNESS_MANIFEST]);
   await experimentRunner({ ...exec, command })(robustnessExperiment(design), batchDir);
   const manifest = readManifest(batchDir, '--out');
   const names = manifest.scenarios.map((s) => s.name);

@@ -306,6 +306,7 @@ export const ROBUSTNESS_CSV = {
     c.number('share_better', 'Share of the worlds in which the scenario does better (sign of the world\'s mean difference).', { nullable: true, unit: 'share' }),
     c.number('share_better_lo', 'Lower end of its 95% Wilson interval: how well an ensemble of this size pins the share down.', { nullable: true, unit: 'share' }),
     c.number('share_better_hi', 'Upper end.', { nullable: true, unit: 'share' }),
+    c.number('share_worse', 'Share of the worlds in which it does worse; 1 − share_better − share_worse is the share where the world\'s mean difference is 0 (ties, frequent for counts and shares of few municipalities).', { nullable: true, unit: 'share' }),
     c.number('share_clearly_better', 'Share of worlds whose seed-noise interval lies wholly on the better side.', { nullable: true, unit: 'share' }),
     c.number('share_clearly_worse', 'Share of worlds whose seed-noise interval lies wholly on the worse side.', { nullable: true, unit: 'share' }),
     c.int('worlds_needed', 'Worlds for which the Wilson interval of a share like this one is at most ±0.10 wide.', { nullable: true }),

@@ -141,3 +141,27 @@ describe('the built-in ensemble', () => {
     for (const point of e.points) expect(prior).toContain(JSON.stringify(Object.fromEntries(c.ranges.map((r) => [r.name, point[r.name]]))));
   });
 });
+
+describe('evaluateCalibration', () => {
+  it('reads each target in its own scenario, sets numbered scenario-major, and accepts only what meets every target', async () => {
+    const { evaluateCalibration } = await import('../../src/analysis/calibrate.js');
+    // two scenarios × 3 sets × 2 replications; target a on scenario 0, target b on scenario 1
+    const lines = ['run,scenario,point,replication,seed,exits,completion_rate'];
+    const exits = [[1, 3], [5, 7], [2, 2]]; // scenario 0, per set: mean 2, 6, 2
+    const completion = [[0.9, 0.7], [0.2, 0.4], [0.1, 0.3]]; // scenario 1, per set: median 0.8, 0.3, 0.2
+    for (let s = 0; s < 2; s++) for (let set = 0; set < 3; set++) for (let r = 0; r < 2; r++) {
+      const point = s * 3 + set;
+      lines.push([point * 2 + r, s === 0 ? 'a' : 'b', point, r, 10 + r, s === 0 ? exits[set]![r] : 99, s === 1 ? completion[set]![r] : 0].join(','));
+    }
+    const path = file('runs.csv', lines.join('\n') + '\n');
+    const targets = [
+      { id: 'a', measure: 'exits', scenario: 'a', statistic: 'mean' as const, min: 0, max: 4, source: 's' },
+      { id: 'b', measure: 'completion_rate', scenario: 'b', statistic: 'median' as const, min: 0.25, max: Infinity, source: 's' },
+    ];
+    const ev = evaluateCalibration(path, targets, [0, 1], 3);
+    expect(ev.values).toEqual([[2, 0.8], [6, expect.closeTo(0.3, 12)], [2, 0.2]]);
+    expect(ev.within).toEqual([[true, true], [false, true], [true, false]]);
+    expect(ev.accepted).toEqual([0]);
+    expect(ev.met).toEqual([2, 2]);
+  });
+});

@@ -38,36 +38,42 @@ function runsCsv(worlds: number, reps: number, f: (s: number, w: number, r: numb
 }
 
 describe('worldDifferences and summarizeWorlds', () => {
-  // world w: alt − ref completion = (w − 1) / 10 ± 0.01 by replication; exits: alt has w more
+  // alt − ref completion: world 0 −0.1, world 1 +0.05, world 2 +0.1 (± 0.01 by replication);
+  // exits: alt has w more, so world 0 is a tie
   const worlds = [{ altruism: 0.1 }, { altruism: 0.5 }, { altruism: 0.9 }];
-  const path = runsCsv(3, 2, (s, w, r) => (s === 0 ? [0.5, 3] : [0.5 + (w - 1) / 10 + (r === 0 ? 0.01 : -0.01), 3 + w]));
+  const completion = [-0.1, 0.05, 0.1];
+  const path = runsCsv(3, 2, (s, w, r) => (s === 0 ? [0.5, 3] : [0.5 + completion[w]! + (r === 0 ? 0.01 : -0.01), 3 + w]));
   const rows = worldDifferences(path, design(worlds, 2), ['ref', 'alt']);
 
   it('gives one row per world and outcome, paired by replication', () => {
     expect(rows).toHaveLength(6);
     const c = rows.filter((r) => r.outcome === 'completion_rate');
     expect(c.map((r) => r.world)).toEqual([0, 1, 2]);
-    expect(c[0]!.difference).toBeCloseTo(-0.1, 12);
-    expect(c[1]!.difference).toBeCloseTo(0, 12);
-    expect(c[2]!.difference).toBeCloseTo(0.1, 12);
-    // two paired differences ±0.01 around the mean: sd = 0.01·√2, t(0.975, 1) = 12.7062
-    expect(c[0]!.ci_hi! - c[0]!.difference!).toBeCloseTo((12.706204736174707 * 0.01 * Math.SQRT2) / Math.SQRT2, 9);
-    expect(c.map((r) => r.better)).toEqual([false, c[1]!.difference === 0 ? null : c[1]!.difference! > 0, true]);
+    c.forEach((r, w) => expect(r.difference).toBeCloseTo(completion[w]!, 12));
+    // two paired differences ±0.01 around the mean: half-width t(0.975, 1) · sd / √2 = 12.7062 · 0.01
+    expect(c[0]!.ci_hi! - c[0]!.difference!).toBeCloseTo(12.706204736174707 * 0.01, 9);
+    expect(c.map((r) => r.better)).toEqual([false, true, true]);
     expect(c[2]!.param_altruism).toBe(0.9);
+    // a world where the scenarios do not differ is neither better nor worse
+    expect(rows.filter((r) => r.outcome === 'exits').map((r) => r.better)).toEqual([null, false, false]);
   });
 
-  it('summarises across the worlds by the outcome\'s direction', () => {
+  it('summarises across the worlds by the outcome\'s direction, with ties apart', () => {
     const s = summarizeWorlds(rows);
     const c = s.find((r) => r.outcome === 'completion_rate')!;
     expect(c.worlds).toBe(3);
-    expect(c.median).toBeCloseTo(0, 12);
+    expect(c.median).toBeCloseTo(0.05, 12);
     expect(c.min).toBeCloseTo(-0.1, 12);
     expect(c.max).toBeCloseTo(0.1, 12);
+    expect(c.share_better).toBe(2 / 3);
+    expect(c.share_worse).toBe(1 / 3);
     const e = s.find((r) => r.outcome === 'exits')!;
     expect(e.direction).toBe('lower');
-    // exits differences 0, 1, 2: more exits is worse, 0 is neither
+    // exits differences 0, 1, 2: more exits is worse, 0 is a tie; Wilson upper end at 0 of 3: z²/(3 + z²) = 0.56
     expect(e.share_better).toBe(0);
+    expect(e.share_worse).toBe(2 / 3);
     expect(e.share_better_lo).toBe(0);
+    expect(robustnessLine(e, [], 'en')).toContain('better in 0% of the worlds (95% interval 0% to 56%), worse in 67%, the same in 33%');
   });
 
   it('favours follows the direction', () => {

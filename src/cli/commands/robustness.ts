@@ -86,10 +86,10 @@ export const robustnessCommand: CliCommand = {
       outcomes: list(args.outcome), ...(args.out !== undefined ? { out: args.out } : {}), cwd: ctx.cwd, lang, command, packageRoot: packageRoot(),
     }, problems);
     const quiet = args.quiet === true;
-    const result = await runRobustness(design, out, { workers, command, lang, signal: ctx.signal, progress: chooseProgress({ quiet, label: 'robustness', err: ctx.err, lang }) });
+    const result = await runRobustness(design, out, { workers, command, lang, cwd: ctx.cwd, signal: ctx.signal, progress: chooseProgress({ quiet, label: 'robustness', err: ctx.err, lang }) });
     const f = formatter(lang);
     const ref = result.meta.reference;
-    ctx.out(t('cli.robustHeader', lang, { k: result.meta.scenarios.length - 1, ref, worlds: result.meta.worlds, reps: result.meta.replications }) + '\n');
+    ctx.out(t('cli.robustHeader', lang, { list: result.meta.scenarios.filter((s) => s !== ref).join(', '), ref, worlds: result.meta.worlds, reps: result.meta.replications }) + '\n');
     const others = result.meta.scenarios.filter((s) => s !== ref);
     const width = Math.max(...design.outcomes.map((o) => measureName('run', o, lang).length), 10);
     ctx.out(`  ${''.padEnd(width)}  ${others.map((s) => s.slice(0, 20).padStart(20)).join('  ')}\n`);

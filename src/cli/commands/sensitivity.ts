@@ -110,6 +110,7 @@ export const sensitivityCommand: CliCommand = {
       bootstrap,
       outcomes: (args.outcome ?? []).flatMap((o) => String(o).split(',')).map((o) => o.trim()).filter((o) => o !== ''),
       out: '',
+      ...(args.compare !== undefined ? { compare: args.compare } : {}),
     };
     // Every problem on the command line at once, before the scenario is read.
     try {

@@ -146,7 +146,7 @@ describe('regiosim calibrate and robustness through the batch machinery', () => 
     const completion = worlds.rows.filter((x) => x[3] === 'completion_rate');
     const col = table.header.indexOf('share_better');
     expect(Number(table.rows[0]![col])).toBeCloseTo(completion.filter((x) => x[8] === 'true').length / completion.filter((x) => x[5] !== '').length, 9);
-    expect(rob.out).toContain(`Robustness: 1 structures against tiny-none in ${nWorlds} plausible worlds, 2 paired runs each (parameter uncertainty)`);
+    expect(rob.out).toContain(`Robustness of tiny-coalition against tiny-none in ${nWorlds} plausible worlds, 2 paired runs each (parameter uncertainty)`);
     expect(readFileSync(join(cwd, 'r', 'summary.md'), 'utf8')).toContain('These figures show **parameter uncertainty**, not seed noise.');
     // docking on the same batch: the model column is runs.csv's mean, and the baseline differs from it
     const dk = await runCli(['docking', join('r', 'batch')], cwd);
@@ -159,6 +159,7 @@ describe('regiosim calibrate and robustness through the batch machinery', () => 
     const first0 = dock.rows.find((x) => x[1] === '0' && x[2] === 'completion_rate')!;
     const mine = runs.rows.filter((x) => x[2] === '0').map((x) => Number(x[ci]));
     expect(Number(first0[4])).toBeCloseTo(mine.reduce((a, b) => a + b, 0) / mine.length, 8);
+    expect(dock.rows.some((x) => x[4] !== x[5])).toBe(true);
     expect(csv(join(cwd, 'r', 'batch', 'docking-comparison.csv')).rows).toHaveLength(nWorlds * 3);
     const first = readFileSync(join(cwd, 'r', 'robustness.csv'), 'utf8');
     const again = await runCli(args, cwd);
