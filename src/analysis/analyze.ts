@@ -26,7 +26,7 @@ import * as files from '../formats/files.js';
 import { toCsvText } from '../formats/schema.js';
 import { outputProblem, writeFileAtomically } from '../io/write.js';
 import { loadBatch, type BatchData, type Group } from './batch-data.js';
-import { bootstrapMeanInterval, describe, mean, requiredN, sampleSd, tInterval } from '../stats/descriptive.js';
+import { bootstrapMeanInterval, describe, mean, quantile, requiredN, sampleSd, tInterval } from '../stats/descriptive.js';
 import { holmAdjust } from '../stats/multiple.js';
 import { pairedComparison } from '../stats/paired.js';
 import { kaplanMeier, logRankTest } from '../stats/survival.js';
@@ -46,6 +46,26 @@ export const MAX_BOOTSTRAP_DRAWS = 1_000_000_000;
 /** Default bootstrap resamples for the percentile interval of the mean. */
 export const DEFAULT_BOOTSTRAP = 1000;
 export const DEFAULT_PRECISION = 0.05;
+/**
+ * Smallest practical importance (|difference| / sd across the reference's runs) for a clear
+ * difference to be called better or worse: Cohen's "small" effect (0.2 standard deviations). A
+ * smaller shift is buried in how much one future differs from another, however many runs pin it
+ * down. An analysis convention, not a model parameter.
+ */
+export const MIN_IMPORTANCE = 0.2;
+
+/** better/worse (or higher/lower), no-difference, or input: the comparison's verdict (comparison.csv). */
+export type Verdict = 'better' | 'worse' | 'higher' | 'lower' | 'no-difference' | 'input';
+
+/** The verdict of a comparison row: clear, of practical importance, and signed by the outcome's direction. */
+export function verdictOf(spec: MeasureSpec, r: Pick<ComparisonRow, 'significant' | 'ci_lo' | 'ci_hi' | 'difference' | 'importance'>): Verdict {
+  if (spec.readBack) return 'input';
+  const clear = r.significant && Number.isFinite(r.ci_lo) && Number.isFinite(r.ci_hi) && (r.ci_lo > 0 || r.ci_hi < 0);
+  if (!clear || !(r.importance >= MIN_IMPORTANCE)) return 'no-difference';
+  const up = r.difference > 0;
+  if (spec.direction === 'neutral') return up ? 'higher' : 'lower';
+  return up === (spec.direction === 'higher') ? 'better' : 'worse';
+}
 export const SPELL_TYPES = ['arrangement', 'membership'] as const;
 
 export type { ComparisonRow, SummaryRow, SurvivalRow, SurvivalSummaryRow } from './rows.js';
@@ -124,7 +144,14 @@ export function summarise(
   return row;
 }
 
-/** Comparison of one outcome of `scenario` against `reference` (Holm's p filled in later). */
+/** The reference's spread across runs and the difference measured against it. */
+function spread(reference: readonly number[], difference: number): { sd_reference: number; importance: number } {
+  const sd = sampleSd(reference);
+  const importance = difference === 0 ? 0 : sd > 0 ? Math.abs(difference) / sd : Number.isFinite(difference) ? Infinity : NaN;
+  return { sd_reference: sd, importance };
+}
+
+/** Comparison of one outcome of `scenario` against `reference` (Holm's p and the verdict filled in later). */
 export function compareOutcome(
   spec: MeasureSpec,
   scenario: { name: string; point: number; values: readonly number[] },
@@ -134,6 +161,7 @@ export function compareOutcome(
   const row: ComparisonRow = {
     scenario: scenario.name, reference: reference.name, point: scenario.point, outcome: spec.id, paired, n: 0,
     mean_reference: NaN, mean_scenario: NaN, difference: NaN, ci_lo: NaN, ci_hi: NaN, effect_size: NaN, share_better: NaN,
+    diff_p10: NaN, diff_p90: NaN, sd_reference: NaN, importance: NaN, verdict: spec.readBack ? 'input' : 'no-difference',
     test: 'none', statistic: NaN, p: NaN, p_holm: NaN, significant: false,
   };
   const direction = spec.direction === 'neutral' ? null : spec.direction === 'higher';
@@ -155,7 +183,11 @@ export function compareOutcome(
     }
     if (ref.length < 2) return row;
     const c = pairedComparison(ref, alt, { higherIsBetter: direction ?? true, level: LEVEL });
+    const diffs = alt.map((v, i) => v - ref[i]!);
     Object.assign(row, {
+      diff_p10: quantile(diffs, 0.1),
+      diff_p90: quantile(diffs, 0.9),
+      ...spread(ref, c.meanDifference),
       difference: c.meanDifference,
       ci_lo: c.ci.lo,
       ci_hi: c.ci.hi,
@@ -179,6 +211,7 @@ export function compareOutcome(
   const pooled = Math.sqrt((sampleSd(x) ** 2 + sampleSd(y) ** 2) / 2);
   const superiority = mw.w / (x.length * y.length);
   Object.assign(row, {
+    ...spread(y, w.difference),
     ci_lo: w.ci.lo,
     ci_hi: w.ci.hi,
     effect_size: finiteOr(w.difference / pooled),
@@ -256,6 +289,7 @@ export function analyzeData(data: BatchData, options: AnalyzeOptions = {}): Anal
     rows.forEach((r, i) => {
       r.p_holm = adjusted[i]!;
       r.significant = r.p_holm < ALPHA;
+      r.verdict = verdictOf(data.outcomes[i]!, r);
     });
     comparison.push(...rows);
   }

@@ -49,6 +49,9 @@ export interface SpellRow {
 export interface ScenarioInfo {
   name: string;
   title?: string;
+  /** Title and description per language, where the manifest holds them. */
+  titles?: { en: string; nl: string };
+  descriptions?: { en: string; nl: string };
   region?: string;
   /** Window of the per-run outcomes (YYYY-MM). */
   from?: string;
@@ -226,7 +229,21 @@ export function loadBatch(dir: string): BatchData {
   const scenarioInfo = new Map<string, ScenarioInfo>();
   for (const s of scenarios) {
     const m = manifest.scenarios.find((x) => x.name === s);
-    scenarioInfo.set(s, m ? { name: s, title: m.title, region: m.region, from: m.evaluation.from, to: m.evaluation.to } : { name: s });
+    scenarioInfo.set(
+      s,
+      m
+        ? {
+            name: s, title: m.title, titles: { en: m.title, nl: m.title_nl ?? m.title },
+            ...(m.description !== undefined ? { descriptions: { en: m.description, nl: m.description_nl ?? m.description } } : {}),
+            region: m.region, from: m.evaluation.from, to: m.evaluation.to,
+          }
+        : { name: s },
+    );
   }
   return { dir, manifest, points: pointList, scenarios, scenarioInfo, outcomes, groups, spells, planned: manifest.counts.planned, done: manifest.counts.done };
+}
+
+/** A scenario's readable title in a language: the manifest's title, else its name. */
+export function scenarioTitle(info: ScenarioInfo | undefined, name: string, lang: 'en' | 'nl'): string {
+  return info?.titles?.[lang] ?? info?.title ?? name;
 }

@@ -7,3 +7,4 @@ export * from './outputs.js';
 export * from './run.js';
 export * from './start.js';
 export * from './uncertainty.js';
+export * from './brief.js';

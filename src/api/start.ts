@@ -8,6 +8,7 @@ import type { Lang } from '../i18n/index.js';
 import { planBatch, runBatch, type BatchExecution, type BatchOutcome, type PlannedBatch } from './batch.js';
 import { analyzeBatch, drawCharts, writeReport, type Analysis, type RenderChartsResult } from './outputs.js';
 import { dock, robustness, type Docking, type RobustnessOutcome } from './uncertainty.js';
+import { writeBrief, type BriefFiles } from './brief.js';
 
 import { STANDARD_RUNS, STANDARD_SCENARIOS } from './standard.js';
 
@@ -20,7 +21,9 @@ export interface StandardComparisonOptions extends BatchExecution {
   cwd?: string;
   lang?: Lang;
   /** Called before each step. */
-  onStep?: (step: 'batch' | 'robustness' | 'charts' | 'report') => void;
+  onStep?: (step: 'batch' | 'robustness' | 'charts' | 'report' | 'brief') => void;
+  /** Print the brief to PDF (default true; without Chromium only brief.html is written). */
+  pdf?: boolean;
   /**
    * The ensemble of plausible parameter sets the comparison is repeated over (default: the
    * built-in calibrated ensemble); false leaves out the parameter uncertainty.
@@ -40,6 +43,8 @@ export interface StandardComparison {
   analysis: Analysis;
   charts: RenderChartsResult;
   report: { path: string; charts: number };
+  /** The decision brief (brief.html, brief.pdf, brief-chart.png). */
+  brief: BriefFiles;
   /** The static baseline beside the model (docking.csv, docking-comparison.csv). */
   docking: Docking;
   /** The comparison across plausible parameter sets (null with `ensemble: false`). */
@@ -71,5 +76,7 @@ export async function standardComparison(options: StandardComparisonOptions = {}
   const charts = await drawCharts(planned.out, { format: 'png', lang });
   options.onStep?.('report');
   const report = writeReport(planned.out, { lang });
-  return { planned, batch, analysis, charts, report, robustness: rob, docking };
+  options.onStep?.('brief');
+  const brief = (await writeBrief(planned.out, { lang, ...(options.pdf !== undefined ? { pdf: options.pdf } : {}) })).files;
+  return { planned, batch, analysis, charts, report, brief, robustness: rob, docking };
 }

@@ -143,6 +143,9 @@ export function buildPlan(spec: ExperimentSpec, source: string, experimentFile: 
     scenarios.push({
       name: sc.name,
       title: sc.title,
+      title_nl: sc.nl.title,
+      description: sc.description,
+      description_nl: sc.nl.description,
       region: sc.region.name,
       load: loadRef(base, cwd),
       file: manifestPath(base),

@@ -32,6 +32,9 @@ export const planScenarioSchema = z
   .object({
     name: z.string().describe('Scenario name.'),
     title: z.string().describe('Readable title.'),
+    title_nl: z.string().optional().describe('Readable title in Dutch.'),
+    description: z.string().optional().describe('What the scenario represents.'),
+    description_nl: z.string().optional().describe('What the scenario represents, in Dutch.'),
     region: z.string().describe('Name of the region.'),
     load: z.string().describe('What the batch loads: a built-in name or an absolute path.'),
     file: z.string().describe('`scenarios/<name>.yaml` for a built-in, else the path given.'),

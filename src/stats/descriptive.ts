@@ -90,6 +90,12 @@ export function describe(values: readonly number[]): Description {
   };
 }
 
+/** The p-quantile (0 ≤ p ≤ 1) of at least one finite number, by the interpolation above. */
+export function quantile(values: readonly number[], p: number): number {
+  checkValues(values, 1, 'quantile');
+  return quantileSorted([...values].sort((a, b) => a - b), p);
+}
+
 /**
  * Student t confidence interval for the mean: mean ± t_{(1+level)/2, n−1} · sd / √n.
  *

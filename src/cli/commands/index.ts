@@ -6,6 +6,7 @@
 import type { CliCommand } from '../context.js';
 import { analyzeCommand } from './analyze.js';
 import { batchCommand } from './batch.js';
+import { briefCommand } from './brief.js';
 import { calibrateCommand } from './calibrate.js';
 import { chartCommand } from './chart.js';
 import { dockingCommand } from './docking.js';
@@ -32,6 +33,7 @@ export const commands: CliCommand[] = [
   dockingCommand,
   chartCommand,
   reportCommand,
+  briefCommand,
   validateCommand,
   scenariosCommand,
   paramsCommand,

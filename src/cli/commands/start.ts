@@ -60,13 +60,15 @@ export const startCommand: CliCommand = {
       runs, out: args.out ?? 'output/standard-comparison', cwd: ctx.cwd, lang, command: commandLine(ctx.argv), signal: ctx.signal,
       ...(workers !== undefined ? { workers } : {}), ...(worlds !== undefined ? { worlds } : {}), packageRoot: packageRoot(),
       progress: chooseProgress({ quiet, label: `batch ${STANDARD_SCENARIOS.join('+')}`, err: ctx.err, lang }),
-      onStep: (step) => say(step === 'batch' ? t('cli.startBatch', lang, { scenarios: STANDARD_SCENARIOS.join(', '), runs }) : step === 'robustness' ? t('cli.startRobustness', lang) : step === 'charts' ? t('cli.startCharts', lang) : t('cli.startReport', lang)),
+      onStep: (step) => say(step === 'batch' ? t('cli.startBatch', lang, { scenarios: STANDARD_SCENARIOS.join(', '), runs }) : step === 'robustness' ? t('cli.startRobustness', lang) : step === 'charts' ? t('cli.startCharts', lang) : step === 'brief' ? t('cli.startBrief', lang) : t('cli.startReport', lang)),
     });
     const out = result.planned.out;
     printTable(result.analysis, ctx);
     if (result.robustness) printWorlds(result.robustness, ctx);
     ctx.out(`\n${t('cli.startFiles', lang, { dir: displayDir(out, ctx.cwd) })}\n`);
     ctx.out(t('cli.startReportFile', lang, { file: shown(join(out, 'report.html'), ctx.cwd) }) + '\n');
+    ctx.out(t('cli.startBriefFile', lang, { file: shown(result.brief.pdf ?? result.brief.html, ctx.cwd) }) + '\n');
+    if (result.brief.pdfNote) ctx.err(`${result.brief.pdfNote}\n`);
     return 0;
   },
 };

@@ -46,6 +46,8 @@ export interface Scenario {
   name: string;
   title: string;
   description: string;
+  /** Title and description in Dutch (the English ones where the file gives none). */
+  nl: { title: string; description: string };
   /** The scenario it is compared with (as written in the file), or null. */
   reference: string | null;
   region: Region;
@@ -339,6 +341,7 @@ export function resolveScenario(
       name: file.name!,
       title: file.title ?? file.name!,
       description: file.description ?? '',
+      nl: { title: file.nl?.title ?? file.title ?? file.name!, description: file.nl?.description ?? file.description ?? '' },
       reference: file.reference ?? null,
       region,
       start,

@@ -126,6 +126,14 @@ export const scenarioSchema = z
     name: slug.describe('Short name, used for output folders.'),
     title: name(MAX_TITLE).optional().describe('Readable title.'),
     description: z.string().max(MAX_DESCRIPTION).optional().describe('What the scenario represents (shown by `regiosim scenarios`).'),
+    nl: z
+      .object({
+        title: name(MAX_TITLE).optional().describe('Readable title in Dutch.'),
+        description: z.string().max(MAX_DESCRIPTION).optional().describe('What the scenario represents, in Dutch plain words.'),
+      })
+      .strict()
+      .optional()
+      .describe('Title and description in Dutch, used by Dutch output (summary, report, brief); without them Dutch output shows the English ones.'),
     reference: name(MAX_NAME)
       .optional()
       .describe('The scenario this one is compared with (a built-in scenario name or a scenario file, relative to this one): `regiosim scenarios` says in what the two differ.'),
