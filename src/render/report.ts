@@ -205,16 +205,24 @@ function provenanceSection(data: DirData, lang: Lang): string {
 
 const CSS = `
 :root { color-scheme: light; }
-body { font-family: '${FONT_FAMILY}', 'DejaVu Sans', Verdana, sans-serif; color: #1a1a1a; margin: 0; background: #f6f6f4; line-height: 1.5; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { font-family: '${FONT_FAMILY}', 'DejaVu Sans', Verdana, sans-serif; color: #1a1a1a; margin: 0; background: #f6f6f4; line-height: 1.5; overflow-wrap: break-word; }
 main { max-width: 1180px; margin: 0 auto; padding: 24px 32px 64px; background: #ffffff; }
-header h1 { font-size: 1.8em; margin: 0.2em 0; }
+header h1 { font-size: 1.8em; margin: 0.2em 0; line-height: 1.2; }
 header p { color: #4d4d4d; margin: 0; }
 nav ol { columns: 2; }
 h2 { border-bottom: 2px solid #e5e5e5; padding-bottom: 4px; margin-top: 2em; }
 h3 { margin-top: 1.6em; }
 figure { margin: 24px 0 32px; }
 figcaption { color: #4d4d4d; max-width: 900px; margin-top: 6px; }
-.chart { overflow-x: auto; min-height: 120px; }
+.chart { min-height: 120px; max-width: 100%; }
+.chart.vega-embed { display: block; width: 100%; }
+.chart.vega-embed.has-actions { padding-right: 0; }
+.chart .chart-wrapper { width: 100% !important; max-width: 1000px; height: auto !important; }
+.chart svg.marks { width: 100%; max-width: 1000px; height: auto; display: block; }
+.chart details, .chart .vega-actions { max-width: 100%; }
+.table-wrap { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; margin: 16px 0; font-size: 0.92em; }
 caption { text-align: left; font-weight: bold; padding-bottom: 6px; }
 th, td { border-bottom: 1px solid #e5e5e5; padding: 4px 10px; text-align: left; vertical-align: top; }
@@ -222,11 +230,36 @@ thead th { border-bottom: 2px solid #bbbbbb; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .ci { color: #666666; font-size: 0.9em; }
 tr.group td, tr.group th { border-top: 2px solid #d0d0d0; }
-code { font-family: 'DejaVu Sans Mono', monospace; font-size: 0.9em; background: #f2f2f2; padding: 0 3px; }
+code { font-family: 'DejaVu Sans Mono', monospace; font-size: 0.9em; background: #f2f2f2; padding: 0 3px; overflow-wrap: anywhere; }
+pre { overflow-x: auto; max-width: 100%; }
 code.hash { font-size: 0.75em; word-break: break-all; }
 .note { color: #8a4b00; }
 .summary table { font-size: 0.88em; }
+.key { background: #f2f6fa; border-left: 4px solid #0072B2; padding: 8px 12px 8px 30px; }
+.caveat { border: 1px solid #c9a400; background: #fffbe6; padding: 4px 14px; }
+@media (max-width: 700px) {
+  main { padding: 12px 12px 40px; }
+  nav ol { columns: 1; }
+  th, td { padding: 3px 5px; }
+  header h1 { font-size: 1.4em; }
+}
+@media print {
+  body { background: #ffffff; font-size: 10pt; }
+  main { max-width: none; padding: 0; }
+  nav, .vega-embed details, .vega-actions { display: none !important; }
+  figure, table, tr, .key, .caveat { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+  .table-wrap { overflow: visible; }
+  .chart svg { max-width: 100%; }
+  a { color: inherit; text-decoration: none; }
+}
+@page { size: A4; margin: 15mm; }
 `;
+
+/** Every table in its own horizontally scrollable box, so a wide table never widens the page (a phone shows 390 px). */
+export function scrollableTables(html: string): string {
+  return html.replace(/<table\b/g, '<div class="table-wrap"><table').replace(/<\/table>/g, '</table></div>');
+}
 
 /** Builds the report for a batch directory's data. */
 export function buildReport(data: DirData, lang: Lang): ReportResult {
@@ -299,7 +332,7 @@ export function buildReport(data: DirData, lang: Lang): ReportResult {
 <p>${escapeHtml(t('report.generated', lang, { name: batchName, finished, version }))}</p>
 </header>
 <nav><h2>${escapeHtml(t('report.contents', lang))}</h2><ol>${sections.map((s) => `<li><a href="#${s.id}">${escapeHtml(s.title)}</a></li>`).join('')}</ol></nav>
-${sections.map((s) => `<section id="${s.id}">\n<h2>${escapeHtml(s.title)}</h2>\n${s.html}\n</section>`).join('\n')}
+${sections.map((s) => `<section id="${s.id}">\n<h2>${escapeHtml(s.title)}</h2>\n${scrollableTables(s.html)}\n</section>`).join('\n')}
 </main>
 ${specs}
 ${bundles}

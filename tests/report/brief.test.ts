@@ -76,7 +76,7 @@ describe('regiosim brief', () => {
     });
     await page.goto(pathToFileURL(join(dir, 'brief.html')).href);
     await page.emulateMedia({ media: 'print' });
-    const text = await page.evaluate(() => document.body.innerText);
+    const text = (await page.evaluate('document.body.innerText')) as string;
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'brief-nl.png'), fullPage: true });
     await page.close();
@@ -93,7 +93,7 @@ describe('regiosim brief', () => {
     expect(text).toContain('Haaglanden zonder stadsregio, met een basiscoalitie');
 
     const words = text.toLowerCase().match(/[a-zà-ÿ]+(?:'[a-z]+)?/g) ?? [];
-    expect(words.filter((w) => ENGLISH.includes(w))).toEqual([]);
+    expect(words.filter((w: string) => ENGLISH.includes(w))).toEqual([]);
     for (const slug of SCENARIOS.filter((s) => s.includes('-'))) expect(text).not.toContain(slug);
     expect(text).not.toMatch(/\b\d{4}-\d{2}(-\d{2})?\b/);
     expect(text).not.toMatch(/\d[eE][+-]?\d/);

@@ -117,3 +117,29 @@ describe('report.html in Chromium', () => {
     expect(readFileSync(join(ARTIFACTS, 'report.png')).subarray(1, 4).toString('latin1')).toBe('PNG');
   });
 });
+
+describe('report.html on a phone and on a laptop', () => {
+  for (const width of [390, 1366]) {
+    it(`fits ${width} px without horizontal scrolling, charts as wide as the column allows`, async () => {
+      const r = await runCli(['report', batch], ROOT);
+      expect(r.code).toBe(0);
+      const page = await browser!.newPage({ viewport: { width, height: 900 } });
+      await page.goto(pathToFileURL(join(batch, 'report.html')).href);
+      await page.waitForFunction('document.body.getAttribute("data-charts-done") !== null', null, { timeout: 60_000 });
+      const m = (await page.evaluate(`(() => {
+        const root = document.documentElement;
+        const main = document.querySelector('main');
+        const column = main.clientWidth - parseFloat(getComputedStyle(main).paddingLeft) - parseFloat(getComputedStyle(main).paddingRight);
+        const svgs = [...document.querySelectorAll('[data-chart] svg.marks')].map((s) => s.getBoundingClientRect().width);
+        return { scroll: root.scrollWidth, client: root.clientWidth, column, narrowest: Math.min(...svgs), charts: svgs.length };
+      })()`)) as { scroll: number; client: number; column: number; narrowest: number; charts: number };
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, `report-${width}.png`) });
+      await page.close();
+      expect(m.scroll).toBe(m.client);
+      expect(m.charts).toBeGreaterThan(5);
+      // Full column width on a phone; on a laptop the column or 1,000 px, whichever is smaller.
+      expect(m.narrowest).toBeGreaterThanOrEqual(Math.min(m.column, 1000) - 1);
+    });
+  }
+});
