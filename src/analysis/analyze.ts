@@ -32,6 +32,7 @@ import { pairedComparison } from '../stats/paired.js';
 import { kaplanMeier, logRankTest } from '../stats/survival.js';
 import { mannWhitneyTest, welchTTest } from '../stats/unpaired.js';
 import { renderSummaryMarkdown } from './summary-md.js';
+import { verdictOf } from './importance.js';
 import { readRobustness } from './robustness.js';
 import { dockingMarkdown, robustnessMarkdown } from './uncertainty-md.js';
 import { readDocking } from './docking.js';
@@ -46,26 +47,7 @@ export const MAX_BOOTSTRAP_DRAWS = 1_000_000_000;
 /** Default bootstrap resamples for the percentile interval of the mean. */
 export const DEFAULT_BOOTSTRAP = 1000;
 export const DEFAULT_PRECISION = 0.05;
-/**
- * Smallest practical importance (|difference| / sd across the reference's runs) for a clear
- * difference to be called better or worse: Cohen's "small" effect (0.2 standard deviations). A
- * smaller shift is buried in how much one future differs from another, however many runs pin it
- * down. An analysis convention, not a model parameter.
- */
-export const MIN_IMPORTANCE = 0.2;
-
-/** better/worse (or higher/lower), no-difference, or input: the comparison's verdict (comparison.csv). */
-export type Verdict = 'better' | 'worse' | 'higher' | 'lower' | 'no-difference' | 'input';
-
-/** The verdict of a comparison row: clear, of practical importance, and signed by the outcome's direction. */
-export function verdictOf(spec: MeasureSpec, r: Pick<ComparisonRow, 'significant' | 'ci_lo' | 'ci_hi' | 'difference' | 'importance'>): Verdict {
-  if (spec.readBack) return 'input';
-  const clear = r.significant && Number.isFinite(r.ci_lo) && Number.isFinite(r.ci_hi) && (r.ci_lo > 0 || r.ci_hi < 0);
-  if (!clear || !(r.importance >= MIN_IMPORTANCE)) return 'no-difference';
-  const up = r.difference > 0;
-  if (spec.direction === 'neutral') return up ? 'higher' : 'lower';
-  return up === (spec.direction === 'higher') ? 'better' : 'worse';
-}
+export { MIN_IMPORTANCE, verdictOf, type Verdict } from './importance.js';
 export const SPELL_TYPES = ['arrangement', 'membership'] as const;
 
 export type { ComparisonRow, SummaryRow, SurvivalRow, SurvivalSummaryRow } from './rows.js';

@@ -15,7 +15,8 @@
  */
 import { HEADLINE, RUN_MEASURES, UNITS, type MeasureSpec } from '../core/measures.js';
 import { decimalsFor, formatter, measureName, measureUnit, t, type Lang } from '../i18n/index.js';
-import type { BatchData } from './batch-data.js';
+import { scenarioTitle, type BatchData } from './batch-data.js';
+import { MIN_IMPORTANCE } from './importance.js';
 import type { ComparisonRow, SummaryRow, SurvivalSummaryRow } from './rows.js';
 
 
@@ -107,12 +108,35 @@ export function markdownCode(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/`/g, "'");
 }
 
-/** A scenario in prose: its name in italics, its title after it. */
-const em = (name: string): string => `*${markdownText(name)}*`;
+/** Text in italics. */
+const em = (text: string): string => `*${markdownText(text)}*`;
 
-function scenarioLabel(data: BatchData, name: string): string {
-  const title = data.scenarioInfo.get(name)?.title;
-  return title && title !== name ? `${em(name)} (${markdownText(title)})` : em(name);
+/** A scenario in prose: its readable title in the language, in italics. */
+function scen(data: BatchData, name: string, lang: Lang): string {
+  return em(scenarioTitle(data.scenarioInfo.get(name), name, lang));
+}
+
+/** How large a difference is against the spread across runs (|difference| / sd of the reference). */
+export function importanceWord(importance: number, lang: Lang): string {
+  if (!Number.isFinite(importance) && importance > 0) return t('summary.impLarge', lang);
+  if (!(importance >= MIN_IMPORTANCE)) return t('summary.impNegligible', lang);
+  return t(importance >= 0.8 ? 'summary.impLarge' : importance >= 0.5 ? 'summary.impModerate' : 'summary.impSmall', lang);
+}
+
+/** The verdict of a comparison in words. */
+function verdictWord(r: ComparisonRow, lang: Lang): string {
+  switch (r.verdict) {
+    case 'better': return t('summary.vBetter', lang);
+    case 'worse': return t('summary.vWorse', lang);
+    case 'higher': return t('summary.higher', lang);
+    case 'lower': return t('summary.lower', lang);
+    default: return t('summary.vSame', lang);
+  }
+}
+
+/** Whether an outcome is the same under both structures in every paired run (nothing the structure changes). */
+function isConstant(r: ComparisonRow): boolean {
+  return r.paired && r.difference === 0 && r.ci_lo === 0 && r.ci_hi === 0;
 }
 
 function paramsText(params: Record<string, number | null>, lang: Lang): string {
@@ -128,22 +152,35 @@ function signOf(shown: string, x: number): string {
   return x < 0 ? '−' : '+';
 }
 
+/** The typical range of a paired difference (10th to 90th percentile over the runs), in the row's precision. */
+function typicalRange(r: ComparisonRow, spec: MeasureSpec, lang: Lang): string {
+  if (!r.paired || !Number.isFinite(r.diff_p10) || !Number.isFinite(r.diff_p90)) return '';
+  const k = isShare(spec) ? 100 : 1;
+  const d = decimalsFor(k * (r.ci_hi - r.ci_lo) / 2, k * r.difference);
+  const f = formatter(lang);
+  const signed = (x: number): string => {
+    const text = f.decimal(k * x, d);
+    return `${signOf(text, x)}${text.replace(/^−/, '')}`;
+  };
+  return `${signed(r.diff_p10)} … ${signed(r.diff_p90)}`;
+}
+
 /** One plain-language sentence for a comparison row (a list item without the bullet). */
 export function comparisonSentence(r: ComparisonRow, spec: MeasureSpec, data: BatchData, lang: Lang): string {
   const outcome = measureName('run', spec.id, lang);
   if (r.test === 'none' || !Number.isFinite(r.ci_lo)) return t('summary.tooFew', lang, { outcome });
   const sh = show(r, spec, lang);
-  const s = em(r.scenario);
-  const ref = em(r.reference);
+  const s = scen(data, r.scenario, lang);
+  const ref = scen(data, r.reference, lang);
   const diffWithUnit = `${sh.diff} ${sh.diffUnit}`.trim();
   const scale = isScale(spec) ? t('summary.scale', lang) : '';
-  if (!isClear(r)) {
-    const signed = `${signOf(sh.diff, r.difference)}${diffWithUnit}`;
-    return t('summary.unclear', lang, { outcome, scale, s, ref, diff: signed, lo: sh.lo, hi: sh.hi });
+  const signed = `${signOf(sh.diff, r.difference)}${diffWithUnit}`;
+  if (!isClear(r)) return t('summary.unclear', lang, { outcome, scale, s, ref, diff: signed, lo: sh.lo, hi: sh.hi });
+  const range = typicalRange(r, spec, lang);
+  const typical = range === '' ? '' : t('summary.typical', lang, { range: range.replace(' … ', t('summary.to', lang)) });
+  if (r.verdict === 'no-difference') {
+    return t('summary.small', lang, { outcome, scale, s, ref, diff: signed, lo: sh.lo, hi: sh.hi, typical });
   }
-  const info = data.scenarioInfo.get(r.scenario);
-  const region = info?.region ? t('summary.inRegion', lang, { region: markdownText(info.region) }) : '';
-  const where = info?.from && info.to ? t('summary.where', lang, { region, from: formatter(lang).month(info.from), to: formatter(lang).month(info.to) }) : region;
   let better = '';
   if (Number.isFinite(r.share_better)) {
     const how = spec.direction === 'lower' ? t('summary.lowerIsBetter', lang) : '';
@@ -151,11 +188,12 @@ export function comparisonSentence(r: ComparisonRow, spec: MeasureSpec, data: Ba
       ? t('summary.betterPaired', lang, { how, share: pct(r.share_better, lang), n: formatter(lang).count(r.n) })
       : t('summary.betterUnpaired', lang, { how, share: pct(r.share_better, lang), s, ref });
   }
+  const verdict = r.verdict === 'better' || r.verdict === 'worse' ? t(r.verdict === 'better' ? 'summary.vBetterBold' : 'summary.vWorseBold', lang) : '';
   return t('summary.clear', lang, {
     outcome,
     scale,
+    verdict,
     s,
-    where,
     diff: diffWithUnit,
     dir: t(r.difference > 0 ? 'summary.higher' : 'summary.lower', lang),
     lo: sh.absLo,
@@ -164,6 +202,8 @@ export function comparisonSentence(r: ComparisonRow, spec: MeasureSpec, data: Ba
     ms: sh.ms,
     mr: sh.mr,
     better,
+    typical,
+    importance: importanceWord(r.importance, lang),
   });
 }
 
@@ -183,7 +223,7 @@ function comparisonTableRow(r: ComparisonRow, spec: MeasureSpec, lang: Lang): st
   const name = measureName('run', spec.id, lang);
   const unit = isShare(spec) ? '%' : measureUnit('run', spec.id, lang);
   if (r.test === 'none' || !Number.isFinite(r.ci_lo)) {
-    return [name, unit, '–', '–', '–', '–', t('summary.na', lang)];
+    return [name, unit, '–', '–', '–', '–', t('summary.na', lang), '–'];
   }
   const sh = show(r, spec, lang);
   const signed = `${signOf(sh.diff, r.difference)}${sh.diff}${isShare(spec) ? ' pp' : ''}`;
@@ -193,8 +233,9 @@ function comparisonTableRow(r: ComparisonRow, spec: MeasureSpec, lang: Lang): st
     sh.mr,
     sh.ms,
     `${signed} (${sh.lo} … ${sh.hi})`,
-    Number.isFinite(r.share_better) ? pct(r.share_better, lang) : '–',
-    isClear(r) ? t('summary.yes', lang) : t('summary.no', lang),
+    typicalRange(r, spec, lang) || '–',
+    isClear(r) ? verdictWord(r, lang) : t('summary.vChance', lang),
+    isClear(r) ? importanceWord(r.importance, lang) : '–',
   ];
 }
 
@@ -226,10 +267,10 @@ export function renderSummaryMarkdown(a: SummaryInput, lang: Lang): string {
   const runsText =
     runsPer.length === 1
       ? lang === 'nl'
-        ? `elk ${formatter(lang).count(runsPer[0]!)} runs`
+        ? `elk ${formatter(lang).count(runsPer[0]!)} simulaties`
         : `${formatter(lang).count(runsPer[0]!)} runs each`
       : lang === 'nl'
-        ? `elk ${formatter(lang).count(Math.min(...runsPer))} tot ${formatter(lang).count(Math.max(...runsPer))} runs`
+        ? `elk ${formatter(lang).count(Math.min(...runsPer))} tot ${formatter(lang).count(Math.max(...runsPer))} simulaties`
         : `${formatter(lang).count(Math.min(...runsPer))} to ${formatter(lang).count(Math.max(...runsPer))} runs each`;
   const k = data.scenarios.length;
   const scenariosText =
@@ -251,7 +292,14 @@ export function renderSummaryMarkdown(a: SummaryInput, lang: Lang): string {
   }
   const anyPaired = a.comparison.some((r) => r.paired);
   if (anyPaired) out.push('', t('summary.pairedNote', lang));
-  out.push('', t('summary.reference', lang, { ref: scenarioLabel(data, a.reference) }), '');
+  out.push('', t('summary.reference', lang, { ref: scen(data, a.reference, lang) }), '');
+  out.push(`${t('summary.scenarios', lang)}`, '');
+  for (const name of data.scenarios) {
+    const info = data.scenarioInfo.get(name);
+    const d = info?.descriptions?.[lang];
+    out.push(`- ${scen(data, name, lang)}${d ? `: ${markdownText(d)}` : ''}`);
+  }
+  out.push('');
 
   // Comparisons, one section per compared point
   const sections = new Map<string, ComparisonRow[]>();
@@ -275,30 +323,37 @@ export function renderSummaryMarkdown(a: SummaryInput, lang: Lang): string {
           ? t('summary.pointSuffix', lang, { point: first.point, params: paramsText(group.params, lang) })
           : ''
         : '';
-    out.push(`## ${t('summary.compareHeading', lang, { s: markdownText(first.scenario), ref: markdownText(a.reference) })}${suffix}`, '');
+    out.push(`## ${t('summary.compareHeading', lang, { s: markdownText(scenarioTitle(data.scenarioInfo.get(first.scenario), first.scenario, lang)), ref: markdownText(scenarioTitle(data.scenarioInfo.get(a.reference), a.reference, lang)) })}${suffix}`, '');
     const headline = HEADLINE.map((name) => rows.find((r) => r.outcome === name)).filter((r): r is ComparisonRow => !!r);
     for (const r of headline) out.push(`- ${comparisonSentence(r, specs.get(r.outcome)!, data, lang)}`);
-    const rest = rows.filter((r) => !(HEADLINE as readonly string[]).includes(r.outcome));
+    const others = rows.filter((r) => !(HEADLINE as readonly string[]).includes(r.outcome));
+    // Inputs read back and outcomes the same in every run are no result of the structures: named, not compared.
+    const inputs = others.filter((r) => specs.get(r.outcome)!.readBack);
+    const constant = others.filter((r) => !specs.get(r.outcome)!.readBack && isConstant(r));
+    const rest = others.filter((r) => !inputs.includes(r) && !constant.includes(r));
     if (rest.length > 0) {
       out.push('', t('summary.otherOutcomes', lang), '');
       out.push(
         ...table(
-          [t('summary.thOutcome', lang), t('summary.thUnit', lang), em(a.reference), em(first.scenario), t('summary.thDiff', lang), t('summary.thBetter', lang), t('summary.thClear', lang)],
+          [t('summary.thOutcome', lang), t('summary.thUnit', lang), scen(data, a.reference, lang), scen(data, first.scenario, lang), t('summary.thDiff', lang), t('summary.thTypical', lang), t('summary.thVerdict', lang), t('summary.thImportance', lang)],
           rest.map((r) => comparisonTableRow(r, specs.get(r.outcome)!, lang)),
         ),
       );
     }
+    const names = (list: ComparisonRow[]): string => list.map((r) => measureName('run', r.outcome, lang)).join(', ');
+    if (inputs.length > 0) out.push('', t('summary.inputs', lang, { list: names(inputs) }));
+    if (constant.length > 0) out.push('', t('summary.constant', lang, { list: names(constant) }));
     out.push('');
   }
   if (sections.size > MAX_FULL_COMPARISONS) out.push(t('summary.moreComparisons', lang, { n: sections.size - MAX_FULL_COMPARISONS }), '');
   if (a.unmatched.length > 0) {
-    out.push(t('summary.unmatched', lang, { ref: em(a.reference), list: a.unmatched.map((u) => `${markdownText(u.scenario)} (${u.point})`).join(', ') }), '');
+    out.push(t('summary.unmatched', lang, { ref: scen(data, a.reference, lang), list: a.unmatched.map((u) => `${markdownText(u.scenario)} (${u.point})`).join(', ') }), '');
   }
 
   // Survival
   out.push(`## ${t('summary.survivalHeading', lang)}`, '', t('summary.survivalIntro', lang), '');
   const survRows = data.groups.slice(0, MAX_SURVIVAL_ROWS).flatMap((g) => {
-    const label = (pointsPerScenario.get(g.scenario) ?? 1) > 1 ? `${em(g.scenario)} (${g.point})` : em(g.scenario);
+    const label = (pointsPerScenario.get(g.scenario) ?? 1) > 1 ? `${scen(data, g.scenario, lang)} (${g.point})` : scen(data, g.scenario, lang);
     return (['arrangement', 'membership'] as const).map((type) =>
       survivalRow(label, type, a.survivalSummary.find((r) => r.point === g.point && r.type === type), lang),
     );
@@ -315,31 +370,37 @@ export function renderSummaryMarkdown(a: SummaryInput, lang: Lang): string {
   }
   out.push('');
 
-  // Precision
+  // Enough runs: can the runs tell a difference of practical importance? (The same yardstick as the table.)
   out.push(`## ${t('summary.precisionHeading', lang)}`, '');
-  const pctText = `${formatter(lang).decimal(100 * a.precision, a.precision * 100 < 1 ? 1 : 0)}%`;
-  const need = new Map<string, { need: number; now: number }>();
-  let anyZero = false;
-  for (const r of a.summary) {
-    if (!Number.isFinite(r.rel_half_width)) {
-      if (r.n >= 2) anyZero = true;
-      continue;
-    }
-    if (r.rel_half_width <= a.precision) continue;
-    const prev = need.get(r.outcome);
-    const needed = Number.isFinite(r.n_needed) ? r.n_needed : Infinity;
-    if (!prev || needed > prev.need) need.set(r.outcome, { need: needed, now: r.n });
+  const needMore = new Map<string, { need: number; now: number }>();
+  for (const r of a.comparison) {
+    const spec = specs.get(r.outcome);
+    if (!spec || spec.readBack || isConstant(r) || !(r.sd_reference > 0) || !Number.isFinite(r.ci_lo) || r.n < 2) continue;
+    // Decided already: a difference of practical importance, or an interval inside the band of negligible ones.
+    if (r.verdict === 'better' || r.verdict === 'worse' || r.verdict === 'higher' || r.verdict === 'lower') continue;
+    const band = MIN_IMPORTANCE * r.sd_reference;
+    if (r.ci_lo > -band && r.ci_hi < band) continue;
+    const half = (r.ci_hi - r.ci_lo) / 2;
+    const target = band / 2;
+    if (half <= target) continue;
+    const need = Math.ceil(r.n * (half / target) ** 2);
+    const prev = needMore.get(r.outcome);
+    if (!prev || need > prev.need) needMore.set(r.outcome, { need, now: r.n });
   }
-  if (need.size === 0) out.push(t('summary.precisionAll', lang, { pct: pctText }));
+  const pctSd = formatter(lang).decimal(MIN_IMPORTANCE, 1);
+  if (needMore.size === 0) out.push(t('summary.precisionAll', lang, { sd: pctSd }));
   else {
-    out.push(t('summary.precisionSome', lang, { pct: pctText }), '');
+    out.push(t('summary.precisionSome', lang, { sd: pctSd }), '');
     for (const o of data.outcomes) {
-      const x = need.get(o.id);
-      if (!x) continue;
-      out.push(`- ${t('summary.needs', lang, { outcome: measureName('run', o.id, lang), need: Number.isFinite(x.need) ? formatter(lang).count(x.need) : '∞', now: formatter(lang).count(x.now) })}`);
+      const x = needMore.get(o.id);
+      if (x) out.push(`- ${t('summary.needs', lang, { outcome: measureName('run', o.id, lang), need: formatter(lang).count(x.need), now: formatter(lang).count(x.now) })}`);
     }
   }
-  if (anyZero) out.push('', t('summary.precisionZero', lang));
+  out.push('');
+
+  // Limitations
+  out.push(`## ${t('summary.limitsHeading', lang)}`, '');
+  for (const key of ['summary.limits1', 'summary.limits2', 'summary.limits3', 'summary.limits4'] as const) out.push(`- ${t(key, lang)}`);
   out.push('');
 
   // Reading guide

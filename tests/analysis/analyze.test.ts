@@ -183,8 +183,8 @@ describe('analyzeData: parameter points', () => {
       ['b', 3, 20, true],
     ]);
     expect(a.unmatched).toEqual([{ scenario: 'b', point: 4 }]);
-    expect(a.markdown).toContain('## b compared with a (point 2: altruism = 0.3)');
-    expect(a.markdown).toContain('Not compared (no point of *a* with the same parameter values): b (4).');
+    expect(a.markdown).toContain('## Scenario B compared with Scenario A (point 2: altruism = 0.3)');
+    expect(a.markdown).toContain('Not compared (no point of *Scenario A* with the same parameter values): b (4).');
     expect(a.survivalSummary.every((r) => r.n === 0)).toBe(true);
   });
 });
@@ -245,8 +245,8 @@ describe('analyzeBatch: files', () => {
     expect(read('survival-summary.csv').header).toEqual(header(SURVIVAL_SUMMARY_CSV));
     const cmp = read('comparison.csv');
     const line = cmp.rows.find((r) => r[0] === 'b' && r[3] === 'cooperation_stability')!;
-    // numbers rounded to 10 significant digits, booleans as true/false, NaN spelled out
-    expect(line).toEqual(['b', 'a', '1', 'cooperation_stability', 'true', '6', '0.4166666667', '0.4427083333', '0.02604166667', '-0.07852544765', '0.130608781', '0.2613541867', '0.75', 'wilcoxon-signed-rank', '10', '0.5896385516', '1', 'false']);
+    // numbers rounded to 10 significant digits, booleans as true/false, NaN spelled out; the typical range, spread and importance checked against numpy (percentile, linear) and statistics.stdev
+    expect(line).toEqual(['b', 'a', '1', 'cooperation_stability', 'true', '6', '0.4166666667', '0.4427083333', '0.02604166667', '-0.07852544765', '0.130608781', '0.2613541867', '0.75', '-0.078125', '0.109375', '0.1513825177', '0.1720255883', 'no-difference', 'wilcoxon-signed-rank', '10', '0.5896385516', '1', 'false']);
     const none = cmp.rows.find((r) => r[0] === 'c' && r[3] === 'exits_after_election_share')!;
     expect(none.slice(-5)).toEqual(['none', 'NaN', 'NaN', 'NaN', 'false']);
   });

@@ -35,46 +35,59 @@ describe('summary.md', () => {
   it('says in English how much higher a clearly better scenario is, with interval and share of paired runs', () => {
     const md = analyzeData(loadBatch(clearBatch()), { bootstrap: 0, lang: 'en' }).markdown;
     // mean difference 0.053 (5.3 percentage points), sd of the differences 0.00949,
-    // t(0.975, 9)·sd/√10 = 0.00679: one decimal of a percentage point
+    // t(0.975, 9)·sd/√10 = 0.00679: one decimal of a percentage point. Against the spread of a
+    // (sd 0.0260) the difference is 2.04 sd: large. The 10th and 90th percentiles of the bumps
+    // (4, 4, 5, 5, 5, 5, 6, 6, 6, 7) are 4.0 and 6.1 (linear interpolation, as numpy).
     expect(md).toContain(
-      '- **Cooperation stability**: in *b* in Haaglanden from January 2015 to December 2030 it is on average 5.3 percentage points higher (95% interval 4.6 to 6.0) than in *a* (36.2% against 30.9%); it does better in 100% of the 10 paired runs.',
+      '- **Cooperation stability**, **better**: in *Basiscoalitie* it is on average 5.3 percentage points higher (95% interval 4.6 to 6.0) than in *a* (36.2% against 30.9%), a large difference against the spread across runs; in 8 of 10 runs the difference lies between +4.0 and +6.1; it does better in 100% of the 10 paired runs.',
     );
     // a lower value: the interval is given as magnitudes (mean −0.0200, half-width 0.0048); 0-1 scales named once
     expect(md).toContain(
-      '- **Trust** (scale 0 to 1): in *b* in Haaglanden from January 2015 to December 2030 it is on average 0.020 lower (95% interval 0.015 to 0.025) than in *a* (0.589 against 0.609); it does better in 0% of the 10 paired runs.',
+      '- **Trust** (scale 0 to 1), **worse**: in *Basiscoalitie* it is on average 0.020 lower (95% interval 0.015 to 0.025) than in *a* (0.589 against 0.609), a moderate difference against the spread across runs; in 8 of 10 runs the difference lies between −0.030 and −0.010; it does better in 0% of the 10 paired runs.',
     );
     expect(md).toContain('This batch has 2 scenarios with 10 runs each in Haaglanden, with outcomes measured from January 2015 to December 2030.');
     expect(md).toContain('Reference scenario: *a*.');
     // Every interval says what it is: seed noise at these parameters, not parameter uncertainty.
     expect(md).toContain('A 95% interval is the range in which the true average lies, given the model, with 95% confidence: it shrinks as the number of runs grows. What the intervals show: seed noise only,');
     // Exits are a headline outcome: a sentence, with the direction (fewer is better).
-    expect(md).toContain('- **Exits**: in *b* in Haaglanden from January 2015 to December 2030 it is on average 1.0 memberships lower (95% interval 0.5 to 1.5) than in *a* (4.3 against 5.3); it does better (lower) in 90% of the 10 paired runs.');
-    expect(md).toContain('| Tasks that arose | tasks | 14.5 | 14.5 | 0 (0 … 0) | – | no, could be chance |');
+    expect(md).toContain('- **Exits**, **better**: in *Basiscoalitie* it is on average 1.0 memberships lower (95% interval 0.5 to 1.5) than in *a* (4.3 against 5.3), a large difference against the spread across runs; in 8 of 10 runs the difference lies between −2.0 and 0.0; it does better (lower) in 90% of the 10 paired runs.');
+    // An input read back is named, not compared as if the structures produced it.
+    expect(md).not.toContain('| Tasks that arose |');
+    expect(md).toContain('Not compared, because the scenario sets them rather than the structures producing them (inputs read back): Tasks that arose.');
+    expect(md).toContain('- *Basiscoalitie*');
     expect(md).toContain('| *a* | Arrangements | not reached: more than half last to the end | – | 1 | 0 |');
-    expect(md).toContain('| *b* | Arrangements | 12 | – | 1 | 1 |');
+    expect(md).toContain('| *Basiscoalitie* | Arrangements | 12 | – | 1 | 1 |');
+    expect(md).toContain('## Limitations');
+    // Every comparison here is decided, so the runs suffice: consistent with the table.
+    expect(md).toContain('Yes: every comparison is decided.');
   });
 
   it('says the same in Dutch, with decimal commas', () => {
     const md = analyzeData(loadBatch(clearBatch()), { bootstrap: 0, lang: 'nl' }).markdown;
     expect(md).toContain(
-      '- **Stabiliteit van de samenwerking**: in *b* in Haaglanden van januari 2015 tot en met december 2030 is dit gemiddeld 5,3 procentpunt hoger (95%-interval 4,6 tot 6,0) dan in *a* (36,2% tegen 30,9%); het scenario doet het beter in 100% van de 10 gepaarde runs.',
+      '- **Stabiliteit van de samenwerking**, **beter**: in *Basiscoalitie* is dit gemiddeld 5,3 procentpunt hoger (95%-interval 4,6 tot 6,0) dan in *a* (36,2% tegen 30,9%), een groot verschil naast de spreiding tussen simulaties; in 8 van de 10 simulaties ligt het verschil tussen +4,0 en +6,1; het scenario doet het beter in 100% van de 10 gepaarde simulaties.',
     );
-    expect(md).toContain('Deze batch bevat 2 scenario’s met elk 10 runs in Haaglanden');
+    expect(md).toContain('Deze berekening bevat 2 scenario’s met elk 10 simulaties in Haaglanden');
+    // No research jargon in the Dutch text.
+    expect(md.split('\n').slice(1).join('\n')).not.toMatch(/\b(batch|runs?|seeds?|Holm)\b/); // the title names the directory
     expect(md).toContain('Wat de intervallen tonen: alleen toevalsspreiding');
-    expect(md).toContain('- **Uittredingen**: in *b* in Haaglanden van januari 2015 tot en met december 2030 is dit gemiddeld 1,0 lidmaatschappen lager (95%-interval 0,5 tot 1,5) dan in *a* (4,3 tegen 5,3); het scenario doet het beter (lager) in 90% van de 10 gepaarde runs.');
+    expect(md).toContain('- **Uittredingen**, **beter**: in *Basiscoalitie* is dit gemiddeld 1,0 lidmaatschappen lager (95%-interval 0,5 tot 1,5) dan in *a* (4,3 tegen 5,3), een groot verschil naast de spreiding tussen simulaties; in 8 van de 10 simulaties ligt het verschil tussen −2,0 en 0,0; het scenario doet het beter (lager) in 90% van de 10 gepaarde simulaties.');
   });
 
   it('says plainly when a difference cannot be told apart from chance', () => {
     const en = analyzeData(loadBatch(writeFixtureBatch()), { bootstrap: 0, lang: 'en' }).markdown;
-    expect(en).toContain('- **Cooperation stability**: the difference between *b* and *a* (+3 percentage points, 95% interval −8 to 13) is too small to tell apart from chance.');
+    expect(en).toContain('- **Cooperation stability**: the difference between *Scenario B* and *Scenario A* (+3 percentage points, 95% interval −8 to 13) is too small to tell apart from chance.');
     const nl = analyzeData(loadBatch(writeFixtureBatch()), { bootstrap: 0, lang: 'nl' }).markdown;
-    expect(nl).toContain('- **Stabiliteit van de samenwerking**: het verschil tussen *b* en *a* (+3 procentpunt, 95%-interval −8 tot 13) is te klein om van toeval te onderscheiden.');
-    expect(nl).toContain('| Uittredingen na verkiezingen | % | – | – | – | – | te weinig runs |');
+    expect(nl).toContain('- **Stabiliteit van de samenwerking**: het verschil tussen *Scenario B* en *Scenario A* (+3 procentpunt, 95%-interval −8 tot 13) is te klein om van toeval te onderscheiden.');
+    expect(nl).toContain('| Uittredingen na verkiezingen | % | – | – | – | – | te weinig simulaties | – |');
   });
 
-  it('reports how many runs a ±precision interval needs', () => {
+  it('reports how many runs the undecided comparisons need to tell a difference of practical importance', () => {
     const md = analyzeData(loadBatch(writeFixtureBatch()), { bootstrap: 0 }).markdown;
-    expect(md).toContain('- Cooperation stability: 412 runs (now 6)');
+    // c against a (unpaired: Welch): half-width 0.1848 against a target of 0.1 sd of a (0.01514):
+    // 6 x (0.1848 / 0.01514)^2 = 895 (scipy's t quantile with Welch's degrees of freedom)
+    expect(md).toContain('Not for every comparison.');
+    expect(md).toContain('- Cooperation stability: 895 runs (now 6)');
   });
 });
 

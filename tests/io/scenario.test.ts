@@ -191,7 +191,7 @@ describe('problems in scenario files', () => {
     expect(problems(`${MINIMAL}colour: blue\nstructure:\n  formationkinds: [network]\n`)).toEqual([
       {
         path: 'colour (line 5)',
-        expected: 'one of the keys $schema, name, title, description, reference, region, start, end, spinup, evaluation, seed, parameters, structure, arrangements, events',
+        expected: 'one of the keys $schema, name, title, description, nl, reference, region, start, end, spinup, evaluation, seed, parameters, structure, arrangements, events',
         found: 'an unknown key "colour"',
       },
       { path: 'structure.formationkinds (line 7)', expected: 'one of the keys formation, formationKinds', found: 'an unknown key "formationkinds" (did you mean formationKinds?)' },

@@ -1,29 +1,45 @@
 /** The phrases of summary.md (en, nl). Keys are namespaced; the catalogue (src/i18n/catalogue.ts) joins every part and refuses a key defined twice. */
 export const SUMMARY_MESSAGES = {
-  'summary.title': { en: 'Analysis of batch `{dir}`', nl: 'Analyse van batch `{dir}`' },
+  'summary.title': { en: 'Analysis of batch `{dir}`', nl: 'Analyse van de berekening `{dir}`' },
   'summary.intro': {
     en: 'This batch has {k} with {runs}{region}{window}. Every run is one possible course of events; the figures below are averages over the runs. A 95% interval is the range in which the true average lies, given the model, with 95% confidence: it shrinks as the number of runs grows.',
-    nl: 'Deze batch bevat {k} met {runs}{region}{window}. Elke run is één mogelijk verloop; de cijfers hieronder zijn gemiddelden over de runs. Een 95%-interval is het bereik waarin het ware gemiddelde, gegeven het model, met 95% zekerheid ligt: het wordt smaller naarmate er meer runs zijn.',
+    nl: 'Deze berekening bevat {k} met {runs}{region}{window}. Elke simulatie is één mogelijk verloop; de cijfers hieronder zijn gemiddelden over de simulaties. Een 95%-interval is het bereik waarin het ware gemiddelde, gegeven het model, met 95% zekerheid ligt: het wordt smaller naarmate er meer simulaties zijn.',
   },
   'summary.inRegion': { en: ' in {region}', nl: ' in {region}' },
   'summary.window': { en: ', with outcomes measured from {from} to {to}', nl: ', met uitkomsten gemeten van {from} tot en met {to}' },
-  'summary.where': { en: '{region} from {from} to {to}', nl: '{region} van {from} tot en met {to}' },
   'summary.incomplete': {
     en: '**The batch is not complete**: {done} of {planned} runs are done. Resume it (`regiosim batch --resume`) before drawing conclusions.',
-    nl: '**De batch is niet compleet**: {done} van de {planned} runs zijn klaar. Hervat hem (`regiosim batch --resume`) voordat u conclusies trekt.',
+    nl: '**De berekening is niet compleet**: {done} van de {planned} simulaties zijn klaar. Hervat haar (`regiosim batch --resume`) voordat u conclusies trekt.',
   },
   'summary.pairedNote': {
     en: 'Runs with the same replication number used the same random events (tasks, elections, staff turnover) in every scenario, so scenarios are compared run by run ("paired runs").',
-    nl: 'Runs met hetzelfde replicatienummer kregen in elk scenario dezelfde toevallige gebeurtenissen (opgaven, verkiezingen, personeelsverloop), dus de scenario’s worden run voor run vergeleken ("gepaarde runs").',
+    nl: 'Simulaties met hetzelfde volgnummer kregen in elk scenario dezelfde toevallige gebeurtenissen (opgaven, verkiezingen, personeelsverloop), dus de scenario’s worden simulatie voor simulatie vergeleken ("gepaarde simulaties").',
   },
+  'summary.scenarios': { en: 'The scenarios:', nl: 'De scenario’s:' },
   'summary.reference': { en: 'Reference scenario: {ref}.', nl: 'Referentiescenario: {ref}.' },
   'summary.compareHeading': { en: '{s} compared with {ref}', nl: '{s} vergeleken met {ref}' },
   'summary.pointSuffix': { en: ' (point {point}: {params})', nl: ' (punt {point}: {params})' },
   // sentences
   'summary.clear': {
-    en: '**{outcome}**{scale}: in {s}{where} it is on average {diff} {dir} (95% interval {lo} to {hi}) than in {ref} ({ms} against {mr}){better}.',
-    nl: '**{outcome}**{scale}: in {s}{where} is dit gemiddeld {diff} {dir} (95%-interval {lo} tot {hi}) dan in {ref} ({ms} tegen {mr}){better}.',
+    en: '**{outcome}**{scale}{verdict}: in {s} it is on average {diff} {dir} (95% interval {lo} to {hi}) than in {ref} ({ms} against {mr}), a {importance} difference against the spread across runs{typical}{better}.',
+    nl: '**{outcome}**{scale}{verdict}: in {s} is dit gemiddeld {diff} {dir} (95%-interval {lo} tot {hi}) dan in {ref} ({ms} tegen {mr}), een {importance} verschil naast de spreiding tussen simulaties{typical}{better}.',
   },
+  'summary.vBetterBold': { en: ', **better**', nl: ', **beter**' },
+  'summary.vWorseBold': { en: ', **worse**', nl: ', **slechter**' },
+  'summary.typical': { en: '; in 8 of 10 runs the difference lies between {range}', nl: '; in 8 van de 10 simulaties ligt het verschil tussen {range}' },
+  'summary.to': { en: ' and ', nl: ' en ' },
+  'summary.small': {
+    en: '**{outcome}**{scale}: {s} and {ref} differ by {diff} (95% interval {lo} to {hi}): clear, but less than a fifth of how much the outcome varies from run to run, so of no practical importance{typical}.',
+    nl: '**{outcome}**{scale}: {s} en {ref} verschillen {diff} (95%-interval {lo} tot {hi}): duidelijk, maar minder dan een vijfde van hoeveel de uitkomst per simulatie varieert, dus zonder praktisch belang{typical}.',
+  },
+  'summary.impLarge': { en: 'large', nl: 'groot' },
+  'summary.impModerate': { en: 'moderate', nl: 'middelgroot' },
+  'summary.impSmall': { en: 'small', nl: 'klein' },
+  'summary.impNegligible': { en: 'negligible', nl: 'verwaarloosbaar' },
+  'summary.vBetter': { en: 'better', nl: 'beter' },
+  'summary.vWorse': { en: 'worse', nl: 'slechter' },
+  'summary.vSame': { en: 'no real difference', nl: 'geen wezenlijk verschil' },
+  'summary.vChance': { en: 'could be chance', nl: 'kan toeval zijn' },
   'summary.scale': { en: ' (scale 0 to 1)', nl: ' (schaal 0 tot 1)' },
   'summary.unclear': {
     en: '**{outcome}**{scale}: the difference between {s} and {ref} ({diff}, 95% interval {lo} to {hi}) is too small to tell apart from chance.',
@@ -31,12 +47,12 @@ export const SUMMARY_MESSAGES = {
   },
   'summary.tooFew': {
     en: '**{outcome}**: too few runs with a value to compare.',
-    nl: '**{outcome}**: te weinig runs met een waarde om te vergelijken.',
+    nl: '**{outcome}**: te weinig simulaties met een waarde om te vergelijken.',
   },
-  'summary.betterPaired': { en: '; it does better{how} in {share} of the {n} paired runs', nl: '; het scenario doet het beter{how} in {share} van de {n} gepaarde runs' },
+  'summary.betterPaired': { en: '; it does better{how} in {share} of the {n} paired runs', nl: '; het scenario doet het beter{how} in {share} van de {n} gepaarde simulaties' },
   'summary.betterUnpaired': {
     en: '; a run of {s} does better{how} than a run of {ref} in {share} of comparisons',
-    nl: '; een run van {s} doet het beter{how} dan een run van {ref} in {share} van de vergelijkingen',
+    nl: '; een simulatie van {s} doet het beter{how} dan een simulatie van {ref} in {share} van de vergelijkingen',
   },
   'summary.lowerIsBetter': { en: ' (lower)', nl: ' (lager)' },
   'summary.higher': { en: 'higher', nl: 'hoger' },
@@ -45,11 +61,15 @@ export const SUMMARY_MESSAGES = {
   'summary.thOutcome': { en: 'Outcome', nl: 'Uitkomst' },
   'summary.thUnit': { en: 'Unit', nl: 'Eenheid' },
   'summary.thDiff': { en: 'Difference (95% interval)', nl: 'Verschil (95%-interval)' },
-  'summary.thBetter': { en: 'Does better in', nl: 'Doet het beter in' },
-  'summary.thClear': { en: 'Clear difference?', nl: 'Duidelijk verschil?' },
-  'summary.yes': { en: 'yes', nl: 'ja' },
-  'summary.no': { en: 'no, could be chance', nl: 'nee, kan toeval zijn' },
-  'summary.na': { en: 'too few runs', nl: 'te weinig runs' },
+  'summary.thTypical': { en: 'In 8 of 10 runs', nl: 'In 8 van de 10 simulaties' },
+  'summary.thVerdict': { en: 'Better or worse', nl: 'Beter of slechter' },
+  'summary.thImportance': { en: 'Against the spread', nl: 'Naast de spreiding' },
+  'summary.inputs': {
+    en: 'Not compared, because the scenario sets them rather than the structures producing them (inputs read back): {list}.',
+    nl: 'Niet vergeleken, omdat het scenario ze vastlegt in plaats van dat de structuren ze voortbrengen (invoer die wordt teruggelezen): {list}.',
+  },
+  'summary.constant': { en: 'The same under both structures in every paired run: {list}.', nl: 'In elke gepaarde simulatie onder beide structuren gelijk: {list}.' },
+  'summary.na': { en: 'too few runs', nl: 'te weinig simulaties' },
   'summary.moreComparisons': {
     en: '{n} more comparison(s) are in comparison.csv.',
     nl: 'Nog {n} vergelijking(en) staan in comparison.csv.',
@@ -61,7 +81,7 @@ export const SUMMARY_MESSAGES = {
   'summary.survivalHeading': { en: 'How long arrangements and memberships last', nl: 'Hoe lang samenwerkingsverbanden en lidmaatschappen standhouden' },
   'summary.survivalIntro': {
     en: 'Median survival: the number of months after which half of the arrangements (or memberships) have ended, pooled over all runs. Spells still running at the end of the simulation count as lasting at least until then.',
-    nl: 'Mediane levensduur: het aantal maanden waarna de helft van de samenwerkingsverbanden (of lidmaatschappen) is beëindigd, over alle runs samen. Wat aan het eind van de simulatie nog loopt, telt mee als minstens zo lang bestaand.',
+    nl: 'Mediane levensduur: het aantal maanden waarna de helft van de samenwerkingsverbanden (of lidmaatschappen) is beëindigd, over alle simulaties samen. Wat aan het eind van de simulatie nog loopt, telt mee als minstens zo lang bestaand.',
   },
   'summary.thScenario': { en: 'Scenario', nl: 'Scenario' },
   'summary.thWhat': { en: 'What', nl: 'Wat' },
@@ -82,24 +102,37 @@ export const SUMMARY_MESSAGES = {
   },
   'summary.arrangements': { en: 'Arrangements', nl: 'Samenwerkingsverbanden' },
   'summary.memberships': { en: 'Memberships', nl: 'Lidmaatschappen' },
-  'summary.precisionHeading': { en: 'Are there enough runs?', nl: 'Zijn er genoeg runs?' },
+  'summary.precisionHeading': { en: 'Are there enough runs?', nl: 'Zijn er genoeg simulaties?' },
   'summary.precisionAll': {
-    en: 'Yes for every outcome with a mean away from zero: each 95% interval of a mean lies within ±{pct} of the mean.',
-    nl: 'Ja, voor elke uitkomst met een gemiddelde dat niet nul is: elk 95%-interval van een gemiddelde ligt binnen ±{pct} van het gemiddelde.',
+    en: 'Yes: every comparison is decided. Each difference is either of practical importance (at least {sd} standard deviations of the outcome across runs, the yardstick of the table) or its 95% interval lies within ±{sd} standard deviations, so more runs would not change what the table says.',
+    nl: 'Ja: elke vergelijking is beslist. Elk verschil is van praktisch belang (minstens {sd} standaardafwijking van de uitkomst over de simulaties, de maatstaf van de tabel) of het 95%-interval ligt binnen ±{sd} standaardafwijking, dus meer simulaties zouden niet veranderen wat de tabel zegt.',
   },
   'summary.precisionSome': {
-    en: 'For a 95% interval within ±{pct} of the mean, these outcomes need more runs than the batch has (largest need over the scenarios):',
-    nl: 'Voor een 95%-interval binnen ±{pct} van het gemiddelde hebben deze uitkomsten meer runs nodig dan de batch heeft (grootste behoefte over de scenario’s):',
+    en: 'Not for every comparison. These outcomes are not decided: their difference is not of practical importance ({sd} standard deviations of the outcome across runs, the yardstick of the table), but their 95% interval still reaches that far. To pin them down to half that yardstick they need more runs than the batch has (largest need over the comparisons); until then "could be chance" may hide a real difference:',
+    nl: 'Niet voor elke vergelijking. Deze uitkomsten zijn niet beslist: hun verschil is niet van praktisch belang ({sd} standaardafwijking van de uitkomst over de simulaties, de maatstaf van de tabel), maar hun 95%-interval reikt nog zo ver. Om ze op de helft van die maatstaf vast te leggen, hebben ze meer simulaties nodig dan de berekening heeft (grootste behoefte over de vergelijkingen); tot dan kan "kan toeval zijn" een echt verschil verbergen:',
   },
-  'summary.needs': { en: '{outcome}: {need} runs (now {now})', nl: '{outcome}: {need} runs (nu {now})' },
-  'summary.precisionZero': {
-    en: 'Outcomes whose mean is zero (or almost) have no relative precision; judge them by the interval in summary.csv.',
-    nl: 'Uitkomsten met een gemiddelde van (bijna) nul hebben geen relatieve precisie; beoordeel die aan de hand van het interval in summary.csv.',
+  'summary.needs': { en: '{outcome}: {need} runs (now {now})', nl: '{outcome}: {need} simulaties (nu {now})' },
+  'summary.limitsHeading': { en: 'Limitations', nl: 'Beperkingen' },
+  'summary.limits1': {
+    en: 'A thinking tool, not a forecast: the model shows how structures work out under the assumptions in docs/ODD.md, not what will happen in a real region.',
+    nl: 'Een denkmodel, geen voorspelling: het model laat zien hoe structuren uitwerken onder de aannames in de modelbeschrijving (docs/ODD.md), niet wat er in een echte regio gaat gebeuren.',
+  },
+  'summary.limits2': {
+    en: 'Amounts in EUR are model units that make structures comparable; they are not budget figures. Counts and shares are those of the model\'s regional tasks, not of all municipal work.',
+    nl: 'Bedragen in euro zijn modeleenheden die structuren vergelijkbaar maken; het zijn geen begrotingsbedragen. Aantallen en aandelen gaan over de regionale opgaven in het model, niet over al het gemeentelijke werk.',
+  },
+  'summary.limits3': {
+    en: 'The intervals above show seed noise at fixed parameters. Most parameters are argued guesses; how far the comparison holds across plausible parameters is what `regiosim robustness` (and the section on plausible parameters, when present) shows.',
+    nl: 'De intervallen hierboven tonen toeval bij vaste parameters. De meeste parameters zijn beargumenteerde schattingen; hoever de vergelijking standhoudt bij plausibele andere parameters, laat `regiosim robustness` zien (en de paragraaf over plausibele parameters, als die er is).',
+  },
+  'summary.limits4': {
+    en: 'What the model leaves out, and the stylized facts it does not reproduce, are listed in docs/ODD.md, sections 10 and 11.',
+    nl: 'Wat het model weglaat, en welke gestileerde feiten het niet nabootst, staat in docs/ODD.md, paragrafen 10 en 11.',
   },
   'summary.readingHeading': { en: 'How to read this', nl: 'Hoe lees je dit' },
   'summary.reading1': {
-    en: '"Too small to tell apart from chance" means: with this many runs the difference could be an accident of the random events, after correcting for the number of outcomes compared (Holm). It does not prove that there is no difference.',
-    nl: '"Te klein om van toeval te onderscheiden" betekent: met dit aantal runs kan het verschil een toevalstreffer van de gebeurtenissen in het model zijn, na correctie voor het aantal vergeleken uitkomsten (Holm). Het bewijst niet dat er geen verschil is.',
+    en: '"Could be chance" means: with this many runs the difference could be an accident of the random events, after correcting for the number of outcomes compared (Holm). It does not prove that there is no difference. "No real difference" means: clear, but less than a fifth of a standard deviation of the outcome across runs.',
+    nl: '"Kan toeval zijn" betekent: met dit aantal simulaties kan het verschil een toevalstreffer van de gebeurtenissen in het model zijn, na correctie voor het aantal vergeleken uitkomsten. Het bewijst niet dat er geen verschil is. "Geen wezenlijk verschil" betekent: duidelijk, maar kleiner dan een vijfde standaardafwijking van de uitkomst over de simulaties.',
   },
   'summary.reading2': {
     en: '"Does better" uses each outcome\'s direction: more is better for stability, value, completed tasks and trust; less is better for exits, dissolutions, failures, deadlocks and coordination effort. Outcomes without a direction (such as the number of tasks that arose) are only described as higher or lower.',
@@ -110,11 +143,11 @@ export const SUMMARY_MESSAGES = {
     nl: 'De intervallen tonen de onzekerheid door toeval in het model, niet de onzekerheid in de aannames van het model. Welke aannames de uitkomsten bepalen, beantwoordt `regiosim sensitivity`.',
   },
   'summary.reading4': {
-    en: '"Does better in" is the share of paired runs in which the scenario does better than the reference (a tie counts half). Without pairing it is the chance that a run of the scenario does better than a run of the reference.',
-    nl: '"Doet het beter in" is het aandeel gepaarde runs waarin het scenario het beter doet dan de referentie (gelijkspel telt half). Zonder paren is het de kans dat een run van het scenario het beter doet dan een run van de referentie.',
+    en: '"Does better in" is the share of paired runs in which the scenario does better than the reference (a tie counts half); "in 8 of 10 runs" is the range from the 10th to the 90th percentile of the run-by-run differences. "Against the spread" compares the average difference with the standard deviation of the outcome across the reference\'s runs: negligible below 0.2, small from 0.2, moderate from 0.5, large from 0.8.',
+    nl: '"Doet het beter in" is het aandeel gepaarde simulaties waarin het scenario het beter doet dan de referentie (gelijkspel telt half); "in 8 van de 10 simulaties" is het bereik van het 10e tot het 90e percentiel van de verschillen per simulatie. "Naast de spreiding" zet het gemiddelde verschil naast de standaardafwijking van de uitkomst over de simulaties van de referentie: verwaarloosbaar onder 0,2, klein vanaf 0,2, middelgroot vanaf 0,5, groot vanaf 0,8.',
   },
   'summary.reading5': {
     en: 'All figures per run and per scenario are in summary.csv, comparison.csv, survival.csv and survival-summary.csv (columns explained in the README).',
-    nl: 'Alle cijfers per run en per scenario staan in summary.csv, comparison.csv, survival.csv en survival-summary.csv (kolommen uitgelegd in de README).',
+    nl: 'Alle cijfers per simulatie en per scenario staan in summary.csv, comparison.csv, survival.csv en survival-summary.csv (kolommen uitgelegd in de README).',
   },
 } as const;
