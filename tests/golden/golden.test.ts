@@ -92,6 +92,11 @@ function hashTree(work: string): Record<string, string> {
           out[rel] = `png ${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`;
           continue;
         }
+        if (name.endsWith('.pdf')) {
+          // Chromium stamps a PDF with its creation time; the brief's bytes are those of brief.html beside it.
+          out[rel] = 'pdf';
+          continue;
+        }
         const content = TEXT.test(name) ? Buffer.from(normalise(bytes.toString('utf8'), work), 'utf8') : bytes;
         out[rel] = createHash('sha256').update(content).digest('hex');
       }

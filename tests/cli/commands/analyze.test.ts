@@ -62,7 +62,7 @@ describe('regiosim analyze on a directory', () => {
         'Geschreven: summary.csv, comparison.csv, survival.csv, survival-summary.csv, summary.md in batch/\n' +
         'Lees eerst: batch/summary.md\n',
     );
-    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('Referentiescenario: *b* (Scenario B).');
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('Referentiescenario: *Scenario B*.');
   });
 });
 
@@ -86,6 +86,6 @@ describe('regiosim batch → analyze (the real batch files)', () => {
     expect(summary.rows.length).toBeGreaterThanOrEqual(2 * 25);
     const md = readFileSync(join(cwd, 'b', 'summary.md'), 'utf8');
     expect(md).toContain('This batch has 2 scenarios with 4 runs each in Tiny');
-    expect(md).toContain('## tiny-coalition compared with tiny-none');
+    expect(md).toContain('## Tiny region with a basiscoalitie (test fixture) compared with Tiny region without structure (test fixture)');
   });
 });
