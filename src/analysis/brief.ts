@@ -9,10 +9,11 @@
  * importance; "usually" is the 10th to 90th percentile of the run-by-run differences (seed
  * noise); "settings" is the share of plausible worlds in robustness.csv (parameter uncertainty).
  */
-import { HEADLINE, measure, UNITS, type MeasureSpec } from '../core/measures.js';
+import { HEADLINE, measure, type MeasureSpec } from '../core/measures.js';
 import type { RobustnessRow } from '../formats/files.js';
-import { decimalsFor, formatter, measureDefinition, measureName, measureUnit, MONTH_NAMES, t, type Lang } from '../i18n/index.js';
+import { decimalsFor, formatter, measureDefinition, measureName, MONTH_NAMES, t, type Lang } from '../i18n/index.js';
 import { scenarioTitle, type BatchData } from './batch-data.js';
+import { differenceUnit, isShare } from './summary-md.js';
 import type { ComparisonRow } from './rows.js';
 import type { RobustnessMeta } from './uncertainty-md.js';
 
@@ -90,16 +91,6 @@ function lowerFirst(s: string): string {
   return s.length > 1 && s[1] === s[1]!.toLowerCase() ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
 
-function isShare(spec: MeasureSpec): boolean {
-  return UNITS[spec.unit].kind === 'share';
-}
-
-/** The unit in which a row's differences are given: percentage points for shares, else the measure's unit. */
-function diffUnit(spec: MeasureSpec, lang: Lang): string {
-  if (isShare(spec)) return lang === 'nl' ? 'procentpunt' : 'percentage points';
-  return measureUnit('run', spec.id, lang);
-}
-
 function signed(x: number, decimals: number, lang: Lang): string {
   const text = formatter(lang).decimal(x, decimals);
   return x > 0 && text !== formatter(lang).decimal(0, decimals) ? `+${text}` : text;
@@ -140,7 +131,7 @@ export function buildBrief(input: BriefInput): Brief {
   const table: BriefRow[] = outcomes.map((o) => {
     const spec = measure('run', o)!;
     return {
-      outcome: o, name: measureName('run', o, lang), unit: diffUnit(spec, lang), definition: measureDefinition('run', o, lang),
+      outcome: o, name: measureName('run', o, lang), unit: differenceUnit(spec, lang), definition: measureDefinition('run', o, lang),
       cells: others.map((s) => cell(rows.find((r) => r.scenario === s && r.outcome === o)!, spec, lang, robRow(s, o))),
     };
   });

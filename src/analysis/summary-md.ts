@@ -35,7 +35,7 @@ export interface SummaryInput {
   unmatched: { scenario: string; point: number }[];
 }
 
-function isShare(spec: MeasureSpec): boolean {
+export function isShare(spec: MeasureSpec): boolean {
   return UNITS[spec.unit].kind === 'share';
 }
 
@@ -72,14 +72,18 @@ interface Shown {
   diffUnit: string;
 }
 
+/** The unit of a difference: percentage points for shares, else the measure's unit (summary.md and the brief). */
+export function differenceUnit(spec: MeasureSpec, lang: Lang): string {
+  return isShare(spec) ? (lang === 'nl' ? 'procentpunt' : 'percentage points') : measureUnit('run', spec.id, lang);
+}
+
 function show(r: ComparisonRow, spec: MeasureSpec, lang: Lang): Shown {
   const share = isShare(spec);
   const k = share ? 100 : 1;
   const half = (r.ci_hi - r.ci_lo) / 2;
   const d = decimalsFor(k * half, k * r.difference);
   const dm = decimalsFor(k * half, k * Math.max(Math.abs(r.mean_scenario), Math.abs(r.mean_reference)));
-  const unit = measureUnit('run', spec.id, lang);
-  const diffUnit = share ? (lang === 'nl' ? 'procentpunt' : 'percentage points') : isScale(spec) ? '' : unit;
+  const diffUnit = isScale(spec) && !share ? '' : differenceUnit(spec, lang);
   const [a, b] = [Math.abs(k * r.ci_lo), Math.abs(k * r.ci_hi)].sort((x, y) => x - y) as [number, number];
   const val = (x: number, dec: number): string => (share ? `${formatter(lang).decimal(k * x, dec)}%` : formatter(lang).decimal(x, dec));
   return {
