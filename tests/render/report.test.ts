@@ -1,9 +1,10 @@
 /** report.html as text: self-contained, escaped, complete sections in both languages. */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { loadDir } from '../../src/render/load.js';
-import { buildReport, inlineScript, scriptJson } from '../../src/render/report.js';
+import { BUNDLES, buildReport, bundlePath, inlineScript, packText, scriptJson } from '../../src/render/report.js';
 import { MANIFEST, tempDir, writeBatch } from './dirs.js';
 
 /** The page without the contents of its script elements (the libraries hold markup in strings). */
@@ -18,7 +19,23 @@ describe('escaping helpers', () => {
     expect(JSON.parse(scriptJson({ a: '</script>&\u2028' }))).toEqual({ a: '</script>&\u2028' });
     expect(inlineScript('x = "</script>"; y = "<!--";')).toBe('x = "<\\/script>"; y = "<\\!--";');
   });
+
+  it('packed text is base64 (no markup), the same bytes every time, and unpacks to the text', () => {
+    const text = `${'{"scenario":"wgr-plus-abolished","run":1,"value":0.5},'.repeat(500)}</script>&é`;
+    const packed = packText(text);
+    expect(packed).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(packText(text)).toBe(packed);
+    expect(gunzipSync(Buffer.from(packed, 'base64')).toString('utf8')).toBe(text);
+    expect(packed.length).toBeLessThan(text.length / 10);
+  });
 });
+
+/** The packed scripts of a report, by id, unpacked. */
+function unpacked(html: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of html.matchAll(/<script type="application\/gzip" id="([^"]+)">([^]*?)<\/script>/g)) out.set(m[1]!, gunzipSync(Buffer.from(m[2]!, 'base64')).toString('utf8'));
+  return out;
+}
 
 describe('buildReport', () => {
   it('holds every chart spec, the libraries, the summary, the tables, method and provenance', () => {
@@ -26,9 +43,12 @@ describe('buildReport', () => {
     const { html, charts, missing } = buildReport(data, 'en');
     expect(missing).toEqual([]);
     expect(charts.map((c) => c.name)).toHaveLength(8);
-    for (let i = 0; i < charts.length; i++) expect(html).toContain(`<script type="application/json" id="spec-${i}">`);
-    expect(html).toContain('vegaEmbed(el, spec, options)');
-    expect(html.match(/<script>/g)).toHaveLength(4);
+    const packed = unpacked(html);
+    for (let i = 0; i < charts.length; i++) expect(JSON.parse(packed.get(`spec-${i}`)!)).toEqual(charts[i]!.spec);
+    BUNDLES.forEach((b, i) => expect(packed.get(`lib-${i}`)).toBe(readFileSync(bundlePath(b.pkg, b.file), 'utf8')));
+    expect(packed.size).toBe(charts.length + BUNDLES.length);
+    expect(html).toContain('vegaEmbed(el, JSON.parse(text), options)');
+    expect(html.match(/<script>/g)).toHaveLength(1);
     expect(html).toContain('<h3>Analysis of batch <code>synthetic</code></h3>');
     expect(html).toContain('<caption>Differences from the reference scenario wgr-plus-abolished</caption>');
     expect(html).toContain('20 runs per scenario (80 in all).');
@@ -55,7 +75,7 @@ describe('buildReport', () => {
     expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     // every <script> element is one the report wrote
     expect(html.match(/<script[\s>]/g)!.length).toBe(4 + 8);
-    for (const m of html.matchAll(/<script type="application\/json" id="spec-\d+">([^]*?)<\/script>/g)) expect(m[1]).not.toMatch(/[<>&]/);
+    for (const m of html.matchAll(/<script type="application\/gzip" id="[a-z]+-\d+">([^]*?)<\/script>/g)) expect(m[1]).toMatch(/^[A-Za-z0-9+/]+=*$/);
   });
 
   it('speaks Dutch and notes what is missing', () => {
