@@ -31,7 +31,7 @@ import { holmAdjust } from '../stats/multiple.js';
 import { pairedComparison } from '../stats/paired.js';
 import { kaplanMeier, logRankTest } from '../stats/survival.js';
 import { mannWhitneyTest, welchTTest } from '../stats/unpaired.js';
-import { renderSummaryMarkdown } from './summary-md.js';
+import { renderSummaryMarkdown, scenarioNamer } from './summary-md.js';
 import { verdictOf } from './importance.js';
 import { readRobustness } from './robustness.js';
 import { dockingMarkdown, robustnessMarkdown } from './uncertainty-md.js';
@@ -355,10 +355,11 @@ export function analyzeBatch(dir: string, options: AnalyzeOptions = {}): Analysi
   let analysis = analyzeData(data, options);
   // The same comparison across plausible parameters, when `regiosim robustness` (or npm start)
   // put it beside the batch: its section follows the seed-noise comparison in summary.md.
+  const named = scenarioNamer(data, options.lang ?? 'en');
   const dock = readDocking(dir);
-  if (dock && dock.length > 0) analysis = { ...analysis, markdown: `${analysis.markdown.trimEnd()}\n\n${dockingMarkdown(dock, options.lang ?? 'en', 2)}` };
+  if (dock && dock.length > 0) analysis = { ...analysis, markdown: `${analysis.markdown.trimEnd()}\n\n${dockingMarkdown(dock, options.lang ?? 'en', 2, named)}` };
   const rob = readRobustness(options.robustness ?? join(dir, 'robustness'));
-  if (rob) analysis = { ...analysis, markdown: `${analysis.markdown.trimEnd()}\n\n${robustnessMarkdown(rob.rows, rob.discovery, rob.meta, options.lang ?? 'en', 2)}` };
+  if (rob) analysis = { ...analysis, markdown: `${analysis.markdown.trimEnd()}\n\n${robustnessMarkdown(rob.rows, rob.discovery, rob.meta, options.lang ?? 'en', 2, false, named)}` };
   const files = writeAnalysis(dir, analysis);
   return { ...analysis, files };
 }

@@ -120,6 +120,11 @@ function scen(data: BatchData, name: string, lang: Lang): string {
   return em(scenarioTitle(data.scenarioInfo.get(name), name, lang));
 }
 
+/** How the sections appended to summary.md (docking, robustness) name a batch's scenarios: as the comparison does. */
+export function scenarioNamer(data: BatchData, lang: Lang): (name: string) => string {
+  return (name) => scen(data, name, lang);
+}
+
 /** How large a difference is against the spread across runs (|difference| / sd of the reference). */
 export function importanceWord(importance: number, lang: Lang): string {
   if (!Number.isFinite(importance) && importance > 0) return t('summary.impLarge', lang);

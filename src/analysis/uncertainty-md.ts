@@ -82,17 +82,23 @@ export function robustnessLine(r: RobustnessRow, discovery: readonly DiscoveryRo
   return t(r.direction === 'neutral' ? 'unc.lineNeutral' : 'unc.line', lang, vars);
 }
 
-/** The robustness section: intro, one block per structure, and how large the ensemble must be. */
-export function robustnessMarkdown(rows: readonly RobustnessRow[], discovery: readonly DiscoveryRow[], m: RobustnessMeta, lang: Lang, level = 2, withFiles = false): string {
+/** A scenario by its name, in a code span: how a section names scenarios when it is not told their titles. */
+const byName = (name: string): string => `\`${name}\``;
+
+/**
+ * The robustness section: intro, one block per structure, and how large the ensemble must be.
+ * `named` writes a scenario in prose (summary.md passes the readable titles it uses itself).
+ */
+export function robustnessMarkdown(rows: readonly RobustnessRow[], discovery: readonly DiscoveryRow[], m: RobustnessMeta, lang: Lang, level = 2, withFiles = false, named: (name: string) => string = byName): string {
   const h = '#'.repeat(level);
   const out: string[] = [`${h} ${t('unc.robustHeading', lang)}`, ''];
-  out.push(t('unc.robustIntro', lang, { ref: `\`${m.reference}\``, worlds: m.worlds, source: sourceText(m, lang), reps: m.replications }), '');
+  out.push(t('unc.robustIntro', lang, { ref: named(m.reference), worlds: m.worlds, source: sourceText(m, lang), reps: m.replications }), '');
   if (m.ranges.length > 0) out.push(t('unc.varied', lang, { list: m.ranges.map((r) => `\`${r.name}\` (${formatter(lang).significant(r.min, 3)} … ${formatter(lang).significant(r.max, 3)})`).join(', ') }), '');
   for (const s of m.scenarios) {
     if (s === m.reference) continue;
     const mine = rows.filter((r) => r.scenario === s);
     if (mine.length === 0) continue;
-    out.push(`${h}# ${t('unc.compareHeading', lang, { s: `\`${s}\``, ref: `\`${m.reference}\`` })}`, '');
+    out.push(`${h}# ${t('unc.compareHeading', lang, { s: named(s), ref: named(m.reference) })}`, '');
     for (const r of mine) out.push(`- ${robustnessLine(r, discovery, lang)}`);
     out.push('');
   }
@@ -142,15 +148,15 @@ export function calibrationMarkdown(c: CalibrationMeta, lang: Lang): string {
   return out.join('\n');
 }
 
-/** The docking section: how much of the model's differences the static baseline gives. */
-export function dockingMarkdown(rows: readonly DockingComparisonRow[], lang: Lang, level = 2): string {
+/** The docking section: how much of the model's differences the static baseline gives; `named` as for robustnessMarkdown. */
+export function dockingMarkdown(rows: readonly DockingComparisonRow[], lang: Lang, level = 2, named: (name: string) => string = byName): string {
   const f = formatter(lang);
   const ref = rows[0]?.reference ?? '';
-  const out = [`${'#'.repeat(level)} ${t('unc.dockHeading', lang)}`, '', t('unc.dockIntro', lang, { ref: `\`${ref}\`` }), '', t('unc.dockTable', lang), '|---|---|---|---|---|'];
+  const out = [`${'#'.repeat(level)} ${t('unc.dockHeading', lang)}`, '', t('unc.dockIntro', lang, { ref: named(ref) }), '', t('unc.dockTable', lang), '|---|---|---|---|---|'];
   for (const r of rows) {
     const { k, unit, d } = diffFormat(r.outcome, lang, Math.abs(r.model_difference ?? 0), Math.abs(r.model_difference ?? 0));
     const show = (x: number | null): string => (x === null ? '–' : `${signed(k * x, Math.max(d, 1), lang)} ${unit}`);
-    out.push(`| \`${r.scenario}\` | ${measureName('run', r.outcome, lang)} | ${show(r.model_difference)} | ${show(r.baseline_difference)} | ${r.share_explained === null ? '–' : f.percent(r.share_explained)} |`);
+    out.push(`| ${named(r.scenario)} | ${measureName('run', r.outcome, lang)} | ${show(r.model_difference)} | ${show(r.baseline_difference)} | ${r.share_explained === null ? '–' : f.percent(r.share_explained)} |`);
   }
   out.push('', t('unc.dockNote', lang), '');
   return out.join('\n');

@@ -133,6 +133,11 @@ describe('regiosim start', () => {
     const md = readFileSync(join(dir, 'summary.md'), 'utf8');
     expect(md).toContain('## Across plausible parameters');
     expect(md).toContain('in 3 plausible worlds: the parameter sets of the ensemble `haaglanden`, accepted by calibration against 6 public figures');
+    // The appended sections name the scenarios as the comparison above them does: by their titles.
+    const appended = md.slice(md.indexOf('## A simpler model beside it'));
+    expect(appended.length).toBeLessThan(md.length);
+    for (const slug of ['wgr-plus-abolished', 'basiscoalitie', 'modular-gr', 'wgr-plus-continues']) expect(appended).not.toContain(`\`${slug}\``);
+    expect(appended).toMatch(/\n### \*Haaglanden[^*]+\* compared with \*Haaglanden[^*]+\*\n/);
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('Across plausible parameters');
     // 4 scenarios x 3 worlds x 4 replications
     expect(readFileSync(join(dir, 'robustness', 'batch', 'runs.csv'), 'utf8').trim().split('\n')).toHaveLength(49);
