@@ -123,7 +123,7 @@ export function resolveScenario(
     region = lookupRegion(file.region);
     if (!region) problem('region', `a built-in region (${knownRegions.join(', ')}) or an inline region`, file.region);
   } else if ('members' in file.region) {
-    if (options.municipalities === undefined) problem('region', 'a built-in region id or a region written out (no municipality data to look members up in)', 'a region named by its members');
+    if (options.municipalities === undefined) problems.push({ path: 'region', expected: 'a built-in region id or a region written out (no municipality data to look members up in)', found: 'a region named by its members' });
     else if (file.region.members?.every((m) => typeof m === 'string')) {
       const { id, name } = file.region;
       const members = file.region.members as string[];
