@@ -8,3 +8,5 @@ export * from './run.js';
 export * from './start.js';
 export * from './uncertainty.js';
 export * from './brief.js';
+export * from './regions.js';
+export * from './new-scenario.js';

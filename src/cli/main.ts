@@ -39,8 +39,9 @@ export async function main(argv: string[], options?: MainOptions): Promise<numbe
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
   }
+  if (!options) watchStdout();
   const ctx: CliContext = {
-    out: options?.out ?? ((t) => void process.stdout.write(t)),
+    out: options?.out ?? ((t) => void (stdoutClosed || process.stdout.write(t))),
     err: options?.err ?? ((t) => void process.stderr.write(t)),
     cwd: options?.cwd ?? process.cwd(),
     argv,
@@ -58,6 +59,24 @@ export async function main(argv: string[], options?: MainOptions): Promise<numbe
       process.removeListener('SIGTERM', onSignal);
     }
   }
+}
+
+/** Whether the reader of standard output has gone (`regiosim regions netherlands | head`). */
+let stdoutClosed = false;
+let watching = false;
+
+/**
+ * Once the reader of standard output has closed the pipe (EPIPE), what the command would print
+ * is dropped: no stack trace, the work the command does (files it writes) is finished, and the
+ * exit code is the command's. Any other error of standard output is thrown as before.
+ */
+function watchStdout(): void {
+  if (watching) return;
+  watching = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    stdoutClosed = true;
+  });
 }
 
 /** The language asked for on the command line, checked before any command runs. */

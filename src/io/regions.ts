@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { buildRegion, type MunicipalityRecord, type Region } from '../core/entities/region.js';
+import { buildRegion, type MunicipalityRecord, type MunicipalityUniverse, type Region } from '../core/entities/region.js';
 
 const PACKAGE_NAME = 'regiosim';
 
@@ -114,6 +114,26 @@ let definitionsCache: RegionDefinition[] | undefined;
 export function municipalities2019(): readonly MunicipalityRecord[] {
   municipalitiesCache ??= readJson('nl-municipalities-2019.json', MunicipalityFile);
   return municipalitiesCache;
+}
+
+/** Where the records of data/nl-municipalities-2019.json come from (data/README.md). */
+export const MUNICIPALITIES_2019_SOURCE =
+  'data/nl-municipalities-2019.json: 2019 municipal boundaries (CBS/PDOK via cartomap/nl), population mid-2020 (CBS 37230ned via mzelst/covid-19)';
+
+/**
+ * Names people use for a municipality other than its official (CBS) name, which a region named
+ * by its members accepts too. The official names are those of the 2019 file.
+ */
+export const MUNICIPALITY_ALIASES: Readonly<Record<string, string>> = {
+  'Den Haag': 'GM0518',
+  'The Hague': 'GM0518',
+  'Den Bosch': 'GM0796',
+  Nuenen: 'GM0820',
+};
+
+/** The 2019 municipalities, for regions named by their members (`region: {members: [...]}`). */
+export function municipalityUniverse(): MunicipalityUniverse {
+  return { year: 2019, source: MUNICIPALITIES_2019_SOURCE, records: municipalities2019(), aliases: MUNICIPALITY_ALIASES };
 }
 
 /** The region definitions of data/regions.json (cached; do not mutate). */

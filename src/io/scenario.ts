@@ -15,7 +15,7 @@ import { UserError, type Problem } from './errors.js';
 import { parseOverrides } from './overrides.js';
 import { parseYaml, parseYamlBytes, readYamlFile } from './yaml.js';
 import { parsePath, salvage, zodIssuesToProblems } from './zod-problems.js';
-import { listRegions, loadRegion, packageRoot } from './regions.js';
+import { listRegions, loadRegion, municipalityUniverse, packageRoot } from './regions.js';
 
 export interface LoadedScenario {
   scenario: Scenario;
@@ -146,7 +146,7 @@ export function loadScenario(fileOrBuiltinName: string, overrides: Record<string
 
   const knownRegions = listRegions().map((r) => r.id);
   const uncheckedIds = checked.success ? undefined : idsOfFailedParts(data, usable);
-  const resolved = resolveScenario(usable, (id) => (knownRegions.includes(id) ? loadRegion(id) : undefined), knownRegions, parsedOverrides, uncheckedIds ? { uncheckedIds } : {});
+  const resolved = resolveScenario(usable, (id) => (knownRegions.includes(id) ? loadRegion(id) : undefined), knownRegions, parsedOverrides, { municipalities: municipalityUniverse, ...(uncheckedIds ? { uncheckedIds } : {}) });
   if (!resolved.ok) {
     for (const p of resolved.problems) {
       const segs = parsePath(p.path);

@@ -99,7 +99,41 @@ function pickBranch(s: AnySchema, v: unknown): AnySchema | undefined {
     });
   }
   const kind = Array.isArray(v) ? 'array' : v !== null && typeof v === 'object' ? 'object' : typeof v;
-  return options.map(unwrap).find((o) => (kind === 'array' ? o instanceof z.ZodArray : kind === 'object' ? o instanceof z.ZodObject || o instanceof z.ZodRecord : false));
+  const fitting = options.map(unwrap).filter((o) => (kind === 'array' ? o instanceof z.ZodArray : kind === 'object' ? o instanceof z.ZodObject || o instanceof z.ZodRecord : false));
+  return fitting.length > 1 && kind === 'object' ? bestObjectBranch(fitting, v as Record<string, unknown>) : fitting[0];
+}
+
+/**
+ * Of several mapping branches (a region written out, or named by its members), the one the data
+ * means: the one that knows most of its keys, then the one missing fewest of its required keys;
+ * the first on a tie.
+ */
+function bestObjectBranch(options: readonly AnySchema[], v: Record<string, unknown>): AnySchema | undefined {
+  const keys = Object.keys(v);
+  let best: { o: AnySchema; known: number; missing: number } | undefined;
+  for (const o of options) {
+    if (!(o instanceof z.ZodObject)) continue;
+    const shape = o.shape as Record<string, AnySchema>;
+    const known = keys.filter((k) => k in shape).length;
+    const missing = Object.entries(shape).filter(([k, sub]) => !(sub instanceof z.ZodOptional) && !(k in v)).length;
+    if (best === undefined || known > best.known || (known === best.known && missing < best.missing)) best = { o, known, missing };
+  }
+  return best?.o ?? options[0];
+}
+
+/** The union at `path` of `data` itself (not the branch the data takes), or undefined. */
+function unionAt(root: AnySchema, data: unknown, path: readonly PropertyKey[]): z.ZodUnion | undefined {
+  if (path.length === 0) {
+    const s = unwrap(root);
+    return s instanceof z.ZodUnion ? s : undefined;
+  }
+  const parent = schemaAt(root, data, path.slice(0, -1));
+  let s: AnySchema | undefined;
+  if (parent instanceof z.ZodObject) s = (parent.shape as Record<string, AnySchema>)[String(path[path.length - 1])];
+  else if (parent instanceof z.ZodArray) s = parent.element as AnySchema;
+  else if (parent instanceof z.ZodRecord) s = parent.valueType as AnySchema;
+  s = s ? unwrap(s) : undefined;
+  return s instanceof z.ZodUnion ? s : undefined;
 }
 
 function allowedKeys(s: AnySchema | undefined): string[] | undefined {
@@ -213,7 +247,13 @@ export function zodIssuesToProblems(issues: readonly z.core.$ZodIssue[], data: u
         }
         // A branch whose problems all lie inside the value matched its kind (e.g. a list with a bad
         // element): report those. Otherwise no branch fits: say what each would accept.
-        const inner = u.errors.find((branch) => branch.length > 0 && branch.every((i) => i.path.length > 0));
+        // A mapping where several branches take mappings: the problems of the branch it means.
+        const value = valueAt(data, path);
+        const union = isPlainObject(value) ? unionAt(schema, data, path) : undefined;
+        const options = union ? (union.options as readonly AnySchema[]).map(unwrap) : [];
+        const chosen = options.filter((o) => o instanceof z.ZodObject).length > 1 ? pickBranch(union!, value) : undefined;
+        const meant = chosen ? u.errors[options.indexOf(chosen)] : undefined;
+        const inner = meant ?? u.errors.find((branch) => branch.length > 0 && branch.every((i) => i.path.length > 0));
         if (inner) out.push(...zodIssuesToProblems(inner, data, schema, path));
         else push(unionExpected(u.errors));
         break;

@@ -38,6 +38,14 @@ describe('bin/regiosim.js', () => {
     expect(r.stderr).toBe('regiosim: 1 problem in the command line:\n  - --strict-mode: expected an option of regiosim validate <files...> (see --help), found an unknown option\nRun `regiosim validate --help` for usage.\n');
   });
 
+  it('a reader that closes the pipe early (| head) ends it quietly with exit code 0', () => {
+    // The reader closes its end at once, long before node has started: every write fails with EPIPE.
+    for (const args of [['regions', 'netherlands'], ['params', '--format', 'csv']]) {
+      const r = spawnSync('bash', ['-c', 'node "$@" | (exec 0<&-); exit "${PIPESTATUS[0]}"', 'bash', BIN, ...args], { cwd, encoding: 'utf8' });
+      expect([r.status, r.stderr]).toEqual([0, '']);
+    }
+  });
+
   it('a run exits 0 and writes its files', () => {
     const r = regiosim('run', 'rivierenland-none', '--seed', '5');
     expect(r.stderr).toBe('');

@@ -235,9 +235,9 @@ describe('fuzzing', () => {
       fc.string({ maxLength: 10 }),
       fc.integer({ min: -5, max: 1e7 }).map(String),
     );
-    const options = ['--out', '--seed', '--runs', '--workers', '--set', '--shard', '--experiment', '--resume', '--lang', '--reference', '--precision', '--bootstrap', '--bootstrap-seed', '--format', '--theme', '--method', '--params', '--n', '--range', '--outcome', '--replications', '--levels', '--group', '--ensemble', '--worlds', '--lhs', '--quiet', '--no-analyze', '--keep-timeseries', '--frobnicate', '-x'];
+    const options = ['--out', '--seed', '--runs', '--workers', '--set', '--shard', '--experiment', '--resume', '--lang', '--reference', '--precision', '--bootstrap', '--bootstrap-seed', '--format', '--theme', '--method', '--params', '--n', '--range', '--outcome', '--replications', '--levels', '--group', '--ensemble', '--worlds', '--lhs', '--members', '--region', '--structure', '--name', '--quiet', '--no-analyze', '--keep-timeseries', '--frobnicate', '-x'];
     const commandLine = fc.tuple(
-      fc.constantFrom('run', 'batch', 'merge', 'analyze', 'sensitivity', 'calibrate', 'robustness', 'docking', 'chart', 'report', 'brief', 'validate', 'scenarios', 'params', 'schema', 'start', 'frobnicate', ''),
+      fc.constantFrom('run', 'batch', 'merge', 'analyze', 'sensitivity', 'calibrate', 'robustness', 'docking', 'chart', 'report', 'brief', 'validate', 'scenarios', 'regions', 'new', 'params', 'schema', 'start', 'frobnicate', ''),
       fc.array(value, { maxLength: 2 }),
       fc.array(fc.tuple(fc.constantFrom(...options), fc.option(value, { nil: undefined })), { maxLength: 5 }),
     );

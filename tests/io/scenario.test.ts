@@ -50,7 +50,7 @@ describe('built-in scenarios', () => {
   it('ships the scenarios the model brief asks for', () => {
     expect(names).toEqual([
       'basiscoalitie', 'basiscoalitie-core', 'modular-gr', 'national', 'rivierenland-basiscoalitie', 'rivierenland-none',
-      'wgr-plus-abolished', 'wgr-plus-continues', 'wgr-plus-continues-core', 'examples/own-region',
+      'wgr-plus-abolished', 'wgr-plus-continues', 'wgr-plus-continues-core', 'examples/foodvalley', 'examples/own-region',
     ]);
   });
 
@@ -131,6 +131,47 @@ describe('built-in scenarios', () => {
     expect(s.region.municipalities.find((m) => m.name === 'Nijkerk')?.neighbours).toEqual(['GM0203']);
     expect(s.params.secretaryTurnoverPerYear).toBe(0.17);
     expect(s.arrangements[0]?.kind).toBe('basiscoalitie');
+  });
+});
+
+describe('a region named by its members', () => {
+  const data = JSON.parse(readFileSync(join(scenariosDir(), '..', 'data', 'nl-municipalities-2019.json'), 'utf8')) as { code: string; name: string; population: number; province: string; neighbours: string[] }[];
+  const FOODVALLEY = ['Barneveld', 'Ede', 'Nijkerk', 'Renswoude', 'Rhenen', 'Scherpenzeel', 'Veenendaal', 'Wageningen'];
+
+  it('the example takes population, province and the borders among the members from data/', () => {
+    const s = loadScenario('examples/foodvalley').scenario;
+    const codes = s.region.municipalities.map((m) => m.code);
+    expect(s.region.municipalities.map((m) => m.name).sort()).toEqual(FOODVALLEY);
+    expect([s.region.id, s.region.name, s.region.year]).toEqual(['regio-foodvalley', 'Regio Foodvalley', 2019]);
+    for (const m of s.region.municipalities) {
+      const rec = data.find((d) => d.code === m.code)!;
+      expect([m.name, m.population, m.province, m.neighbours]).toEqual([rec.name, rec.population, rec.province, rec.neighbours.filter((n) => codes.includes(n))]);
+    }
+    // Nijkerk borders Barneveld only among the eight; Ede borders five of them.
+    expect(s.region.municipalities.find((m) => m.name === 'Nijkerk')!.neighbours).toEqual(['GM0203']);
+    expect(s.region.municipalities.find((m) => m.name === 'Ede')!.neighbours).toEqual(['GM0203', 'GM0289', 'GM0339', 'GM0340', 'GM0345']);
+    expect(s.region.municipalities.reduce((sum, m) => sum + m.population, 0)).toBe(362714);
+  });
+
+  it('accepts codes and names in any case, and reports misspelt members with the line and a "did you mean"', () => {
+    const ok = loadScenario(write(`name: west\nregion:\n  members: [gm0503, zoetermeer, Den Haag]\nstart: 2015-01\nend: 2016-12\n`)).scenario;
+    expect(ok.region.municipalities.map((m) => m.name)).toEqual(['Delft', "'s-Gravenhage", 'Zoetermeer']);
+    expect(ok.region.name).toBe("Delft, Zoetermeer, 's-Gravenhage");
+    const p = problems(`name: west\nregion:\n  members:\n    - Delft\n    - Zoetemeer\n    - Bergen\nstart: 2015-01\nend: 2016-12\narrangements:\n  - {id: a, kind: gr, members: [Delft, Westland], domains: [housing]}\n`);
+    const expected = 'the name or CBS code (GM0000) of a Dutch municipality of 2019 (`regiosim regions netherlands` lists them)';
+    expect(p).toEqual([
+      { path: 'region.members[1] (line 5)', expected, found: '"Zoetemeer" (did you mean Zoetermeer?)' },
+      { path: 'region.members[2] (line 6)', expected, found: '"Bergen" (did you mean Bergen (L.), Bergen (NH.) or Bergen op Zoom?)' },
+    ]);
+  });
+
+  it('reports an unknown key of the members form as that form\'s, and an arrangement member with a "did you mean"', () => {
+    expect(problems(`name: west\nregion:\n  members: [Delft, Zoetermeer]\n  colour: red\nstart: 2015-01\nend: 2016-12\n`)).toEqual([
+      { path: 'region.colour (line 4)', expected: 'one of the keys id, name, members', found: 'an unknown key "colour"' },
+    ]);
+    expect(problems(`name: west\nregion:\n  members: [Delft, Zoetermeer]\nstart: 2015-01\nend: 2016-12\narrangements:\n  - {id: a, kind: gr, members: [Delft, Zoetermer], domains: [housing]}\n`)).toEqual([
+      { path: 'arrangements[0].members[1] (line 7)', expected: 'a municipality of region Delft, Zoetermeer', found: '"Zoetermer" (did you mean Zoetermeer?)' },
+    ]);
   });
 });
 

@@ -11,7 +11,9 @@ import { calibrateCommand } from './calibrate.js';
 import { chartCommand } from './chart.js';
 import { dockingCommand } from './docking.js';
 import { mergeCommand } from './merge.js';
+import { newCommand } from './new.js';
 import { paramsCommand } from './params.js';
+import { regionsCommand } from './regions.js';
 import { reportCommand } from './report.js';
 import { robustnessCommand } from './robustness.js';
 import { runCommand } from './run.js';
@@ -36,6 +38,8 @@ export const commands: CliCommand[] = [
   briefCommand,
   validateCommand,
   scenariosCommand,
+  regionsCommand,
+  newCommand,
   paramsCommand,
   schemaCommand,
 ];

@@ -5,7 +5,7 @@
  * Pure code (no Node imports): it runs in the browser as well as in Node. Reading the data
  * files is done by src/io/regions.ts, which hands the parsed records to {@link buildRegion}.
  */
-import type { Problem } from '../problems.js';
+import { closest, describeValue, type Problem } from '../problems.js';
 
 export interface RegionMunicipality {
   code: string;
@@ -320,6 +320,147 @@ export function regionFromInline(def: unknown): InlineRegionResult {
     records.map((r) => r.code),
   );
   return { ok: true, region, compact, problems: [] };
+}
+
+// ------------------------------------------------------------------------------------------
+// Regions named by their members
+
+/**
+ * The municipalities a scenario may name (`region: {members: [...]}`): the records of one
+ * municipal division, with where they come from. src/io/regions.ts reads them from data/.
+ */
+export interface MunicipalityUniverse {
+  /** Reference year of the division (the region's `year`). */
+  year: number;
+  /** Where the records come from (the start of the region's `source`). */
+  source: string;
+  records: readonly MunicipalityRecord[];
+  /** Other names people write for a municipality (Den Haag for 's-Gravenhage): name → code. */
+  aliases?: Readonly<Record<string, string>>;
+}
+
+export interface MembersRegionDef {
+  /** Defaults to a slug of the name. */
+  id?: string;
+  /** Defaults to {@link membersRegionName} of the members. */
+  name?: string;
+  /** Names (in any case, with or without accents and punctuation) or CBS codes (GM0637). */
+  members: readonly string[];
+}
+
+export type MembersRegionResult = { ok: true; region: Region; problems: [] } | { ok: false; problems: RegionProblem[] };
+
+/** A name reduced for matching: no accents, lower case, every run of other characters one space. */
+export function normalName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** What a reference to a municipality found: one, several, or none (with the names it may have meant). */
+export type MunicipalityMatch =
+  | { kind: 'one'; record: MunicipalityRecord }
+  | { kind: 'many'; records: MunicipalityRecord[] }
+  | { kind: 'none'; hints: string[] };
+
+/**
+ * Finds the municipality a user means: by CBS code (any case), by name as written, else by its
+ * {@link normalName} among the names and aliases. When nothing matches, the hints are the
+ * municipalities whose name starts with the reference as a whole word ("Bergen": Bergen (L.)
+ * and Bergen (NH.)), else the nearest name by edit distance ({@link closest}); a hint is never
+ * taken for an answer.
+ */
+export function findMunicipality(ref: string, universe: MunicipalityUniverse): MunicipalityMatch {
+  const index = new Map(universe.records.map((r) => [r.code, r]));
+  const code = index.get(ref.trim().toUpperCase());
+  if (code !== undefined) return { kind: 'one', record: code };
+  const exact = universe.records.filter((r) => r.name === ref);
+  if (exact.length === 1) return { kind: 'one', record: exact[0]! };
+  const key = normalName(ref);
+  const found = new Map<string, MunicipalityRecord>();
+  for (const r of universe.records) if (normalName(r.name) === key) found.set(r.code, r);
+  for (const [alias, c] of Object.entries(universe.aliases ?? {})) {
+    const r = index.get(c);
+    if (r !== undefined && normalName(alias) === key) found.set(r.code, r);
+  }
+  const records = [...found.values()].sort(byCode);
+  if (records.length === 1) return { kind: 'one', record: records[0]! };
+  if (records.length > 1) return { kind: 'many', records };
+  const prefixed = key === '' ? [] : universe.records.filter((r) => normalName(r.name).startsWith(`${key} `)).map((r) => r.name);
+  if (prefixed.length > 0) return { kind: 'none', hints: prefixed.sort() };
+  const near = closest(ref, [...universe.records.map((r) => r.name), ...Object.keys(universe.aliases ?? {})]);
+  return { kind: 'none', hints: near === undefined ? [] : [near] };
+}
+
+/** "did you mean X?" / "did you mean X or Y?" for the hints of a failed match ('' when none). */
+export function didYouMean(hints: readonly string[]): string {
+  if (hints.length === 0) return '';
+  const list = hints.length === 1 ? hints[0]! : `${hints.slice(0, -1).join(', ')} or ${hints[hints.length - 1]!}`;
+  return ` (did you mean ${list}?)`;
+}
+
+/**
+ * The name a region named by its members gets when the file gives none: the members' names in
+ * the order given, at most three, then how many more (`Delft, Zoetermeer, Westland +5`). It uses
+ * no words, so it reads the same in English and Dutch output.
+ */
+export function membersRegionName(names: readonly string[]): string {
+  return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} +${names.length - 3}`;
+}
+
+/** Longest id a region gets from its name (the scenario schema's bound on ids). */
+const MAX_REGION_ID = 64;
+
+/**
+ * Builds a region from the names or codes of its members, with everything else taken from the
+ * universe: code, name, population, province, centroid and the neighbours among the members
+ * (borders with municipalities outside the region are dropped; a member that borders none of the
+ * others has no neighbours). `year` is the universe's; `source` says where the figures come from
+ * and that the members were named in the scenario.
+ *
+ * Never throws for bad input: every reference that fits no municipality (with a "did you mean"),
+ * fits several, or names a municipality named before is a problem at `members[k]`.
+ */
+export function regionFromMembers(def: MembersRegionDef, universe: MunicipalityUniverse): MembersRegionResult {
+  const problems: RegionProblem[] = [];
+  const codes: string[] = [];
+  const at = new Map<string, number>();
+  def.members.forEach((ref, k) => {
+    const path = `members[${k}]`;
+    const match = findMunicipality(ref, universe);
+    if (match.kind === 'none') {
+      problems.push({
+        path,
+        expected: `the name or CBS code (GM0000) of a Dutch municipality of ${universe.year} (\`regiosim regions netherlands\` lists them)`,
+        found: `${describeValue(ref)}${didYouMean(match.hints)}`,
+      });
+    } else if (match.kind === 'many') {
+      problems.push({
+        path,
+        expected: 'a reference to one municipality (write its code, or its name exactly)',
+        found: `${describeValue(ref)}, which fits ${match.records.map((r) => `${r.name} (${r.code})`).join(' and ')}`,
+      });
+    } else {
+      const c = match.record.code;
+      const before = at.get(c);
+      if (before !== undefined) {
+        problems.push({ path, expected: 'a municipality not named before in members', found: `${describeValue(ref)}, which is ${match.record.name} (${c}) again, as at members[${before}]` });
+      } else {
+        at.set(c, k);
+        codes.push(c);
+      }
+    }
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  if (codes.length < 2) return { ok: false, problems: [{ path: 'members', expected: 'at least 2 municipalities', found: `${codes.length}` }] };
+  const nameOf = new Map(universe.records.map((r) => [r.code, r.name]));
+  const name = def.name?.trim() || membersRegionName(codes.map((c) => nameOf.get(c)!));
+  const id = def.id ?? (slug(name).slice(0, MAX_REGION_ID).replace(/-+$/, '') || 'own-region');
+  const region = buildRegion({ id, name, year: universe.year, source: `${universe.source}; members named in the scenario` }, universe.records, codes);
+  return { ok: true, region, problems: [] };
 }
 
 // ------------------------------------------------------------------------------------------

@@ -11,8 +11,8 @@
  */
 import { DOMAINS, type Domain } from '../domains.js';
 import { FORMATION_KINDS, kindProperties, type ArrangementKind, type KindProperties } from '../entities/arrangement.js';
-import { regionFromInline, type Region } from '../entities/region.js';
-import { describeValue, type Problem, type Salvaged } from '../problems.js';
+import { didYouMean, regionFromInline, regionFromMembers, type MunicipalityUniverse, type Region } from '../entities/region.js';
+import { closest, describeValue, type Problem, type Salvaged } from '../problems.js';
 import { defaultParams, paramProblem, type ParamName, type Params } from '../params.js';
 import { fromAbsMonth, toAbsMonth } from '../time.js';
 import { estimateWork, MAX_MONTHS, MAX_WORK, workText } from './limits.js';
@@ -89,6 +89,11 @@ export interface ResolveOptions {
    * not reported again (the schema's problem is the one to fix).
    */
   uncheckedIds?: ReadonlySet<string>;
+  /**
+   * The municipalities a region named by its members (`region: {members: [...]}`) is built from;
+   * called only for such a region. Without it such a region is refused.
+   */
+  municipalities?: () => MunicipalityUniverse;
 }
 
 /**
@@ -117,6 +122,15 @@ export function resolveScenario(
   } else if (typeof file.region === 'string') {
     region = lookupRegion(file.region);
     if (!region) problem('region', `a built-in region (${knownRegions.join(', ')}) or an inline region`, file.region);
+  } else if ('members' in file.region) {
+    if (options.municipalities === undefined) problems.push({ path: 'region', expected: 'a built-in region id or a region written out (no municipality data to look members up in)', found: 'a region named by its members' });
+    else if (file.region.members?.every((m) => typeof m === 'string')) {
+      const { id, name } = file.region;
+      const members = file.region.members as string[];
+      const built = regionFromMembers({ members, ...(id !== undefined ? { id } : {}), ...(name !== undefined ? { name } : {}) }, options.municipalities());
+      if (built.ok) region = built.region;
+      else for (const p of built.problems) problems.push({ ...p, path: `region.${p.path}` });
+    }
   } else {
     const built = regionFromInline(file.region);
     if (built.ok) region = built.region;
@@ -186,7 +200,10 @@ export function resolveScenario(
     list.forEach((ref, k) => {
       const candidates = [...(byExact.get(ref) ?? byLower.get(ref.toLowerCase()) ?? [])].sort((a, b) => a - b);
       if (candidates.length !== 1) allFound = false;
-      if (candidates.length === 0) problem(`${path}[${k}]`, `a municipality of region ${region!.name}`, ref);
+      if (candidates.length === 0) {
+        const hint = closest(ref, region!.municipalities.map((m) => m.name));
+        problems.push({ path: `${path}[${k}]`, expected: `a municipality of region ${region!.name}`, found: `${show(ref)}${didYouMean(hint === undefined ? [] : [hint])}` });
+      }
       else if (candidates.length > 1) {
         problems.push({
           path: `${path}[${k}]`,

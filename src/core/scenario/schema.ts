@@ -48,6 +48,18 @@ const inlineRegion = z
   })
   .strict();
 
+const membersRegion = z
+  .object({
+    id: slug.optional().describe('Identifier; defaults to a slug of the name.'),
+    name: name(MAX_TITLE).optional().describe('Name of the region; defaults to the first three members\' names and how many more (Delft, Zoetermeer, Westland +5).'),
+    members: z
+      .array(name(MAX_NAME))
+      .min(2)
+      .max(MAX_MUNICIPALITIES)
+      .describe(`The municipalities of the region, 2 to ${MAX_MUNICIPALITIES}, by name (in any case) or CBS code (GM0637), in the 2019 division. Population, province, neighbours and map shapes come from data/nl-municipalities-2019.json.`),
+  })
+  .strict();
+
 const members = z
   .union([z.literal('all'), z.array(name(MAX_NAME)).min(1).max(MAX_MUNICIPALITIES)])
   .describe('"all", or a list of member names or codes (a reference that is the name of one municipality and the code of another is refused).');
@@ -137,7 +149,9 @@ export const scenarioSchema = z
     reference: name(MAX_NAME)
       .optional()
       .describe('The scenario this one is compared with (a built-in scenario name or a scenario file, relative to this one): `regiosim scenarios` says in what the two differ.'),
-    region: z.union([slug.describe('A built-in region id (see `regiosim scenarios`).'), inlineRegion]),
+    region: z
+      .union([slug.describe('A built-in region id (see `regiosim regions`).'), inlineRegion, membersRegion])
+      .describe('A built-in region id, a region written out (name and municipalities with their populations), or a region named by its members (members: names or CBS codes; everything else from data/).'),
     start: yearMonth.describe('First reported month.'),
     end: yearMonth.describe(`Last simulated month: not before start, and at most ${MAX_MONTHS} months (${MAX_MONTHS / 12} years) from it. The whole run, spin-up included, may take at most ${MAX_WORK / 1e6} million work units, months x (n^2 + 3 x tasks per month x n) + 60 x n^2 x trust snapshots for n municipalities (about a minute and a half of one core).`),
     spinup: z

@@ -62,6 +62,21 @@ export const CLI_MESSAGES = {
   'cli.diff.structure': { en: 'structure', nl: 'structuur' },
   'cli.diff.scope': { en: 'scope', nl: 'reikwijdte' },
   'cli.diff.setting': { en: 'setting', nl: 'instelling' },
+  'cli.regionsHeader': { en: 'id|name|municipalities|province', nl: 'id|naam|gemeenten|provincie' },
+  'cli.regionsProvinces': { en: '{n} provinces', nl: '{n} provincies' },
+  'cli.regionsHint': {
+    en: 'Show one region\'s municipalities with `regiosim regions <id>`. A scenario can name its own: region: {members: [Delft, Zoetermeer, ...]}; `regiosim new` writes one.',
+    nl: 'De gemeenten van een regio: `regiosim regions <id>`. Een scenario kan zijn eigen gemeenten noemen: region: {members: [Delft, Zoetermeer, ...]}; `regiosim new` schrijft er een.',
+  },
+  'cli.regionTitle': { en: '{name} ({id}): {n} municipalities, {population} inhabitants, municipal division of {year}', nl: '{name} ({id}): {n} gemeenten, {population} inwoners, gemeentelijke indeling van {year}' },
+  'cli.regionHeader': { en: 'code|name|population|province|neighbours', nl: 'code|naam|inwoners|provincie|buren' },
+  'cli.regionNeighboursNote': {
+    en: 'Neighbours: municipalities of the region it shares a border with. Sources and licences: data/README.md.',
+    nl: 'Buren: gemeenten van de regio waarmee ze een grens deelt. Bronnen en licenties: data/README.md.',
+  },
+  // Names of built-in regions where data/regions.json's name is not Dutch (the en text is that name; a test checks).
+  'cli.regionName.netherlands': { en: 'Netherlands', nl: 'Nederland' },
+  'cli.regionName.rivierenland-2019': { en: 'Regio Rivierenland (2019 boundaries)', nl: 'Regio Rivierenland (grenzen van 2019)' },
   'cli.ok': { en: 'ok {name}', nl: 'in orde: {name}' },
   'cli.sensitivityHeader': {
     en: '{method} of {k} parameters on {scenario}: {points} design points × {replications} replications.',

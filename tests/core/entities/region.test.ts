@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildRegion,
+  findMunicipality,
   inlineCode,
+  membersRegionName,
   neighbourPairs,
   regionFromInline,
+  regionFromMembers,
   totalPopulation,
+  type MunicipalityUniverse,
   type MunicipalityRecord,
   type Region,
   type RegionProblem,
@@ -215,5 +219,72 @@ describe('regionFromInline', () => {
       },
       { path: 'municipalities[2]', expected: 'an object with name and population', found: '"C"' },
     ]);
+  });
+});
+
+describe('regionFromMembers', () => {
+  // Names as the 2019 file has them: accents, an apostrophe, two Bergens told apart by province.
+  const named: MunicipalityRecord[] = [
+    { code: 'GM0001', name: "'s-Gravenhage", population: 500000, neighbours: ['GM0002', 'GM0003'], centroid: [4.3, 52.07], province: 'Zuid-Holland' },
+    { code: 'GM0002', name: 'Delft', population: 100000, neighbours: ['GM0001', 'GM0003', 'GM0004'], province: 'Zuid-Holland' },
+    { code: 'GM0003', name: 'Súdwest-Fryslân', population: 90000, neighbours: ['GM0001', 'GM0002'] },
+    { code: 'GM0004', name: 'Bergen (NH.)', population: 30000, neighbours: ['GM0002'] },
+    { code: 'GM0005', name: 'Bergen (L.)', population: 13000, neighbours: [] },
+    { code: 'GM0006', name: 'Zoetermeer', population: 125000, neighbours: [] },
+  ];
+  const data: MunicipalityUniverse = { year: 2019, source: 'test file', records: named, aliases: { 'Den Haag': 'GM0001' } };
+  const problems = (members: string[]): RegionProblem[] => {
+    const r = regionFromMembers({ members }, data);
+    if (r.ok) throw new Error('expected problems, got a region');
+    return r.problems;
+  };
+
+  it('fills in code, population, province, centroid and the neighbours among the members', () => {
+    const r = regionFromMembers({ members: ['Den Haag', 'gm0002', 'sudwest fryslan'] }, data);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.region).toEqual({
+      id: 's-gravenhage-delft-sudwest-fryslan',
+      name: "'s-Gravenhage, Delft, Súdwest-Fryslân",
+      year: 2019,
+      source: 'test file; members named in the scenario',
+      municipalities: [
+        { code: 'GM0001', name: "'s-Gravenhage", population: 500000, neighbours: ['GM0002', 'GM0003'], centroid: [4.3, 52.07], province: 'Zuid-Holland' },
+        { code: 'GM0002', name: 'Delft', population: 100000, neighbours: ['GM0001', 'GM0003'], province: 'Zuid-Holland' },
+        { code: 'GM0003', name: 'Súdwest-Fryslân', population: 90000, neighbours: ['GM0001', 'GM0002'] },
+      ],
+    });
+  });
+
+  it('keeps an id and name the file gives; a member bordering no other member has no neighbours', () => {
+    const r = regionFromMembers({ id: 'west', name: ' West ', members: ['Delft', 'Zoetermeer'] }, data);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect([r.region.id, r.region.name, r.region.municipalities.map((m) => m.neighbours)]).toEqual(['west', 'West', [[], []]]);
+  });
+
+  it('reports every misspelt, ambiguous and repeated member at once, with what it may have meant', () => {
+    const expected = 'the name or CBS code (GM0000) of a Dutch municipality of 2019 (`regiosim regions netherlands` lists them)';
+    expect(problems(['Delf', 'Bergen', 'GM0002', 'GM9999', 'Zoetermeer', 'Gouda'])).toEqual([
+      { path: 'members[0]', expected, found: '"Delf" (did you mean Delft?)' },
+      { path: 'members[1]', expected, found: '"Bergen" (did you mean Bergen (L.) or Bergen (NH.)?)' },
+      { path: 'members[3]', expected, found: '"GM9999"' },
+      { path: 'members[5]', expected, found: '"Gouda"' },
+    ]);
+    expect(problems(['Delft', 'GM0002', 'delft'])).toEqual([
+      { path: 'members[1]', expected: 'a municipality not named before in members', found: '"GM0002", which is Delft (GM0002) again, as at members[0]' },
+      { path: 'members[2]', expected: 'a municipality not named before in members', found: '"delft", which is Delft (GM0002) again, as at members[0]' },
+    ]);
+  });
+
+  it('refuses a reference that fits two municipalities rather than guessing', () => {
+    const twice: MunicipalityUniverse = { ...data, aliases: { Bergen: 'GM0004', 'bergen!': 'GM0005' } };
+    expect(findMunicipality('Bergen', twice)).toEqual({ kind: 'many', records: [named[3], named[4]] });
+    expect(findMunicipality('Bergen NH', data)).toEqual({ kind: 'one', record: named[3] });
+    // A name that begins another is a hint, never an answer.
+    expect(findMunicipality('Bergen', data)).toEqual({ kind: 'none', hints: ['Bergen (L.)', 'Bergen (NH.)'] });
+  });
+
+  it('names a region by its first three members and how many more', () => {
+    expect(membersRegionName(['A', 'B'])).toBe('A, B');
+    expect(membersRegionName(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, C +2');
   });
 });

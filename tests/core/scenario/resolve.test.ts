@@ -179,3 +179,33 @@ describe('the part of a file that passed the schema', () => {
     expect(!r.ok && r.problems.map((p) => p.path)).toEqual(['parameters.altruism', 'arrangements[0].members[0]', 'events[1].arrangement']);
   });
 });
+
+describe('a region named by its members', () => {
+  const records = [
+    { code: 'GM0001', name: 'Noord', population: 1000, neighbours: ['GM0002'] },
+    { code: 'GM0002', name: 'Zuid', population: 2000, neighbours: ['GM0001', 'GM0003'] },
+    { code: 'GM0003', name: 'Oost', population: 3000, neighbours: ['GM0002'] },
+  ];
+  const file = scenarioSchema.parse({ name: 't', region: { members: ['Noord', 'gm0002'] }, start: '2015-01', end: '2016-12', arrangements: [arrangement(['Noord', 'Zuidd'])] });
+
+  it('is built from the municipalities passed in, and its members are checked like any region', () => {
+    let calls = 0;
+    const universe = (): { year: number; source: string; records: typeof records } => {
+      calls += 1;
+      return { year: 2019, source: 'test', records };
+    };
+    const r = resolveScenario(file, () => undefined, [], {}, { municipalities: universe });
+    expect(r.ok ? [] : r.problems).toEqual([{ path: 'arrangements[0].members[1]', expected: 'a municipality of region Noord, Zuid', found: '"Zuidd" (did you mean Zuid?)' }]);
+    expect(calls).toBe(1);
+    const good = resolveScenario({ ...file, arrangements: [] }, () => undefined, [], {}, { municipalities: universe });
+    expect(good.ok && good.scenario.region.municipalities.map((m) => [m.code, m.population, m.neighbours])).toEqual([['GM0001', 1000, ['GM0002']], ['GM0002', 2000, ['GM0001']]]);
+    // A built-in region does not read the municipalities.
+    resolveScenario({ ...file, region: 'x', arrangements: [] }, () => undefined, [], {}, { municipalities: universe });
+    expect(calls).toBe(2);
+  });
+
+  it('is refused where no municipalities are passed in', () => {
+    const r = resolveScenario({ ...file, arrangements: [] }, () => undefined, [], {});
+    expect(r.ok ? [] : r.problems).toEqual([{ path: 'region', expected: 'a built-in region id or a region written out (no municipality data to look members up in)', found: 'a region named by its members' }]);
+  });
+});
