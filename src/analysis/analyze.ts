@@ -337,7 +337,7 @@ export function analyzeData(data: BatchData, options: AnalyzeOptions = {}): Anal
   survivalSummary.sort(byPointType);
 
   const partial = { data, reference, precision, summary, comparison, survival, survivalSummary, unmatched };
-  const varied = variedParameters(data);
+  const varied = variedParameters(data.points);
   const pointsSummary = varied.length > 0 ? pointsSummaryRows(data, summary, comparison, varied) : [];
   const markdown = varied.length > 0 ? renderExperimentMarkdown(partial, varied, lang) : renderSummaryMarkdown(partial, lang);
   return { ...partial, varied, pointsSummary, markdown };

@@ -1,42 +1,19 @@
 /**
- * An experiment's results by parameter point: which parameters its points vary, and
+ * An experiment's results by parameter point (the varied parameters: src/formats/varied.ts):
  * points-summary.csv, one tidy table of every point's outcomes per scenario (from summary.csv)
  * and of every point's difference between structures (from comparison.csv), with the varied
  * parameters on every row, so that a chart or a spreadsheet can put any outcome against the
  * parameters without a join. The numbers are those of summary.csv and comparison.csv: this file
  * derives, it computes nothing new. Pure.
  */
-import { PARAM_NAMES } from '../core/params.js';
 import type { PointsSummaryRow } from '../formats/files.js';
 import { PARAM_PREFIX } from '../formats/schema.js';
 import type { BatchData } from './batch-data.js';
 import type { ComparisonRow, SummaryRow } from './rows.js';
 
-export type { PointsSummaryRow };
+export { variedParameters } from '../formats/varied.js';
 
-/**
- * The parameters a batch varies: those with more than one value among the points of some
- * scenario, in the order of the parameter registry (then any other name, sorted). A batch
- * without such a parameter (one point per scenario, or points that differ only in their
- * scenario) is no experiment across parameter space.
- */
-export function variedParameters(data: Pick<BatchData, 'points'>): string[] {
-  const values = new Map<string, Map<string, Set<number | null>>>();
-  for (const p of data.points) {
-    let byParam = values.get(p.scenario);
-    if (!byParam) values.set(p.scenario, (byParam = new Map()));
-    for (const [name, v] of Object.entries(p.params)) {
-      let set = byParam.get(name);
-      if (!set) byParam.set(name, (set = new Set()));
-      set.add(v);
-    }
-  }
-  const varied = new Set<string>();
-  for (const byParam of values.values()) for (const [name, set] of byParam) if (set.size > 1) varied.add(name);
-  const known = PARAM_NAMES.filter((n) => varied.has(n));
-  const other = [...varied].filter((n) => !(PARAM_NAMES as readonly string[]).includes(n)).sort();
-  return [...known, ...other];
-}
+export type { PointsSummaryRow };
 
 /** The parameter cells (param_<name>) of every point, for the varied parameters. */
 function paramCellsByPoint(data: Pick<BatchData, 'points'>, varied: readonly string[]): Map<number, Record<string, number | null>> {
