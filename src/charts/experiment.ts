@@ -117,7 +117,7 @@ function build(rows: readonly PointsSummaryRow[], opts: ExperimentChartOptions, 
     mark: { type: 'point', shape: 'circle', filled: !difference, size: slides ? 160 : 50, strokeWidth: slides ? 3 : 2, opacity: 1 },
     encoding: {
       color: colour,
-      ...(difference ? { fill: { condition: { test: 'datum.important', ...colour, legend: null }, value: '#ffffff' } } : {}),
+      ...(difference ? { fill: { condition: { test: 'datum.important', ...colour }, value: '#ffffff' } } : {}),
       tooltip: tips,
     },
   };
