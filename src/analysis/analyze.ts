@@ -13,7 +13,10 @@
  * - survival.csv, survival-summary.csv: Kaplan–Meier of arrangement and membership spells per
  *   point (censored at the horizon), median survival with its interval, and the log-rank test
  *   across all points.
- * - summary.md: the comparison in plain language (src/analysis/summary-md.ts).
+ * - points-summary.csv, for an experiment (a batch whose points vary parameters): summary.csv and
+ *   comparison.csv in one table with the varied parameters on every row (src/analysis/points-summary.ts).
+ * - summary.md: the comparison in plain language (src/analysis/summary-md.ts; for an experiment
+ *   the compact form of src/analysis/experiment-md.ts).
  *
  * The statistics themselves come from src/stats (reference-tested); this module only
  * arranges the data and the tables.
@@ -32,6 +35,8 @@ import { pairedComparison } from '../stats/paired.js';
 import { kaplanMeier, logRankTest } from '../stats/survival.js';
 import { mannWhitneyTest, welchTTest } from '../stats/unpaired.js';
 import { renderSummaryMarkdown, scenarioNamer } from './summary-md.js';
+import { renderExperimentMarkdown } from './experiment-md.js';
+import { pointsSummaryRows, variedParameters, type PointsSummaryRow } from './points-summary.js';
 import { verdictOf } from './importance.js';
 import { readRobustness } from './robustness.js';
 import { dockingMarkdown, robustnessMarkdown } from './uncertainty-md.js';
@@ -78,6 +83,10 @@ export interface Analysis {
   survivalSummary: SurvivalSummaryRow[];
   /** Points of other scenarios without a reference point to compare with. */
   unmatched: { scenario: string; point: number }[];
+  /** The parameters the batch varies across its points (none: not an experiment). */
+  varied: string[];
+  /** The rows of points-summary.csv (none when the batch varies no parameter). */
+  pointsSummary: PointsSummaryRow[];
   markdown: string;
 }
 
@@ -328,7 +337,10 @@ export function analyzeData(data: BatchData, options: AnalyzeOptions = {}): Anal
   survivalSummary.sort(byPointType);
 
   const partial = { data, reference, precision, summary, comparison, survival, survivalSummary, unmatched };
-  return { ...partial, markdown: renderSummaryMarkdown(partial, lang) };
+  const varied = variedParameters(data.points);
+  const pointsSummary = varied.length > 0 ? pointsSummaryRows(data, summary, comparison, varied) : [];
+  const markdown = varied.length > 0 ? renderExperimentMarkdown(partial, varied, lang) : renderSummaryMarkdown(partial, lang);
+  return { ...partial, varied, pointsSummary, markdown };
 }
 
 /** Write the analysis files into `dir` (each atomically). Returns the paths written. */
@@ -338,9 +350,11 @@ export function writeAnalysis(dir: string, a: Analysis): string[] {
   writeFileAtomically(out(files.COMPARISON_CSV), toCsvText(files.COMPARISON_CSV, a.comparison));
   writeFileAtomically(out(files.SURVIVAL_CSV), toCsvText(files.SURVIVAL_CSV, a.survival));
   writeFileAtomically(out(files.SURVIVAL_SUMMARY_CSV), toCsvText(files.SURVIVAL_SUMMARY_CSV, a.survivalSummary));
+  const experiment = a.varied.length > 0 ? [files.POINTS_SUMMARY_CSV] : [];
+  if (a.varied.length > 0) writeFileAtomically(out(files.POINTS_SUMMARY_CSV), toCsvText(files.POINTS_SUMMARY_CSV, a.pointsSummary, a.varied));
   const markdown = join(dir, 'summary.md');
   writeFileAtomically(markdown, a.markdown);
-  return [files.SUMMARY_CSV, files.COMPARISON_CSV, files.SURVIVAL_CSV, files.SURVIVAL_SUMMARY_CSV].map(out).concat(markdown);
+  return [files.SUMMARY_CSV, files.COMPARISON_CSV, ...experiment, files.SURVIVAL_CSV, files.SURVIVAL_SUMMARY_CSV].map(out).concat(markdown);
 }
 
 /**

@@ -116,7 +116,7 @@ export function markdownCode(text: string): string {
 const em = (text: string): string => `*${markdownText(text)}*`;
 
 /** A scenario in prose: its readable title in the language, in italics. */
-function scen(data: BatchData, name: string, lang: Lang): string {
+export function scen(data: BatchData, name: string, lang: Lang): string {
   return em(scenarioTitle(data.scenarioInfo.get(name), name, lang));
 }
 
@@ -133,7 +133,7 @@ export function importanceWord(importance: number, lang: Lang): string {
 }
 
 /** The verdict of a comparison in words. */
-function verdictWord(r: ComparisonRow, lang: Lang): string {
+export function verdictWord(r: ComparisonRow, lang: Lang): string {
   switch (r.verdict) {
     case 'better': return t('summary.vBetter', lang);
     case 'worse': return t('summary.vWorse', lang);
@@ -144,14 +144,19 @@ function verdictWord(r: ComparisonRow, lang: Lang): string {
 }
 
 /** Whether an outcome is the same under both structures in every paired run (nothing the structure changes). */
-function isConstant(r: ComparisonRow): boolean {
+export function isConstant(r: ComparisonRow): boolean {
   return r.paired && r.difference === 0 && r.ci_lo === 0 && r.ci_hi === 0;
+}
+
+/** A parameter value as the text shows it: its own digits, without trailing zeros ('–' when absent). */
+export function paramValue(x: number | null, lang: Lang): string {
+  return x === null ? '–' : formatter(lang).decimal(x, decimalsFor(NaN, x)).replace(/([.,]\d*?)0+$/, '$1').replace(/[.,]$/, '');
 }
 
 function paramsText(params: Record<string, number | null>, lang: Lang): string {
   const entries = Object.keys(params)
     .sort()
-    .map((k) => `${k} = ${params[k] === null ? '–' : formatter(lang).decimal(params[k]!, decimalsFor(NaN, params[k]!)).replace(/([.,]\d*?)0+$/, '$1').replace(/[.,]$/, '')}`);
+    .map((k) => `${k} = ${paramValue(params[k]!, lang)}`);
   return entries.join(', ');
 }
 
@@ -220,7 +225,7 @@ function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
 
-function table(header: string[], rows: string[][]): string[] {
+export function table(header: string[], rows: string[][]): string[] {
   return [
     `| ${header.map(escapeCell).join(' | ')} |`,
     `|${header.map(() => '---').join('|')}|`,
@@ -248,7 +253,7 @@ function comparisonTableRow(r: ComparisonRow, spec: MeasureSpec, lang: Lang): st
   ];
 }
 
-function months(x: number, lang: Lang): string {
+export function months(x: number, lang: Lang): string {
   return formatter(lang).decimal(x, Number.isInteger(x) ? 0 : 1);
 }
 
@@ -262,8 +267,23 @@ function survivalRow(label: string, type: 'arrangement' | 'membership', row: Sur
   return [label, what, median, interval, formatter(lang).count(row.n), formatter(lang).count(row.events)];
 }
 
+/**
+ * What a caller puts in place of the parts of summary.md that grow with the number of points
+ * (src/analysis/experiment-md.ts for an experiment); the rest of the file stays as it is.
+ */
+export interface SummaryParts {
+  /** Lines in place of the sections per compared point. */
+  comparisons?: string[];
+  /** Lines in place of the survival table (the log-rank lines follow them). */
+  survival?: string[];
+  /** "Are there enough runs?" lists only these outcomes, and counts the others. */
+  precisionOutcomes?: readonly string[];
+  /** More items of the reading guide. */
+  reading?: string[];
+}
+
 /** The whole summary.md. */
-export function renderSummaryMarkdown(a: SummaryInput, lang: Lang): string {
+export function renderSummaryMarkdown(a: SummaryInput, lang: Lang, parts: SummaryParts = {}): string {
   const { data } = a;
   const specs = new Map<string, MeasureSpec>(RUN_MEASURES.map((o) => [o.id, o] as const));
   const out: string[] = [];
@@ -321,7 +341,8 @@ export function renderSummaryMarkdown(a: SummaryInput, lang: Lang): string {
   const pointsPerScenario = new Map<string, number>();
   for (const g of data.groups) pointsPerScenario.set(g.scenario, (pointsPerScenario.get(g.scenario) ?? 0) + 1);
   let shown = 0;
-  for (const rows of sections.values()) {
+  if (parts.comparisons) out.push(...parts.comparisons);
+  for (const rows of parts.comparisons ? [] : sections.values()) {
     if (shown === MAX_FULL_COMPARISONS) break;
     shown++;
     const first = rows[0]!;
@@ -354,7 +375,7 @@ export function renderSummaryMarkdown(a: SummaryInput, lang: Lang): string {
     if (constant.length > 0) out.push('', t('summary.constant', lang, { list: names(constant) }));
     out.push('');
   }
-  if (sections.size > MAX_FULL_COMPARISONS) out.push(t('summary.moreComparisons', lang, { n: sections.size - MAX_FULL_COMPARISONS }), '');
+  if (!parts.comparisons && sections.size > MAX_FULL_COMPARISONS) out.push(t('summary.moreComparisons', lang, { n: sections.size - MAX_FULL_COMPARISONS }), '');
   if (a.unmatched.length > 0) {
     out.push(t('summary.unmatched', lang, { ref: scen(data, a.reference, lang), list: a.unmatched.map((u) => `${markdownText(u.scenario)} (${u.point})`).join(', ') }), '');
   }
@@ -368,7 +389,7 @@ export function renderSummaryMarkdown(a: SummaryInput, lang: Lang): string {
     );
   });
   out.push(
-    ...table([t('summary.thScenario', lang), t('summary.thWhat', lang), t('summary.thMedian', lang), t('summary.thInterval', lang), t('summary.thCount', lang), t('summary.thEnded', lang)], survRows),
+    ...(parts.survival ?? table([t('summary.thScenario', lang), t('summary.thWhat', lang), t('summary.thMedian', lang), t('summary.thInterval', lang), t('summary.thCount', lang), t('summary.thEnded', lang)], survRows)),
     '',
   );
   for (const type of ['arrangement', 'membership'] as const) {
@@ -400,10 +421,13 @@ export function renderSummaryMarkdown(a: SummaryInput, lang: Lang): string {
   if (needMore.size === 0) out.push(t('summary.precisionAll', lang, { sd: pctSd }));
   else {
     out.push(t('summary.precisionSome', lang, { sd: pctSd }), '');
+    const listed = parts.precisionOutcomes;
     for (const o of data.outcomes) {
       const x = needMore.get(o.id);
-      if (x) out.push(`- ${t('summary.needs', lang, { outcome: measureName('run', o.id, lang), need: formatter(lang).count(x.need), now: formatter(lang).count(x.now) })}`);
+      if (x && (!listed || listed.includes(o.id))) out.push(`- ${t('summary.needs', lang, { outcome: measureName('run', o.id, lang), need: formatter(lang).count(x.need), now: formatter(lang).count(x.now) })}`);
     }
+    const others = listed ? [...needMore.keys()].filter((id) => !listed.includes(id)).length : 0;
+    if (others > 0) out.push(`- ${t('summary.needsOthers', lang, { n: formatter(lang).count(others) })}`);
   }
   out.push('');
 
@@ -415,6 +439,7 @@ export function renderSummaryMarkdown(a: SummaryInput, lang: Lang): string {
   // Reading guide
   out.push(`## ${t('summary.readingHeading', lang)}`, '');
   for (const key of ['summary.reading1', 'summary.reading2', 'summary.reading3', 'summary.reading4', 'summary.reading5'] as const) out.push(`- ${t(key, lang)}`);
+  for (const line of parts.reading ?? []) out.push(`- ${line}`);
   out.push('');
   return out.join('\n');
 }

@@ -12,7 +12,7 @@ import type { EventRow, RunSeriesRow } from './rows.js';
 export const KNOWN_FILES = [
   'manifest.json', 'summary.json', 'timeseries.csv', 'events.jsonl', 'trust.csv',
   'runs.csv', 'points.csv', 'municipalities.csv', 'timeseries-summary.csv', 'events-counts.csv',
-  'summary.csv', 'comparison.csv', 'survival.csv', 'survival-summary.csv', 'summary.md', 'sensitivity.csv',
+  'summary.csv', 'comparison.csv', 'points-summary.csv', 'survival.csv', 'survival-summary.csv', 'summary.md', 'sensitivity.csv',
 ] as const;
 export type KnownFile = (typeof KNOWN_FILES)[number];
 
@@ -34,6 +34,9 @@ export interface ChartData {
   eventCounts?: files.EventCountRow[];
   summary?: files.SummaryRow[];
   comparison?: files.ComparisonRow[];
+  pointsSummary?: files.PointsSummaryRow[];
+  /** The varied parameters: the param_ columns of points-summary.csv, without the prefix. */
+  pointsSummaryParams?: string[];
   survival?: files.SurvivalRow[];
   survivalSummary?: files.SurvivalSummaryRow[];
   sensitivity?: files.SensitivityRow[];

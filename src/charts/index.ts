@@ -5,6 +5,7 @@
  */
 export * from './common.js';
 export * from './distribution.js';
+export * from './experiment.js';
 export * from './forest.js';
 export * from './map.js';
 export * from './rows.js';

@@ -15,6 +15,7 @@ import { toAbsMonth } from '../core/time.js';
 import { formatter, measureName, measureUnit, t, type Lang, type MessageKey } from '../i18n/index.js';
 import type { ChartData, KnownFile } from './data.js';
 import { distributionChart } from './distribution.js';
+import { experimentDifferenceChart, experimentOutcomeChart } from './experiment.js';
 import { forestChart } from './forest.js';
 import { mapChart } from './map.js';
 import type { MunicipalityRow, Topology, TrustRow } from './rows.js';
@@ -24,6 +25,7 @@ import { eventRateChart, timelineChart } from './timeline.js';
 import { runSeriesChart, timeseriesChart } from './timeseries.js';
 import { trustChart } from './trust.js';
 import type { ChartOptions, VlSpec } from './common.js';
+import { variedParameters } from '../formats/varied.js';
 
 /** The kinds of directory a chart belongs to. */
 export type ChartScope = 'batch' | 'run' | 'sensitivity';
@@ -62,6 +64,8 @@ export interface ChartEntry {
   about: string;
   /** The charts it draws from the data (several for a family; none when the data holds nothing for it). */
   make: (c: ChartContext) => ChartJob[];
+  /** Whether the chart belongs to this directory at all (default: always); when not, its missing files are not reported either. */
+  applies?: (data: ChartData) => boolean;
 }
 
 /** Outcomes drawn as distributions and in the forest plot: the headline set of the measure registry. */
@@ -130,6 +134,30 @@ const TIMESERIES = [
   { name: 'trust-over-time', measure: 'trust_mean' },
 ] as const;
 
+/**
+ * Whether a batch is an experiment across parameter space: its manifest's points vary a
+ * parameter (src/formats/varied.ts), or its analysis wrote points-summary.csv.
+ */
+export function isExperiment(data: ChartData): boolean {
+  if (data.present.has('points-summary.csv')) return true;
+  const points = data.batchManifest?.experiment.points ?? [];
+  return variedParameters(points.map((p) => ({ scenario: p.scenario, params: p.parameters }))).length > 0;
+}
+
+/** The headline outcomes of points-summary.csv, with the varied parameters, for the charts against the parameters. */
+function experimentJobs(c: ChartContext, kind: 'scenario' | 'difference'): ChartJob[] {
+  const rows = c.data.pointsSummary!;
+  const params = c.data.pointsSummaryParams ?? [];
+  if (params.length === 0) return [];
+  const reference = rows.find((row) => row.kind === 'difference')?.reference ?? '';
+  return HEADLINE.filter((o) => rows.some((row) => row.kind === kind && row.outcome === o)).map((outcome) => {
+    const measure = measureName('run', outcome, c.lang);
+    return kind === 'scenario'
+      ? { name: `experiment-${outcome}`, heading: t('chart.expTitle', c.lang, { measure }), build: () => experimentOutcomeChart(rows, { ...c.opts, outcome, params }) }
+      : { name: `experiment-difference-${outcome}`, heading: t('chart.expDiffTitle', c.lang, { measure, reference }), build: () => experimentDifferenceChart(rows, { ...c.opts, outcome, params }) };
+  });
+}
+
 /** Every chart, in the order `regiosim chart` draws them and the report shows them. */
 export const CHARTS: readonly ChartEntry[] = [
   ...TIMESERIES.map((x): ChartEntry => ({
@@ -154,6 +182,16 @@ export const CHARTS: readonly ChartEntry[] = [
         build: () => forestChart(rows, { ...c.opts, outcomes: c.opts.theme === 'slides' ? FOREST_OUTCOMES_SLIDES : FOREST_OUTCOMES }),
       }];
     },
+  },
+  {
+    id: 'experiment-<outcome>', scope: 'batch', needs: ['points-summary.csv'], hint: ANALYZE, applies: isExperiment,
+    about: 'An experiment only: a headline outcome of every scenario against the varied parameters, every point drawn (one parameter: a line; two: a heat map per scenario; more: one panel per parameter).',
+    make: (c) => experimentJobs(c, 'scenario'),
+  },
+  {
+    id: 'experiment-difference-<outcome>', scope: 'batch', needs: ['points-summary.csv'], hint: ANALYZE, applies: isExperiment,
+    about: 'An experiment only: the difference of each scenario from the reference in a headline outcome against the varied parameters, every point drawn, better and worse marked.',
+    make: (c) => experimentJobs(c, 'difference'),
   },
   {
     id: 'survival', scope: 'batch', needs: ['survival.csv'], hint: ANALYZE, about: 'How long arrangements and memberships last: Kaplan–Meier curves with 95% bands.',

@@ -5,7 +5,7 @@
  */
 import type * as files from '../formats/files.js';
 
-export type { EventCountRow, MunicipalityRow, RunRow, TrustRow } from '../formats/files.js';
+export type { EventCountRow, MunicipalityRow, PointsSummaryRow, RunRow, TrustRow } from '../formats/files.js';
 
 /** The columns of the analysis and summary files a chart uses (the rest may be absent). */
 export type TimeseriesSummaryRow = Pick<files.TimeseriesSummaryRow, 'scenario' | 'point' | 'date' | 'measure' | 'n' | 'mean' | 'sd' | 'p2_5' | 'p97_5'>;

@@ -2,7 +2,7 @@
  * The CSV output files of regiosim, one schema each (src/formats/schema.ts): a run's
  * timeseries.csv and trust.csv; a batch's points.csv, runs.csv, spells.csv,
  * municipalities.csv, timeseries-summary.csv, timeseries-runs.csv and events-counts.csv; the
- * analysis' summary.csv, comparison.csv, survival.csv and survival-summary.csv; the sensitivity
+ * analysis' summary.csv, comparison.csv, points-summary.csv, survival.csv and survival-summary.csv; the sensitivity
  * analysis' sensitivity.csv; calibration's calibration-points.csv and calibration-targets.csv;
  * robustness' worlds.csv, robustness.csv and discovery.csv. Writers and readers use these and nothing else.
  *
@@ -186,6 +186,31 @@ export const COMPARISON_CSV = {
     c.number('p_holm', 'Holm-adjusted over the outcomes of this comparison.', { nullable: true }),
     c.bool('significant', 'p_holm < 0.05.'),
   ] as const,
+} as const satisfies CsvSchema;
+
+/** The parameters an experiment varies: the columns that place a point in parameter space. */
+const varied = { kind: 'params', meaning: 'Value of a parameter the experiment varies across its points (a parameter with the same value at every point is left out); one column per such parameter, in the order of the parameter registry.' } as const;
+
+export const POINTS_SUMMARY_CSV = {
+  file: 'points-summary.csv',
+  row: 'parameter point × scenario × outcome (kind scenario), and parameter point × compared scenario × outcome (kind difference): written only for an experiment, a batch whose points vary parameters',
+  order: 'Scenario rows first, by point, then outcome in the order of the measure registry; then difference rows in the same order.',
+  columns: [
+    c.text('kind', 'scenario: the outcome of one scenario at the point (the numbers of summary.csv); difference: the scenario against the reference at the same parameter values (the numbers of comparison.csv).'),
+    c.text('scenario', 'Scenario name.'),
+    c.text('reference', 'Reference scenario (kind difference); empty for kind scenario.', { nullable: true }),
+    c.int('point', 'The scenario\'s parameter point (see points.csv).'),
+    c.text('outcome', 'A per-run outcome (a column of runs.csv).'),
+    c.int('n', 'Runs with a value (kind scenario), or pairs used (kind difference; scenario runs when unpaired).'),
+    c.number('estimate', 'Mean over the runs (kind scenario), or the mean difference scenario − reference (kind difference).', { nullable: true }),
+    c.number('ci_lo', 'Lower end of the 95% interval of the estimate (t interval of the mean; paired t or Welch interval of the difference).', { nullable: true }),
+    c.number('ci_hi', 'Upper end of that interval.', { nullable: true }),
+    c.number('sd', 'Standard deviation across runs: of the scenario (kind scenario), or of the reference, the yardstick of importance (kind difference).', { nullable: true }),
+    c.number('share_better', 'Kind difference: as share_better in comparison.csv; empty for kind scenario.', { nullable: true }),
+    c.number('importance', 'Kind difference: |difference| / sd, as in comparison.csv; empty for kind scenario.', { nullable: true }),
+    c.text('verdict', 'Kind difference: better, worse, higher, lower, no-difference or input, as in comparison.csv; empty for kind scenario.', { nullable: true }),
+  ] as const,
+  groups: [varied],
 } as const satisfies CsvSchema;
 
 export const SURVIVAL_CSV = {
@@ -381,6 +406,7 @@ export type TimeseriesSummaryRow = RowOf<typeof TIMESERIES_SUMMARY_CSV>;
 export type EventCountRow = RowOf<typeof EVENTS_COUNTS_CSV>;
 export type SummaryRow = RowOf<typeof SUMMARY_CSV>;
 export type ComparisonRow = Omit<RowOf<typeof COMPARISON_CSV>, 'test'> & { test: 'wilcoxon-signed-rank' | 'mann-whitney' | 'none' };
+export type PointsSummaryRow = Omit<RowOf<typeof POINTS_SUMMARY_CSV>, 'kind'> & { kind: 'scenario' | 'difference' } & ParamCells;
 export type SurvivalRow = Omit<RowOf<typeof SURVIVAL_CSV>, 'type'> & { type: 'arrangement' | 'membership' };
 export type SurvivalSummaryRow = Omit<RowOf<typeof SURVIVAL_SUMMARY_CSV>, 'type'> & { type: 'arrangement' | 'membership' };
 export type SensitivityRow = RowOf<typeof SENSITIVITY_CSV>;
@@ -396,6 +422,6 @@ export type DockingComparisonRow = RowOf<typeof DOCKING_COMPARISON_CSV>;
 export const CSV_SCHEMAS: readonly CsvSchema[] = [
   TIMESERIES_CSV, TRUST_CSV,
   POINTS_CSV, RUNS_CSV, SPELLS_CSV, MUNICIPALITIES_CSV, TIMESERIES_SUMMARY_CSV, TIMESERIES_RUNS_CSV, EVENTS_COUNTS_CSV,
-  SUMMARY_CSV, COMPARISON_CSV, SURVIVAL_CSV, SURVIVAL_SUMMARY_CSV, SENSITIVITY_CSV,
+  SUMMARY_CSV, COMPARISON_CSV, POINTS_SUMMARY_CSV, SURVIVAL_CSV, SURVIVAL_SUMMARY_CSV, SENSITIVITY_CSV,
   CALIBRATION_POINTS_CSV, CALIBRATION_TARGETS_CSV, WORLDS_CSV, ROBUSTNESS_CSV, DISCOVERY_CSV, DOCKING_CSV, DOCKING_COMPARISON_CSV,
 ];

@@ -122,6 +122,7 @@ export function catalog(data: DirData, options: ChartOptions = {}): Catalog {
   const missing: MissingChart[] = [];
   for (const entry of CHARTS) {
     if (!scopes.has(entry.scope)) continue;
+    if (entry.applies && !entry.applies(data)) continue;
     const absent = entry.needs.filter((f) => !has(f));
     if (absent.length > 0) {
       const chart = entry.id.replace(/-<outcome>$/, '');

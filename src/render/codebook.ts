@@ -127,6 +127,7 @@ the CSV files instead.
 
 ${csv(files.SUMMARY_CSV)}
 ${csv(files.COMPARISON_CSV)}
+${csv(files.POINTS_SUMMARY_CSV)}
 ${csv(files.SURVIVAL_CSV)}
 ${csv(files.SURVIVAL_SUMMARY_CSV)}
 ### \`summary.md\`

@@ -13,7 +13,7 @@ import { CsvError, type CsvTable } from '../formats/csv.js';
 import * as files from '../formats/files.js';
 import { eventLineSchema, runSummarySchema, type RunSummary } from '../formats/json-files.js';
 import type { BatchManifest, RunManifest } from '../formats/manifest.js';
-import { decodeTable, MAX_CELL_PROBLEMS, type CsvSchema, type Decoded, type RowOf } from '../formats/schema.js';
+import { decodeTable, MAX_CELL_PROBLEMS, PARAM_PREFIX, type CsvSchema, type Decoded, type RowOf } from '../formats/schema.js';
 import { readCsv } from '../io/csv.js';
 import { UserError, describeValue, type Problem } from '../io/errors.js';
 import { manifestProblems } from '../batch/manifest.js';
@@ -157,6 +157,13 @@ export function loadDir(dir: string, shown = dir): DirData {
   if (has(files.SUMMARY_CSV.file)) data.summary = readTable(dir, files.SUMMARY_CSV, problems, ['scenario', 'point', 'outcome', 'n', 'mean', 'ci_lo', 'ci_hi'])?.rows;
   if (has(files.COMPARISON_CSV.file)) {
     data.comparison = readTable(dir, files.COMPARISON_CSV, problems, ['scenario', 'reference', 'point', 'outcome', 'paired', 'n', 'mean_reference', 'mean_scenario', 'difference', 'ci_lo', 'ci_hi', 'p_holm', 'significant', 'test'])?.rows as files.ComparisonRow[] | undefined;
+  }
+  if (has(files.POINTS_SUMMARY_CSV.file)) {
+    const t = readTable(dir, files.POINTS_SUMMARY_CSV, problems, ['kind', 'scenario', 'reference', 'point', 'outcome', 'n', 'estimate', 'ci_lo', 'ci_hi', 'verdict']);
+    if (t !== undefined) {
+      data.pointsSummary = t.rows as files.PointsSummaryRow[];
+      data.pointsSummaryParams = t.groups[0]!.map((h) => h.slice(PARAM_PREFIX.length));
+    }
   }
   if (has(files.SURVIVAL_CSV.file)) data.survival = readTable(dir, files.SURVIVAL_CSV, problems, ['scenario', 'point', 'type', 'time', 'at_risk', 'events', 'survival', 'lo', 'hi'])?.rows as files.SurvivalRow[] | undefined;
   if (has(files.SURVIVAL_SUMMARY_CSV.file)) data.survivalSummary = readTable(dir, files.SURVIVAL_SUMMARY_CSV, problems, ['scenario', 'point', 'type'])?.rows as files.SurvivalSummaryRow[] | undefined;

@@ -183,7 +183,10 @@ describe('analyzeData: parameter points', () => {
       ['b', 3, 20, true],
     ]);
     expect(a.unmatched).toEqual([{ scenario: 'b', point: 4 }]);
-    expect(a.markdown).toContain('## Scenario B compared with Scenario A (point 2: altruism = 0.3)');
+    // The points vary altruism: an experiment, summarised across its points (tests/analysis/experiment-md.test.ts).
+    expect(a.varied).toEqual(['altruism']);
+    expect(a.markdown).toContain('### Scenario B compared with Scenario A\n\n- **Exits** (2 points): could be chance at 2; the same at every point.');
+    expect(a.markdown).toContain('| `altruism` | Exits |\n|---|---|\n| 0.3 | – |\n| 0.6 | – |\n');
     expect(a.markdown).toContain('Not compared (no point of *Scenario A* with the same parameter values): b (4).');
     expect(a.survivalSummary.every((r) => r.n === 0)).toBe(true);
   });

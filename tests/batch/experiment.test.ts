@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { buildPlan, totalRuns } from '../../src/batch/plan.js';
 import { PARAM_NAMES } from '../../src/core/params.js';
 import { UserError } from '../../src/io/errors.js';
 import { ROOT } from '../setup/build.js';
+import { cli, readCsvRows } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'regiosim-experiment-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -220,5 +221,50 @@ describe('experiment JSON Schema', () => {
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(['scenarios', 'replications']);
     expect(Object.keys(schema.properties)).toEqual(['$schema', 'name', 'title', 'description', 'scenarios', 'replications', 'seed', 'set', 'variations']);
+  });
+});
+
+describe('an experiment batch, end to end', () => {
+  it('writes points-summary.csv, a summary.md under 80 lines for 16 points, and charts that cover every point', { timeout: 300_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'regiosim-experiment-run-'));
+    try {
+      const file = join(dir, 'grid16.yaml');
+      writeFileSync(file, [
+        'name: grid16',
+        `scenarios: [${join(ROOT, 'tests/batch/fixtures/tiny-none.yaml')}, ${join(ROOT, 'tests/batch/fixtures/tiny-coalition.yaml')}]`,
+        'replications: 3',
+        'seed: 3',
+        'variations:',
+        '  grid:',
+        '    trustDrift: [0.005, 0.01, 0.02, 0.04]',
+        '    altruism: [0.2, 0.4, 0.6, 0.8]',
+      ].join('\n'));
+      const run = await cli(dir, 'batch', '--experiment', file, '--out', 'g', '--quiet', '--workers', '1');
+      expect(run.code, run.stderr).toBe(0);
+      const out = join(dir, 'g');
+      const table = readCsvRows(join(out, 'points-summary.csv'));
+      expect(table[0]).toEqual(['kind', 'scenario', 'reference', 'point', 'outcome', 'n', 'estimate', 'ci_lo', 'ci_hi', 'sd', 'share_better', 'importance', 'verdict', 'param_altruism', 'param_trustDrift']);
+      const outcomes = new Set(table.slice(1).map((r) => r[4])).size;
+      expect(table.filter((r) => r[0] === 'scenario')).toHaveLength(32 * outcomes);
+      expect(table.filter((r) => r[0] === 'difference')).toHaveLength(16 * outcomes);
+      // The same numbers as summary.csv and comparison.csv.
+      const summary = readCsvRows(join(out, 'summary.csv'));
+      const s = summary.find((r) => r[1] === '17' && r[2] === 'cooperation_stability')!;
+      const p = table.find((r) => r[0] === 'scenario' && r[3] === '17' && r[4] === 'cooperation_stability')!;
+      expect([p[6], p[7], p[8], p[9], p[13], p[14]]).toEqual([s[4], s[10], s[11], s[5], '0.4', '0.005']);
+      const md = readFileSync(join(out, 'summary.md'), 'utf8');
+      expect(md.split('\n').length).toBeLessThanOrEqual(80);
+      expect(md).toContain('16 parameter points per scenario');
+
+      const chart = await cli(dir, 'chart', 'g', '--format', 'svg');
+      expect(chart.code, chart.stderr).toBe(0);
+      const spec = JSON.parse(readFileSync(join(out, 'charts', 'experiment-cooperation_stability.vl.json'), 'utf8')) as { data: { values: { point: number }[] } };
+      expect([...new Set(spec.data.values.map((v) => v.point))].sort((a, b) => a - b)).toEqual(Array.from({ length: 32 }, (_, i) => i));
+      const diff = JSON.parse(readFileSync(join(out, 'charts', 'experiment-difference-cooperation_stability.vl.json'), 'utf8')) as { data: { values: { point: number }[] } };
+      expect([...new Set(diff.data.values.map((v) => v.point))].sort((a, b) => a - b)).toEqual(Array.from({ length: 16 }, (_, i) => 16 + i));
+      expect(existsSync(join(out, 'charts', 'experiment-difference-cooperation_stability.svg'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -140,4 +140,35 @@ export const CHART_MESSAGES = {
   'chart.quarter': { en: 'Quarter', nl: 'Kwartaal' },
   'chart.point': { en: 'point {point}', nl: 'punt {point}' },
   'chart.firstPointNote': { en: 'First parameter point of each scenario.', nl: 'Eerste parameterpunt van elk scenario.' },
+  // charts across the parameter points of an experiment (src/charts/experiment.ts)
+  'chart.expTitle': { en: '{measure} across the parameter points', nl: '{measure} over de parameterpunten' },
+  'chart.expDiffTitle': { en: '{measure}: difference from {reference} across the parameter points', nl: '{measure}: verschil met {reference} over de parameterpunten' },
+  'chart.expLine': { en: 'Dot: the mean over the runs at each point; line: its 95% interval.', nl: 'Stip: het gemiddelde over de runs in elk punt; lijn: het 95%-interval.' },
+  'chart.expHeat': { en: 'Colour: the mean over the runs at each point.', nl: 'Kleur: het gemiddelde over de runs in elk punt.' },
+  'chart.expFacets': {
+    en: 'One panel per varied parameter; every point of the experiment appears in each panel, at its value of that parameter.',
+    nl: 'Eén paneel per gevarieerde parameter; elk punt van het experiment staat in elk paneel, bij zijn waarde van die parameter.',
+  },
+  'chart.expDiffLine': {
+    en: 'Scenario minus reference at the same parameter values, with 95% intervals; filled dot: better or worse (clear and of practical importance), open dot: no real difference or could be chance.',
+    nl: 'Scenario min referentie bij dezelfde parameterwaarden, met 95%-intervallen; gevulde stip: beter of slechter (duidelijk en van praktisch belang), open stip: geen wezenlijk verschil of kan toeval zijn.',
+  },
+  'chart.expDiffHeat': {
+    en: 'Colour: scenario minus reference at the same parameter values, blue where the scenario does better; a word marks a difference that is clear and of practical importance.',
+    nl: 'Kleur: scenario min referentie bij dezelfde parameterwaarden, blauw waar het scenario het beter doet; een woord markeert een verschil dat duidelijk is en van praktisch belang.',
+  },
+  'chart.expDiffHeatNeutral': {
+    en: 'Colour: scenario minus reference at the same parameter values (this outcome has no better or worse); a word marks a clear difference of practical importance.',
+    nl: 'Kleur: scenario min referentie bij dezelfde parameterwaarden (deze uitkomst kent geen beter of slechter); een woord markeert een duidelijk verschil van praktisch belang.',
+  },
+  'chart.expHigherBetter': { en: 'higher is better ↑', nl: 'hoger is beter ↑' },
+  'chart.expLowerBetter': { en: 'lower is better ↓', nl: 'lager is beter ↓' },
+  'chart.expVerdict': { en: 'Verdict', nl: 'Oordeel' },
+  'chart.expBetter': { en: 'better', nl: 'beter' },
+  'chart.expWorse': { en: 'worse', nl: 'slechter' },
+  'chart.expHigher': { en: 'higher', nl: 'hoger' },
+  'chart.expLower': { en: 'lower', nl: 'lager' },
+  'chart.expNone': { en: 'no real difference or could be chance', nl: 'geen wezenlijk verschil of kan toeval zijn' },
+  'chart.expValue': { en: 'Value', nl: 'Waarde' },
+  'chart.expPoint': { en: 'Point', nl: 'Punt' },
 } as const;

@@ -112,6 +112,44 @@ export const SUMMARY_MESSAGES = {
     nl: 'Niet voor elke vergelijking. Deze uitkomsten zijn niet beslist: hun verschil is niet van praktisch belang ({sd} standaardafwijking van de uitkomst over de simulaties, de maatstaf van de tabel), maar hun 95%-interval reikt nog zo ver. Om ze op de helft van die maatstaf vast te leggen, hebben ze meer simulaties nodig dan de berekening heeft (grootste behoefte over de vergelijkingen); tot dan kan "kan toeval zijn" een echt verschil verbergen:',
   },
   'summary.needs': { en: '{outcome}: {need} runs (now {now})', nl: '{outcome}: {need} simulaties (nu {now})' },
+  'summary.needsOthers': { en: 'and {n} other outcome(s) (comparison.csv has every one)', nl: 'en nog {n} andere uitkomst(en) (comparison.csv bevat ze alle)' },
+  // an experiment across parameter space (src/analysis/experiment-md.ts)
+  'summary.expHeading': { en: 'Across the parameter points', nl: 'Over de parameterpunten' },
+  'summary.expIntro': {
+    en: 'The experiment varies {list}: {n} parameter points per scenario. Each scenario is compared with the reference at the same parameter values. Per outcome: at how many points each verdict holds, and where in parameter space it changes.',
+    nl: 'Het experiment varieert {list}: {n} parameterpunten per scenario. Elk scenario wordt vergeleken met de referentie bij dezelfde parameterwaarden. Per uitkomst: in hoeveel punten elk oordeel geldt, en waar in de parameterruimte het verandert.',
+  },
+  'summary.expParam': { en: '{param} ({n} values, {lo} to {hi})', nl: '{param} ({n} waarden, {lo} tot {hi})' },
+  'summary.expAnd': { en: ' and ', nl: ' en ' },
+  'summary.expOutcome': { en: '**{outcome}** ({n} points): {counts}', nl: '**{outcome}** ({n} punten): {counts}' },
+  'summary.expCount': { en: '{verdict} at {n}', nl: '{verdict} in {n}' },
+  'summary.expSame': { en: '; the same at every point', nl: '; in elk punt hetzelfde' },
+  'summary.expChanges': { en: '; the verdict changes with {param} ({steps})', nl: '; het oordeel verandert met {param} ({steps})' },
+  'summary.expStep': { en: 'from {a} to {b}', nl: 'van {a} naar {b}' },
+  'summary.expWhere': { en: '; {verdict} within {ranges}', nl: '; {verdict} binnen {ranges}' },
+  'summary.expOthers': {
+    en: 'Other outcomes with a difference of practical importance at some point: {list}.',
+    nl: 'Andere uitkomsten met een verschil van praktisch belang in een of meer punten: {list}.',
+  },
+  'summary.expOthersMore': { en: ' and {n} more', nl: ' en nog {n}' },
+  'summary.expOthersNone': {
+    en: 'None of the other outcomes differs by a margin of practical importance at any point.',
+    nl: 'Geen van de andere uitkomsten verschilt in enig punt van praktisch belang.',
+  },
+  'summary.expTableNote': {
+    en: 'The verdict per point (–: no real difference or could be chance; ?: too few runs):',
+    nl: 'Het oordeel per punt (–: geen wezenlijk verschil of kan toeval zijn; ?: te weinig simulaties):',
+  },
+  'summary.expPointer': {
+    en: 'Every point, with the numbers behind each verdict, is in points-summary.csv; the charts draw each outcome and each difference against the varied parameters.',
+    nl: 'Elk punt, met de cijfers achter elk oordeel, staat in points-summary.csv; de grafieken zetten elke uitkomst en elk verschil uit tegen de gevarieerde parameters.',
+  },
+  'summary.expThMedian': { en: 'Median across the points (months)', nl: 'Mediaan over de punten (maanden)' },
+  'summary.expThNotReached': { en: 'Points where more than half last to the end', nl: 'Punten waar meer dan de helft standhoudt tot het eind' },
+  'summary.expReading': {
+    en: 'points-summary.csv has one row per parameter point, scenario and outcome (the mean with its interval) and per point, compared scenario and outcome (the difference from the reference with its interval, importance and verdict), each with the values of the varied parameters.',
+    nl: 'points-summary.csv heeft één rij per parameterpunt, scenario en uitkomst (het gemiddelde met zijn interval) en per punt, vergeleken scenario en uitkomst (het verschil met de referentie met zijn interval, belang en oordeel), elk met de waarden van de gevarieerde parameters.',
+  },
   'summary.limitsHeading': { en: 'Limitations', nl: 'Beperkingen' },
   'summary.limits1': {
     en: 'A thinking tool, not a forecast: the model shows how structures work out under the assumptions in docs/ODD.md, not what will happen in a real region.',
