@@ -109,7 +109,9 @@ export interface Markers {
   /** Years between elections, when the scenarios agree. */
   cycle: number | null;
   /** One per month with a structural scenario event: where and what. */
-  structure: Array<{ date: string; text: string }>;
+  structure: Array<{ date: string; text: string; scenarios?: string[] }>;
+  /** How many scenarios the markers are of (0 when unknown). */
+  of?: number;
 }
 
 /** The label of a month's structural events: the abolition of a mandatory city region first, else the scenario's label or what happened. */
@@ -133,8 +135,11 @@ export function markersOf(calendars: readonly Calendar[], lang: Lang): Markers {
 
 /** The markers of the scenarios in a chart (from ChartOptions.calendars; none without calendars). */
 export function chartMarkers(r: Resolved, opts: ChartOptions, scenarios: readonly string[]): Markers {
-  const calendars = scenarios.map((s) => opts.calendars?.[s]).filter((c): c is Calendar => c !== undefined);
-  return markersOf(calendars, r.lang);
+  const named = scenarios.filter((s) => opts.calendars?.[s] !== undefined);
+  const markers = markersOf(named.map((s) => opts.calendars![s]!), r.lang);
+  // Which scenarios have each structural change: a chart of several scenarios says so when not all do.
+  const structure = markers.structure.map((m) => ({ ...m, scenarios: named.filter((s) => opts.calendars![s]!.events.some((e) => e.date === m.date)) }));
+  return { ...markers, structure, of: named.length };
 }
 
 const inRange = (date: string, from: number, to: number): boolean => {
@@ -192,8 +197,9 @@ export function markersNote(from: number, to: number, r: Resolved, markers: Mark
   const structure = markers.structure.filter((m) => inRange(m.date, from, to));
   const months = [...new Set(elections.map((d) => Number(d.slice(5, 7))))];
   const month = months.map((m) => MONTH_NAMES[r.lang][m - 1]).join(', ');
-  const events = structure.map((m) => `${m.text} (${fmt.month(m.date)})`).join(', ');
-  if (elections.length > 0 && structure.length === 1) return t('chart.markersNote', r.lang, { month, event: structure[0]!.text, date: fmt.month(structure[0]!.date) });
+  const when = (m: Markers['structure'][number]): string => (m.scenarios !== undefined && m.scenarios.length < (markers.of ?? 0) ? `${fmt.month(m.date)}; ${m.scenarios.join(', ')}` : fmt.month(m.date));
+  const events = structure.map((m) => `${m.text} (${when(m)})`).join(', ');
+  if (elections.length > 0 && structure.length === 1) return t('chart.markersNote', r.lang, { month, event: structure[0]!.text, date: when(structure[0]!) });
   if (elections.length > 0 && structure.length > 1) return t('chart.markersNoteMany', r.lang, { month, events });
   if (elections.length > 0) return t('chart.markersElections', r.lang, { month });
   if (structure.length > 0) return t('chart.markersStructure', r.lang, { events });
