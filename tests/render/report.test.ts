@@ -25,7 +25,8 @@ describe('buildReport', () => {
     const data = loadDir(writeBatch(tempDir('report'), { analysis: true }));
     const { html, charts, missing } = buildReport(data, 'en');
     expect(missing).toEqual([]);
-    expect(charts.map((c) => c.name)).toHaveLength(8);
+    // 9 charts: the difference map is the ninth
+    expect(charts.map((c) => c.name)).toHaveLength(9);
     for (let i = 0; i < charts.length; i++) expect(html).toContain(`<script type="application/json" id="spec-${i}">`);
     expect(html).toContain('vegaEmbed(el, spec, options)');
     expect(html.match(/<script>/g)).toHaveLength(4);
@@ -54,7 +55,7 @@ describe('buildReport', () => {
     expect(markup(html)).not.toContain('<img');
     expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     // every <script> element is one the report wrote
-    expect(html.match(/<script[\s>]/g)!.length).toBe(4 + 8);
+    expect(html.match(/<script[\s>]/g)!.length).toBe(4 + 9);
     for (const m of html.matchAll(/<script type="application\/json" id="spec-\d+">([^]*?)<\/script>/g)) expect(m[1]).not.toMatch(/[<>&]/);
   });
 
