@@ -11,7 +11,7 @@
  *   Cohen's d, the probability of superiority and the Mann–Whitney test. Holm's correction over
  *   the outcomes of one comparison.
  * - survival.csv, survival-summary.csv: Kaplan–Meier of arrangement and membership spells per
- *   point (censored at the horizon), median survival with its interval, and the log-rank test
+ *   point, all arrangement kinds pooled and each kind on its own (censored at the horizon), median survival with its interval, and the log-rank test
  *   across all points.
  * - points-summary.csv, for an experiment (a batch whose points vary parameters): summary.csv and
  *   comparison.csv in one table with the varied parameters on every row (src/analysis/points-summary.ts).
@@ -33,6 +33,7 @@ import { bootstrapMeanInterval, describe, mean, quantile, requiredN, sampleSd, t
 import { holmAdjust } from '../stats/multiple.js';
 import { pairedComparison } from '../stats/paired.js';
 import { kaplanMeier, logRankTest } from '../stats/survival.js';
+import { ARRANGEMENT_KINDS } from '../core/entities/arrangement.js';
 import { mannWhitneyTest, welchTTest } from '../stats/unpaired.js';
 import { renderSummaryMarkdown, scenarioNamer } from './summary-md.js';
 import { renderExperimentMarkdown } from './experiment-md.js';
@@ -54,6 +55,16 @@ export const DEFAULT_BOOTSTRAP = 1000;
 export const DEFAULT_PRECISION = 0.05;
 export { MIN_IMPORTANCE, verdictOf, type Verdict } from './importance.js';
 export const SPELL_TYPES = ['arrangement', 'membership'] as const;
+/** The `kind` of the survival rows that pool every arrangement kind. */
+export const ALL_KINDS = 'all';
+
+/** `all`, then the arrangement kinds of the spells in the order of the kind registry (unknown kinds last, sorted). */
+export function survivalKinds(spells: ReadonlyArray<{ kind: string }>): string[] {
+  const present = new Set(spells.map((s) => s.kind));
+  const known = (ARRANGEMENT_KINDS as readonly string[]).filter((k) => present.has(k));
+  const other = [...present].filter((k) => !(ARRANGEMENT_KINDS as readonly string[]).includes(k)).sort();
+  return [ALL_KINDS, ...known, ...other];
+}
 
 export type { ComparisonRow, SummaryRow, SurvivalRow, SurvivalSummaryRow } from './rows.js';
 import type { ComparisonRow, SummaryRow, SurvivalRow, SurvivalSummaryRow } from './rows.js';
@@ -285,54 +296,62 @@ export function analyzeData(data: BatchData, options: AnalyzeOptions = {}): Anal
     comparison.push(...rows);
   }
 
-  // survival.csv, survival-summary.csv
+  // survival.csv, survival-summary.csv: per spell type, all kinds pooled (`all`) and then each
+  // arrangement kind on its own (a network that dissolves when dormant lives by other rules than
+  // a GR with a bureau).
   const survival: SurvivalRow[] = [];
   const survivalSummary: SurvivalSummaryRow[] = [];
+  const kinds = survivalKinds(data.spells);
   for (const type of SPELL_TYPES) {
-    const spells = data.spells.filter((s) => s.type === type);
-    const byPoint = new Map<number, { times: number[]; events: (0 | 1)[] }>();
-    for (const s of spells) {
-      let b = byPoint.get(s.point);
-      if (!b) byPoint.set(s.point, (b = { times: [], events: [] }));
-      b.times.push(s.duration);
-      b.events.push(s.ended);
-    }
-    const withSpells = data.groups.filter((g) => byPoint.has(g.point));
-    let lr = { chiSquare: NaN, df: NaN, p: NaN };
-    if (withSpells.length >= 2) {
-      const times: number[] = [];
-      const events: (0 | 1)[] = [];
-      const labels: number[] = [];
-      for (const g of withSpells) {
-        const b = byPoint.get(g.point)!;
-        times.push(...b.times);
-        events.push(...b.events);
-        for (let i = 0; i < b.times.length; i++) labels.push(g.point);
+    for (const kind of kinds) {
+      const spells = data.spells.filter((s) => s.type === type && (kind === ALL_KINDS || s.kind === kind));
+      // A kind no run of this type had: no rows (the pooled rows always stay, as before).
+      if (kind !== ALL_KINDS && spells.length === 0) continue;
+      const byPoint = new Map<number, { times: number[]; events: (0 | 1)[] }>();
+      for (const s of spells) {
+        let b = byPoint.get(s.point);
+        if (!b) byPoint.set(s.point, (b = { times: [], events: [] }));
+        b.times.push(s.duration);
+        b.events.push(s.ended);
       }
-      lr = logRankTest(times, events, labels);
-    }
-    for (const g of data.groups) {
-      const b = byPoint.get(g.point);
-      const base = { scenario: g.scenario, point: g.point, type };
-      if (!b) {
-        survivalSummary.push({ ...base, n: 0, events: 0, median: NaN, median_lo: NaN, median_hi: NaN, logrank_chi2: lr.chiSquare, logrank_df: lr.df, logrank_p: lr.p });
-        continue;
+      const withSpells = data.groups.filter((g) => byPoint.has(g.point));
+      let lr = { chiSquare: NaN, df: NaN, p: NaN };
+      if (withSpells.length >= 2) {
+        const times: number[] = [];
+        const events: (0 | 1)[] = [];
+        const labels: number[] = [];
+        for (const g of withSpells) {
+          const b = byPoint.get(g.point)!;
+          times.push(...b.times);
+          events.push(...b.events);
+          for (let i = 0; i < b.times.length; i++) labels.push(g.point);
+        }
+        lr = logRankTest(times, events, labels);
       }
-      const km = kaplanMeier(b.times, b.events, { level: LEVEL, confType: 'log-log' });
-      for (const s of km.steps) {
-        survival.push({ ...base, time: s.time, at_risk: s.nRisk, events: s.nEvent, censored: s.nCensor, survival: s.survival, lo: s.lower, hi: s.upper });
+      for (const g of data.groups) {
+        const b = byPoint.get(g.point);
+        const base = { scenario: g.scenario, point: g.point, type, kind };
+        if (!b) {
+          survivalSummary.push({ ...base, n: 0, events: 0, median: NaN, median_lo: NaN, median_hi: NaN, logrank_chi2: lr.chiSquare, logrank_df: lr.df, logrank_p: lr.p });
+          continue;
+        }
+        const km = kaplanMeier(b.times, b.events, { level: LEVEL, confType: 'log-log' });
+        for (const s of km.steps) {
+          survival.push({ ...base, time: s.time, at_risk: s.nRisk, events: s.nEvent, censored: s.nCensor, survival: s.survival, lo: s.lower, hi: s.upper });
+        }
+        survivalSummary.push({
+          ...base, n: km.n, events: km.events, median: km.median.estimate, median_lo: km.median.lower, median_hi: km.median.upper,
+          logrank_chi2: lr.chiSquare, logrank_df: lr.df, logrank_p: lr.p,
+        });
       }
-      survivalSummary.push({
-        ...base, n: km.n, events: km.events, median: km.median.estimate, median_lo: km.median.lower, median_hi: km.median.upper,
-        logrank_chi2: lr.chiSquare, logrank_df: lr.df, logrank_p: lr.p,
-      });
     }
   }
-  // keep survival.csv grouped by point, then type
+  // keep survival.csv grouped by point, then type, then kind (all first)
   const pointOrder = new Map(data.groups.map((g, i) => [g.point, i] as const));
   const typeOrder = (t: string): number => (t === 'arrangement' ? 0 : 1);
-  const byPointType = <T extends { point: number; type: string }>(a: T, b: T): number =>
-    pointOrder.get(a.point)! - pointOrder.get(b.point)! || typeOrder(a.type) - typeOrder(b.type);
+  const kindOrder = new Map(kinds.map((k, i) => [k, i] as const));
+  const byPointType = <T extends { point: number; type: string; kind: string }>(a: T, b: T): number =>
+    pointOrder.get(a.point)! - pointOrder.get(b.point)! || typeOrder(a.type) - typeOrder(b.type) || kindOrder.get(a.kind)! - kindOrder.get(b.kind)!;
   survival.sort((a, b) => byPointType(a, b) || a.time - b.time);
   survivalSummary.sort(byPointType);
 

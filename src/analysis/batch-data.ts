@@ -41,6 +41,8 @@ export interface SpellRow {
   scenario: string;
   point: number;
   type: 'arrangement' | 'membership';
+  /** The arrangement's kind (network, convenant, ...). */
+  kind: string;
   duration: number;
   ended: 0 | 1;
 }
@@ -193,7 +195,7 @@ export function loadBatch(dir: string): BatchData {
         return;
       }
       if (!Number.isInteger(row.point)) return;
-      spells.push({ scenario: row.scenario, point: row.point, type: row.type, duration: row.duration, ended: row.ended });
+      spells.push({ scenario: row.scenario, point: row.point, type: row.type, kind: typeof row.kind === 'string' && row.kind !== '' ? row.kind : 'unknown', duration: row.duration, ended: row.ended });
     });
   }
 

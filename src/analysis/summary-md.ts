@@ -385,7 +385,7 @@ export function renderSummaryMarkdown(a: SummaryInput, lang: Lang, parts: Summar
   const survRows = data.groups.slice(0, MAX_SURVIVAL_ROWS).flatMap((g) => {
     const label = (pointsPerScenario.get(g.scenario) ?? 1) > 1 ? `${scen(data, g.scenario, lang)} (${g.point})` : scen(data, g.scenario, lang);
     return (['arrangement', 'membership'] as const).map((type) =>
-      survivalRow(label, type, a.survivalSummary.find((r) => r.point === g.point && r.type === type), lang),
+      survivalRow(label, type, a.survivalSummary.find((r) => r.point === g.point && r.type === type && r.kind === 'all'), lang),
     );
   });
   out.push(
@@ -393,7 +393,7 @@ export function renderSummaryMarkdown(a: SummaryInput, lang: Lang, parts: Summar
     '',
   );
   for (const type of ['arrangement', 'membership'] as const) {
-    const r = a.survivalSummary.find((x) => x.type === type && Number.isFinite(x.logrank_p));
+    const r = a.survivalSummary.find((x) => x.type === type && x.kind === 'all' && Number.isFinite(x.logrank_p));
     if (!r) continue;
     const typeName = t(type === 'arrangement' ? 'summary.arrangements' : 'summary.memberships', lang);
     out.push(`- ${t(r.logrank_p < 0.05 ? 'summary.logrankClear' : 'summary.logrankUnclear', lang, { type: typeName, p: pValue(r.logrank_p, lang) })}`);

@@ -6,7 +6,8 @@
  * Pure: no file access.
  */
 import type { Calendar, CalendarEvent } from '../core/calendar.js';
-import { formatter, MONTH_NAMES, t, type Lang } from '../i18n/index.js';
+import { measure as measureSpec, type Level } from '../core/measures.js';
+import { formatter, isShareMeasure, measureChartDefinition, measureName, MONTH_NAMES, t, type Lang } from '../i18n/index.js';
 import { ANNOTATION_COLOUR, scenarioColours, THEME_SIZES, vegaLiteConfig, type ThemeName, type ThemeSizes } from './theme.js';
 
 /** Thrown by a chart builder when its rows hold nothing to draw (not a bug: the data is empty). */
@@ -108,7 +109,9 @@ export interface Markers {
   /** Years between elections, when the scenarios agree. */
   cycle: number | null;
   /** One per month with a structural scenario event: where and what. */
-  structure: Array<{ date: string; text: string }>;
+  structure: Array<{ date: string; text: string; scenarios?: string[] }>;
+  /** How many scenarios the markers are of (0 when unknown). */
+  of?: number;
 }
 
 /** The label of a month's structural events: the abolition of a mandatory city region first, else the scenario's label or what happened. */
@@ -132,8 +135,11 @@ export function markersOf(calendars: readonly Calendar[], lang: Lang): Markers {
 
 /** The markers of the scenarios in a chart (from ChartOptions.calendars; none without calendars). */
 export function chartMarkers(r: Resolved, opts: ChartOptions, scenarios: readonly string[]): Markers {
-  const calendars = scenarios.map((s) => opts.calendars?.[s]).filter((c): c is Calendar => c !== undefined);
-  return markersOf(calendars, r.lang);
+  const named = scenarios.filter((s) => opts.calendars?.[s] !== undefined);
+  const markers = markersOf(named.map((s) => opts.calendars![s]!), r.lang);
+  // Which scenarios have each structural change: a chart of several scenarios says so when not all do.
+  const structure = markers.structure.map((m) => ({ ...m, scenarios: named.filter((s) => opts.calendars![s]!.events.some((e) => e.date === m.date)) }));
+  return { ...markers, structure, of: named.length };
 }
 
 const inRange = (date: string, from: number, to: number): boolean => {
@@ -191,8 +197,9 @@ export function markersNote(from: number, to: number, r: Resolved, markers: Mark
   const structure = markers.structure.filter((m) => inRange(m.date, from, to));
   const months = [...new Set(elections.map((d) => Number(d.slice(5, 7))))];
   const month = months.map((m) => MONTH_NAMES[r.lang][m - 1]).join(', ');
-  const events = structure.map((m) => `${m.text} (${fmt.month(m.date)})`).join(', ');
-  if (elections.length > 0 && structure.length === 1) return t('chart.markersNote', r.lang, { month, event: structure[0]!.text, date: fmt.month(structure[0]!.date) });
+  const when = (m: Markers['structure'][number]): string => (m.scenarios !== undefined && m.scenarios.length < (markers.of ?? 0) ? `${fmt.month(m.date)}; ${m.scenarios.join(', ')}` : fmt.month(m.date));
+  const events = structure.map((m) => `${m.text} (${when(m)})`).join(', ');
+  if (elections.length > 0 && structure.length === 1) return t('chart.markersNote', r.lang, { month, event: structure[0]!.text, date: when(structure[0]!) });
   if (elections.length > 0 && structure.length > 1) return t('chart.markersNoteMany', r.lang, { month, events });
   if (elections.length > 0) return t('chart.markersElections', r.lang, { month });
   if (structure.length > 0) return t('chart.markersStructure', r.lang, { events });
@@ -245,4 +252,62 @@ export function jitter(i: number): number {
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   h ^= h >>> 16;
   return ((h >>> 0) / 0xffffffff) * 2 - 1;
+}
+
+/**
+ * A long subtitle line broken at spaces into lines that fit `width` pixels at the subtitle size
+ * (DejaVu Sans averages about 0.56 em per character), so a definition never widens a chart.
+ * Joining the lines with single spaces gives the text back.
+ */
+export function wrapText(text: string, r: Resolved, width: number = r.sizes.width): string[] {
+  const perLine = Math.max(20, Math.floor(width / (0.56 * r.sizes.subtitle)));
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > perLine) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/** The subtitle lines that define a measure: its short definition from the measure registry, wrapped to the chart. */
+export function definitionLines(level: Level, id: string, r: Resolved, width?: number): string[] {
+  const text = measureChartDefinition(level, id, r.lang);
+  return text === '' ? [] : wrapText(text, r, width);
+}
+
+/** "Name: definition", for charts that show several measures (one line each, wrapped). */
+export function namedDefinitionLines(level: Level, id: string, r: Resolved, width?: number): string[] {
+  const text = measureChartDefinition(level, id, r.lang);
+  return text === '' ? [] : wrapText(`${measureName(level, id, r.lang)}: ${text}`, r, width);
+}
+
+/**
+ * A d3 number format for values of a measure: percentages for shares, else fixed decimals by
+ * the size of the values. Never `e`, `g`, `r` or `s`: no chart prints 3e+1 or 30k.
+ */
+export function valueFormat(level: Level | undefined, id: string | undefined, values: readonly number[], opts: { share?: boolean; sign?: boolean } = {}): string {
+  const share = opts.share ?? (level !== undefined && id !== undefined && isShareMeasure(level, id));
+  const sign = opts.sign ? '+' : '';
+  const finiteValues = values.filter(Number.isFinite);
+  const span = finiteValues.length === 0 ? 0 : Math.max(...finiteValues.map(Math.abs));
+  if (share) return span * 100 >= 10 || span === 0 ? `${sign}.0%` : `${sign}.1~%`;
+  if (span >= 10 || span === 0) return `${sign},.0f`;
+  if (span >= 1) return `${sign},.1~f`;
+  if (span >= 0.1) return `${sign},.2~f`;
+  return `${sign},.3~f`;
+}
+
+/** The format of a tooltip value: one more decimal than an axis needs. */
+export function tooltipFormat(level: Level | undefined, id: string | undefined): string {
+  return level !== undefined && id !== undefined && isShareMeasure(level, id) ? '.1%' : ',.3~f';
+}
+
+/** Which way is better for a measure, as an axis cue ('' for a measure without a direction). */
+export function directionCue(level: Level, id: string, lang: Lang): string {
+  const direction = measureSpec(level, id)?.direction ?? 'neutral';
+  return direction === 'higher' ? t('chart.cueHigher', lang) : direction === 'lower' ? t('chart.cueLower', lang) : '';
 }

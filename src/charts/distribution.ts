@@ -1,9 +1,10 @@
 /**
  * The distribution of a per-run outcome per scenario (runs.csv): a box plot (quartiles, median,
- * whiskers to the extremes) with every run drawn as a dot, jittered deterministically by run id.
+ * Tukey whiskers to the furthest run within 1.5 IQR of the box, said so in the subtitle) with every
+ * run drawn as a dot, jittered deterministically by run id; the x axis from 0, percent for shares.
  */
-import { distinct, finite, firstPoints, frame, jitter, resolveOptions, round, scenarioColour, scenarioOrder, type ChartOptions, type VlSpec, NoDataError } from './common.js';
-import { measureTitle, t } from '../i18n/index.js';
+import { definitionLines, distinct, finite, firstPoints, frame, jitter, resolveOptions, round, scenarioColour, scenarioOrder, tooltipFormat, valueFormat, type ChartOptions, type VlSpec, NoDataError } from './common.js';
+import { measureAxisTitle, t } from '../i18n/index.js';
 import type { RunRow } from './rows.js';
 
 export interface DistributionOptions extends ChartOptions {
@@ -30,20 +31,25 @@ export function distributionChart(rows: readonly RunRow[], opts: DistributionOpt
   const ns = distinct(counts).sort((a, b) => a - b);
   const maxN = ns[ns.length - 1]!;
   const nText = ns.length === 1 ? String(ns[0]) : `${ns[0]}-${ns[ns.length - 1]}`;
-  const subtitle = [t('chart.distributionSubtitle', r.lang, { n: nText })];
+  const subtitle = [...definitionLines('run', outcome, r), t('chart.distributionSubtitle', r.lang, { n: nText }), t('chart.whiskers', r.lang)];
   if (points.sweep) subtitle.push(t('chart.firstPointNote', r.lang));
   const rowStep = r.theme === 'slides' ? 90 : 56;
   const y = { field: 'scenario', type: 'nominal', title: null, sort: present, scale: { domain: present, paddingInner: 0.25, paddingOuter: 0.15 }, axis: { labelFontWeight: 'bold' } };
-  const x = { field: 'value', type: 'quantitative', title: measureTitle('run', outcome, r.lang), scale: { zero: false, nice: false, padding: r.theme === 'slides' ? 16 : 8 } };
+  const xTitle = measureAxisTitle('run', outcome, r.lang);
+  const x = {
+    field: 'value', type: 'quantitative', title: xTitle,
+    scale: { zero: true, nice: false, padding: r.theme === 'slides' ? 16 : 8 }, axis: { format: valueFormat('run', outcome, values.map((v) => v.value)) },
+  };
   const colour = scenarioColour(order, r.lang, null);
-  return frame(r, t('chart.distributionTitle', r.lang, { measure: measureTitle('run', outcome, r.lang) }), subtitle, {
+  return frame(r, t('chart.distributionTitle', r.lang, { measure: xTitle }), subtitle, {
     width: r.sizes.width,
     height: { step: rowStep },
     data: { values },
     layer: [
       {
         mark: {
-          type: 'boxplot', extent: 'min-max', size: Math.round(rowStep * 0.62),
+          // Tukey's whiskers; the runs beyond them are the dots already drawn, so no outlier marks.
+          type: 'boxplot', extent: 1.5, outliers: false, size: Math.round(rowStep * 0.62),
           box: { fillOpacity: 0.12, stroke: '#333333', strokeWidth: r.theme === 'slides' ? 2 : 1 },
           median: { stroke: '#1a1a1a', strokeWidth: r.theme === 'slides' ? 4 : 2.5 },
           rule: { stroke: '#4d4d4d', strokeWidth: r.theme === 'slides' ? 2 : 1 },
@@ -62,7 +68,7 @@ export function distributionChart(rows: readonly RunRow[], opts: DistributionOpt
             { field: 'scenario', type: 'nominal', title: t('chart.scenario', r.lang) },
             { field: 'run', type: 'quantitative', title: t('chart.run', r.lang) },
             { field: 'seed', type: 'quantitative', title: 'Seed', format: 'd' },
-            { field: 'value', type: 'quantitative', title: measureTitle('run', outcome, r.lang), format: '.4~f' },
+            { field: 'value', type: 'quantitative', title: xTitle, format: tooltipFormat('run', outcome) },
           ],
         },
       },

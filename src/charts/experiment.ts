@@ -14,7 +14,7 @@
  */
 import { measure, UNITS } from '../core/measures.js';
 import { measureTitle, measureUnit, t, type Lang } from '../i18n/index.js';
-import { distinct, finite, frame, NoDataError, resolveOptions, round, scenarioColour, scenarioOrder, type ChartOptions, type Resolved, type VlSpec } from './common.js';
+import { definitionLines, distinct, finite, frame, NoDataError, resolveOptions, round, scenarioColour, scenarioOrder, type ChartOptions, type Resolved, type VlSpec } from './common.js';
 import type { PointsSummaryRow } from './rows.js';
 
 export interface ExperimentChartOptions extends ChartOptions {
@@ -76,7 +76,7 @@ function tooltip(r: Resolved, params: readonly string[], valueTitle: string, kin
   return [
     { field: 'scenario', type: 'nominal', title: t('chart.scenario', r.lang) },
     { field: 'point', type: 'quantitative', title: t('chart.expPoint', r.lang) },
-    ...params.map((p) => ({ field: field(p), type: 'quantitative', title: p, format: '.6~g' })),
+    ...params.map((p) => ({ field: field(p), type: 'quantitative', title: p, format: '.6~f' })),
     { field: 'value', type: 'quantitative', title: valueTitle, format: '.4~f' },
     { field: 'lo', type: 'quantitative', title: t('chart.lower', r.lang), format: '.4~f' },
     { field: 'hi', type: 'quantitative', title: t('chart.upper', r.lang), format: '.4~f' },
@@ -122,10 +122,12 @@ function build(rows: readonly PointsSummaryRow[], opts: ExperimentChartOptions, 
     },
   };
   const note = t('chart.intervalsKind', r.lang);
+  // what the outcome means, then the parameter axes, which span the values the experiment tried rather than start at 0
+  const defined = [...definitionLines('run', opts.outcome, r), t('chart.expParamAxes', r.lang)];
 
   if (params.length === 1) {
     const x = { field: field(params[0]!), type: 'quantitative', title: params[0], scale: { zero: false, nice: false, padding: slides ? 20 : 10 } };
-    return frame(r, title, [t(difference ? 'chart.expDiffLine' : 'chart.expLine', r.lang), note], {
+    return frame(r, title, [...defined, t(difference ? 'chart.expDiffLine' : 'chart.expLine', r.lang), note], {
       width: r.sizes.width,
       height: slides ? 420 : 260,
       data: { values },
@@ -167,7 +169,7 @@ function build(rows: readonly PointsSummaryRow[], opts: ExperimentChartOptions, 
     const base = grid
       ? { mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 1 }, encoding: { color: fill, tooltip: tips } }
       : { mark: { type: 'circle', size: slides ? 260 : 110, opacity: 1, stroke: '#333333', strokeWidth: 0.5 }, encoding: { color: fill, tooltip: tips } };
-    return frame(r, title, [t(difference ? (neutral ? 'chart.expDiffHeatNeutral' : 'chart.expDiffHeat') : 'chart.expHeat', r.lang), note], {
+    return frame(r, title, [...defined, t(difference ? (neutral ? 'chart.expDiffHeatNeutral' : 'chart.expDiffHeat') : 'chart.expHeat', r.lang), note], {
       data: { values },
       facet: { column: { field: 'scenario', type: 'nominal', title: null, sort: present, header: { labelFontWeight: 'bold' } } },
       spec: {
@@ -186,7 +188,7 @@ function build(rows: readonly PointsSummaryRow[], opts: ExperimentChartOptions, 
   const columns = Math.min(params.length, slides ? 2 : 3);
   const panelWidth = Math.max(160, Math.floor((r.sizes.width - 30 * (columns - 1)) / columns));
   const x = { field: 'x', type: 'quantitative', title: null, scale: { zero: false, nice: false } };
-  return frame(r, title, [t('chart.expFacets', r.lang), ...(difference ? [t('chart.expDiffLine', r.lang)] : []), note], {
+  return frame(r, title, [...defined, t('chart.expFacets', r.lang), ...(difference ? [t('chart.expDiffLine', r.lang)] : []), note], {
     data: { values: long },
     facet: { field: 'parameter', type: 'nominal', title: null, sort: [...params], header: { labelFontWeight: 'bold' } },
     columns,

@@ -1,11 +1,13 @@
 /**
  * Paired differences against the reference scenario (comparison.csv) as a forest plot: one
- * small panel per outcome (each in its own unit), one row per scenario, the mean difference as
- * a dot with its 95% confidence interval, a dashed line at no difference. Filled dots are
- * significant after the Holm correction.
+ * small panel per outcome (each in its own unit, shares in percentage points), in a grid of two
+ * columns, one row per scenario, the mean difference as a dot with its 95% confidence interval,
+ * a dashed line at no difference. Each panel carries the outcome's definition, and its axis says
+ * which way is better (from the measure's direction). Filled dots are significant after the Holm
+ * correction.
  */
-import { finite, firstPoints, frame, resolveOptions, round, scenarioColour, scenarioOrder, type ChartOptions, type VlSpec, NoDataError } from './common.js';
-import { measureTitle, measureUnit, t } from '../i18n/index.js';
+import { definitionLines, directionCue, finite, firstPoints, frame, resolveOptions, round, scenarioColour, scenarioOrder, valueFormat, type ChartOptions, type VlSpec, NoDataError } from './common.js';
+import { isShareMeasure, measureName, measureUnit, t } from '../i18n/index.js';
 import type { ComparisonRow } from './rows.js';
 
 export interface ForestOptions extends ChartOptions {
@@ -25,42 +27,57 @@ export function forestChart(rows: readonly ComparisonRow[], opts: ForestOptions 
   const present = order.filter((s) => s !== reference && kept.some((row) => row.scenario === s));
   const colour = scenarioColour(order, r.lang, null);
   const paired = kept.every((row) => row.paired);
-  const rowStep = r.theme === 'slides' ? 46 : 24;
-  const panelWidth = r.sizes.width - (r.theme === 'slides' ? 260 : 150);
-  const panels = outcomes.map((outcome) => {
+  const slides = r.theme === 'slides';
+  const rowStep = slides ? 40 : 20;
+  const columns = Math.min(2, outcomes.length);
+  const panelWidth = slides ? 380 : 240;
+  const labelLimit = slides ? 300 : 160;
+  const panels = outcomes.map((outcome, i) => {
+    // Shares are shown in percentage points.
+    const share = isShareMeasure('run', outcome);
+    const k = share ? 100 : 1;
+    const scaled = (x: number | null | undefined): number | null => (finite(x) === null ? null : round(x! * k));
     const values = kept
       .filter((row) => row.outcome === outcome && row.scenario !== reference)
       .map((row) => ({
         scenario: row.scenario,
         outcome,
-        difference: finite(row.difference) === null ? null : round(row.difference!),
-        lo: finite(row.ci_lo) === null ? null : round(row.ci_lo!),
-        hi: finite(row.ci_hi) === null ? null : round(row.ci_hi!),
-        reference_mean: finite(row.mean_reference) === null ? null : round(row.mean_reference!),
-        scenario_mean: finite(row.mean_scenario) === null ? null : round(row.mean_scenario!),
+        difference: scaled(row.difference),
+        lo: scaled(row.ci_lo),
+        hi: scaled(row.ci_hi),
+        reference_mean: scaled(row.mean_reference),
+        scenario_mean: scaled(row.mean_scenario),
         p_holm: finite(row.p_holm) === null ? null : round(row.p_holm!, 3),
         significant: row.significant ? t('chart.yes', r.lang) : t('chart.no', r.lang),
         n: row.n,
       }));
-    const unit = measureUnit('run', outcome, r.lang);
-    const y = { field: 'scenario', type: 'nominal', title: null, sort: present, scale: { domain: present }, axis: { labelLimit: r.theme === 'slides' ? 300 : 160 } };
+    const unit = share ? t('chart.percentagePoints', r.lang) : measureUnit('run', outcome, r.lang);
+    // Scenario names on the first panel of each row only: every panel has the same rows.
+    const y = { field: 'scenario', type: 'nominal', title: null, sort: present, scale: { domain: present }, axis: i % columns === 0 ? { labelLimit } : { labels: false, ticks: false } };
+    const cue = directionCue('run', outcome, r.lang);
+    const axisTitle = unit === '' ? t('chart.difference', r.lang) : t('chart.differenceIn', r.lang, { unit });
     const x = {
-      field: 'difference', type: 'quantitative', scale: { zero: true, nice: true }, axis: { tickCount: r.theme === 'slides' ? 4 : 6 },
-      title: unit === '' ? t('chart.difference', r.lang) : t('chart.differenceIn', r.lang, { unit }),
+      field: 'difference', type: 'quantitative', scale: { zero: true, nice: true },
+      axis: { tickCount: slides ? 4 : 5, format: valueFormat(undefined, undefined, values.flatMap((v) => [v.lo ?? 0, v.hi ?? 0]), { share: false, sign: true }) },
+      title: cue === '' ? axisTitle : [axisTitle, cue],
     };
     const tooltip = [
       { field: 'scenario', type: 'nominal', title: t('chart.scenario', r.lang) },
-      { field: 'difference', type: 'quantitative', title: t('chart.difference', r.lang), format: '.4~f' },
-      { field: 'lo', type: 'quantitative', title: t('chart.lower', r.lang), format: '.4~f' },
-      { field: 'hi', type: 'quantitative', title: t('chart.upper', r.lang), format: '.4~f' },
-      { field: 'scenario_mean', type: 'quantitative', title: t('chart.mean', r.lang), format: '.4~f' },
-      { field: 'reference_mean', type: 'quantitative', title: `${t('chart.mean', r.lang)} ${reference}`, format: '.4~f' },
-      { field: 'p_holm', type: 'quantitative', title: t('chart.pHolm', r.lang), format: '.3~g' },
+      { field: 'difference', type: 'quantitative', title: t('chart.difference', r.lang), format: '+,.4~f' },
+      { field: 'lo', type: 'quantitative', title: t('chart.lower', r.lang), format: '+,.4~f' },
+      { field: 'hi', type: 'quantitative', title: t('chart.upper', r.lang), format: '+,.4~f' },
+      { field: 'scenario_mean', type: 'quantitative', title: t('chart.mean', r.lang), format: ',.4~f' },
+      { field: 'reference_mean', type: 'quantitative', title: `${t('chart.mean', r.lang)} ${reference}`, format: ',.4~f' },
+      { field: 'p_holm', type: 'quantitative', title: t('chart.pHolm', r.lang), format: '.4~f' },
       { field: 'significant', type: 'nominal', title: t('chart.significant', r.lang) },
       { field: 'n', type: 'quantitative', title: t('chart.n', r.lang) },
     ];
     return {
-      title: { text: measureTitle('run', outcome, r.lang), fontSize: r.sizes.axisTitle, fontWeight: 'bold', anchor: 'start', offset: r.theme === 'slides' ? 8 : 4 },
+      title: {
+        text: measureName('run', outcome, r.lang), subtitle: definitionLines('run', outcome, r, panelWidth + (i % columns === 0 ? labelLimit : 0)),
+        fontSize: r.sizes.axisTitle, fontWeight: 'bold', anchor: 'start', offset: slides ? 8 : 4,
+        subtitleFontSize: r.sizes.annotation + 1, subtitlePadding: 2,
+      },
       width: panelWidth,
       height: { step: rowStep },
       data: { values },
@@ -84,6 +101,6 @@ export function forestChart(rows: readonly ComparisonRow[], opts: ForestOptions 
     r,
     t('chart.forestTitle', r.lang, { reference }),
     [t('chart.forestSubtitle', r.lang, { paired: t(paired ? 'chart.pairedRuns' : 'chart.unpairedRuns', r.lang) }), t('chart.forestSignificance', r.lang), t('chart.intervalsKind', r.lang), ...(points.sweep ? [t('chart.firstPointNote', r.lang)] : [])],
-    { vconcat: panels, spacing: r.theme === 'slides' ? 30 : 16, resolve: { scale: { x: 'independent' } } },
+    { columns, concat: panels, spacing: { row: slides ? 30 : 18, column: slides ? 36 : 20 }, resolve: { scale: { x: 'independent', y: 'shared' } } },
   );
 }

@@ -3,9 +3,14 @@
  * (municipalities.csv: the mean over runs; one panel per scenario). The boundaries come from a
  * TopoJSON topology the caller has read (data/nl-gemeente-2019.topojson); only the region's
  * municipalities are kept, converted to GeoJSON and inlined, so the spec stands alone.
+ *
+ * With `difference`, each scenario's panel shows its mean minus the reference scenario's mean,
+ * per municipality, on a diverging scale centred on 0 whose blue end is better (by the measure's
+ * direction). Legends use fixed-decimal formats (never 3e+1).
  */
 import { read } from 'vega';
-import { distinct, finite, firstPoints, frame, resolveOptions, round, scenarioOrder, type ChartOptions, type VlSpec, NoDataError } from './common.js';
+import { measure as measureSpec } from '../core/measures.js';
+import { definitionLines, directionCue, distinct, finite, firstPoints, frame, resolveOptions, round, scenarioOrder, valueFormat, type ChartOptions, type VlSpec, NoDataError } from './common.js';
 import { measureName, measureUnit, t } from '../i18n/index.js';
 import type { MunicipalityRow, Topology } from './rows.js';
 
@@ -21,6 +26,8 @@ export interface MapOptions extends ChartOptions {
    * inhabitant over the whole evaluation window; 12 / months turns it into EUR per inhabitant per year.
    */
   scale?: { factor: number; unit: string };
+  /** Draw each scenario's difference from this reference scenario instead of its level. */
+  difference?: { reference: string };
 }
 
 type Position = number[];
@@ -110,7 +117,14 @@ export function mapChart(topology: Topology, rows: readonly MunicipalityRow[], o
   const missing = codes.filter((c) => !byCode.has(c));
   if (missing.length === codes.length) throw new NoDataError(`none of the municipalities (${codes.slice(0, 3).join(', ')}, ...) is in the topology`);
   const order = scenarioOrder(kept, opts.scenarios);
-  const present = order.filter((s) => kept.some((row) => row.scenario === s));
+  const reference = opts.difference?.reference;
+  if (reference !== undefined && !kept.some((row) => row.scenario === reference)) throw new NoDataError(`the reference scenario ${reference} has no municipality rows`);
+  const present = order.filter((s) => s !== reference && kept.some((row) => row.scenario === s));
+  if (present.length === 0) throw new NoDataError('no scenario besides the reference');
+  const meanOf = (scenario: string, code: string): number | null => {
+    const acc = sums.get(`${scenario}\u0000${code}`);
+    return acc === undefined || acc.n === 0 ? null : (acc.sum / acc.n) * (opts.scale?.factor ?? 1);
+  };
   const features: Array<Record<string, unknown>> = [];
   const labels: Array<Record<string, unknown>> = [];
   for (const scenario of present) {
@@ -118,7 +132,9 @@ export function mapChart(topology: Topology, rows: readonly MunicipalityRow[], o
       const acc = sums.get(`${scenario}\u0000${code}`);
       const f = byCode.get(code);
       if (acc === undefined || f === undefined) continue;
-      const value = acc.n > 0 ? round((acc.sum / acc.n) * (opts.scale?.factor ?? 1)) : null;
+      const level = meanOf(scenario, code);
+      const base = reference === undefined ? 0 : meanOf(reference, code);
+      const value = level === null || base === null ? null : round(level - base);
       features.push({
         type: 'Feature',
         geometry: { type: f.geometry!.type, coordinates: roundCoordinates(f.geometry!.coordinates) },
@@ -130,11 +146,28 @@ export function mapChart(topology: Topology, rows: readonly MunicipalityRow[], o
   }
   const ns = distinct([...sums.values()].map((a) => a.n)).sort((a, b) => a - b);
   const nText = ns.length === 1 ? String(ns[0]) : `${ns[0]}-${ns[ns.length - 1]}`;
-  const subtitle = opts.subtitle ?? t('chart.mapSubtitle', r.lang, { n: nText });
   const panel = r.theme === 'slides' ? 420 : present.length > 1 ? 270 : 420;
   const labelSize = r.theme === 'slides' ? 15 : 9;
   const unit = opts.scale?.unit ?? measureUnit('municipality', measure, r.lang);
-  const title = unit === '' ? measureName('municipality', measure, r.lang) : `${measureName('municipality', measure, r.lang)} (${unit})`;
+  const name = measureName('municipality', measure, r.lang);
+  const valuesOnMap = features.map((f) => (f['properties'] as { value: number | null }).value).filter((v): v is number => v !== null);
+  const format = valueFormat(undefined, undefined, valuesOnMap, { share: false, sign: reference !== undefined });
+  const cue = directionCue('municipality', measure, r.lang);
+  const differenceTitle = t(unit === '' ? 'chart.mapDifferenceLegend' : 'chart.mapDifferenceLegendUnit', r.lang, { reference: reference ?? '', unit });
+  const title = reference !== undefined ? (cue === '' ? differenceTitle : [differenceTitle, cue]) : unit === '' ? name : `${name} (${unit})`;
+  const width = Math.min(present.length, 2) * panel;
+  const subtitle = [
+    ...definitionLines('municipality', measure, r, width),
+    opts.subtitle ?? t('chart.mapSubtitle', r.lang, { n: nText }),
+    t(reference !== undefined ? 'chart.mapDifferenceNote' : 'chart.mapRange', r.lang, { reference: reference ?? '' }),
+  ];
+  // Levels: a sequential scale over the values' range (said in the subtitle). Differences: a
+  // diverging scale symmetric about 0, blue for better.
+  const largest = Math.max(0, ...valuesOnMap.map(Math.abs));
+  const lowerIsBetter = measureSpec('municipality', measure)?.direction === 'lower';
+  const colourScale = reference === undefined
+    ? { scheme: 'blues', zero: false, nice: false }
+    : { scheme: 'redblue', domain: [round(-largest || -1, 4), round(largest || 1, 4)], domainMid: 0, reverse: lowerIsBetter };
   const facetSpec = {
     width: panel,
     height: panel,
@@ -146,13 +179,13 @@ export function mapChart(topology: Topology, rows: readonly MunicipalityRow[], o
         encoding: {
           color: {
             field: 'properties.value', type: 'quantitative', title,
-            scale: { scheme: 'blues', zero: false, nice: false },
-            legend: { orient: 'bottom', direction: 'horizontal', gradientLength: r.theme === 'slides' ? 420 : 260, titleOrient: 'top', titleLimit: 600, tickCount: 5, format: '~g' },
+            scale: colourScale,
+            legend: { orient: 'bottom', direction: 'horizontal', gradientLength: r.theme === 'slides' ? 420 : 260, titleOrient: 'top', titleLimit: 600, tickCount: 5, format },
           },
           tooltip: [
             { field: 'properties.name', type: 'nominal', title: t('chart.municipality', r.lang) },
             { field: 'properties.scenario', type: 'nominal', title: t('chart.scenario', r.lang) },
-            { field: 'properties.value', type: 'quantitative', title, format: ',.3~f' },
+            { field: 'properties.value', type: 'quantitative', title: reference !== undefined ? differenceTitle : title, format: reference !== undefined ? '+,.3~f' : ',.3~f' },
             { field: 'properties.population', type: 'quantitative', title: t('chart.population', r.lang), format: ',d' },
           ],
         },
@@ -169,13 +202,15 @@ export function mapChart(topology: Topology, rows: readonly MunicipalityRow[], o
       },
     ],
   };
+  const heading = reference !== undefined ? t('chart.mapDifferenceTitle', r.lang, { measure: name, reference, unit }) : t('chart.mapTitle', r.lang, { measure: name, unit });
   if (present.length <= 1) {
     const only = present[0] ?? '';
-    return frame(r, t('chart.mapTitle', r.lang, { measure: measureName('municipality', measure, r.lang), unit }), [only === '' ? subtitle : `${only}. ${subtitle}`], facetSpec);
+    if (only !== '') subtitle.splice(subtitle.length - 2, 1, `${only}. ${subtitle[subtitle.length - 2]}`);
+    return frame(r, heading, subtitle, facetSpec);
   }
   // A layered facet needs the facet field in every layer: repeat the layers per scenario instead.
   const columns = r.theme === 'slides' ? 2 : Math.min(present.length, 2);
-  return frame(r, t('chart.mapTitle', r.lang, { measure: measureName('municipality', measure, r.lang), unit }), subtitle, {
+  return frame(r, heading, subtitle, {
     columns,
     concat: present.map((scenario) => ({
       title: { text: scenario, fontSize: r.sizes.axisTitle, fontWeight: 'bold', anchor: 'middle' },

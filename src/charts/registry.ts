@@ -10,7 +10,8 @@
  * Pure: no file access (the boundaries of the map come in through the context).
  */
 import type { Calendar } from '../core/calendar.js';
-import { HEADLINE } from '../core/measures.js';
+import { HEADLINE, type Level } from '../core/measures.js';
+import { PARAMS } from '../core/params.js';
 import { toAbsMonth } from '../core/time.js';
 import { formatter, measureName, measureUnit, t, type Lang, type MessageKey } from '../i18n/index.js';
 import type { ChartData, KnownFile } from './data.js';
@@ -37,6 +38,10 @@ export interface ChartJob {
   heading: string;
   /** Caption in the report, when the chart has one. */
   caption?: string;
+  /** The measures the chart shows: it carries each one's definition from the measure registry. */
+  measures: ReadonlyArray<{ level: Level; id: string }>;
+  /** For a chart of no registry measure: the message that defines what it shows. */
+  defines?: MessageKey;
   build: () => VlSpec;
 }
 
@@ -114,11 +119,20 @@ function overTime(name: string, measure: string, c: ChartContext, run: boolean):
   const heading = `${measureName('month', measure, c.lang)}, ${t('chart.overTime', c.lang)}`;
   if (run) {
     const scenario = runScenario(c);
-    return { name, heading, build: () => runSeriesChart(c.data.runSeries!, { ...c.opts, measure, scenario, seed: runSeed(c) }) };
+    return { name, heading, measures: [{ level: 'month', id: measure }], build: () => runSeriesChart(c.data.runSeries!, { ...c.opts, measure, scenario, seed: runSeed(c) }) };
   }
   const change = firstStructureChange(Object.values(c.opts.calendars ?? {}));
   const key: MessageKey | undefined = measure === 'cooperation_stability' ? (change ? 'caption.stability' : 'caption.stabilityNoChange') : measure === 'trust_mean' ? 'caption.trust-over-time' : undefined;
-  return { name, heading, ...(key ? { caption: caption(key, c.lang, change ? { date: formatter(c.lang).month(change) } : {}) } : {}), build: () => timeseriesChart(c.data.timeseriesSummary!, { ...c.opts, measure }) };
+  return {
+    name, heading, ...(key ? { caption: caption(key, c.lang, change ? { date: formatter(c.lang).month(change) } : {}) } : {}), measures: [{ level: 'month', id: measure }],
+    build: () => timeseriesChart(c.data.timeseriesSummary!, { ...c.opts, measure }),
+  };
+}
+
+/** The dormancy rule of a batch: the parameters of its first point, else the registry's defaults. */
+function dormancyOf(c: ChartContext): { months: number; secretaryFactor: number } {
+  const p = c.data.batchManifest?.experiment.points[0]?.parameters ?? {};
+  return { months: p['dormancyMonths'] ?? PARAMS.dormancyMonths.default, secretaryFactor: p['dormancySecretaryFactor'] ?? PARAMS.dormancySecretaryFactor.default };
 }
 
 function runScenario(c: ChartContext): string {
@@ -153,8 +167,8 @@ function experimentJobs(c: ChartContext, kind: 'scenario' | 'difference'): Chart
   return HEADLINE.filter((o) => rows.some((row) => row.kind === kind && row.outcome === o)).map((outcome) => {
     const measure = measureName('run', outcome, c.lang);
     return kind === 'scenario'
-      ? { name: `experiment-${outcome}`, heading: t('chart.expTitle', c.lang, { measure }), build: () => experimentOutcomeChart(rows, { ...c.opts, outcome, params }) }
-      : { name: `experiment-difference-${outcome}`, heading: t('chart.expDiffTitle', c.lang, { measure, reference }), build: () => experimentDifferenceChart(rows, { ...c.opts, outcome, params }) };
+      ? { name: `experiment-${outcome}`, heading: t('chart.expTitle', c.lang, { measure }), measures: [{ level: 'run' as const, id: outcome }], build: () => experimentOutcomeChart(rows, { ...c.opts, outcome, params }) }
+      : { name: `experiment-difference-${outcome}`, heading: t('chart.expDiffTitle', c.lang, { measure, reference }), measures: [{ level: 'run' as const, id: outcome }], build: () => experimentDifferenceChart(rows, { ...c.opts, outcome, params }) };
   });
 }
 
@@ -168,7 +182,7 @@ export const CHARTS: readonly ChartEntry[] = [
     id: 'outcome-<outcome>', scope: 'batch', needs: ['runs.csv'], about: 'The distribution of a headline outcome over the runs, per scenario: every run a dot, with a box plot.',
     make: (c) =>
       HEADLINE.filter((o) => c.data.runColumns!.includes(o)).map((outcome) => ({
-        name: `outcome-${outcome}`, heading: t('chart.distributionTitle', c.lang, { measure: measureName('run', outcome, c.lang) }), caption: caption('caption.outcome', c.lang),
+        name: `outcome-${outcome}`, heading: t('chart.distributionTitle', c.lang, { measure: measureName('run', outcome, c.lang) }), caption: caption('caption.outcome', c.lang), measures: [{ level: 'run', id: outcome }],
         build: () => distributionChart(c.data.runs!, { ...c.opts, outcome }),
       })),
   },
@@ -177,9 +191,10 @@ export const CHARTS: readonly ChartEntry[] = [
     make: (c) => {
       const rows = c.data.comparison!;
       const reference = rows[0]?.reference ?? '';
+      const outcomes = (c.opts.theme === 'slides' ? FOREST_OUTCOMES_SLIDES : FOREST_OUTCOMES).filter((o) => rows.some((row) => row.outcome === o));
       return [{
-        name: 'differences', heading: t('chart.forestTitle', c.lang, { reference }), caption: caption('caption.differences', c.lang),
-        build: () => forestChart(rows, { ...c.opts, outcomes: c.opts.theme === 'slides' ? FOREST_OUTCOMES_SLIDES : FOREST_OUTCOMES }),
+        name: 'differences', heading: t('chart.forestTitle', c.lang, { reference }), caption: caption('caption.differences', c.lang), measures: outcomes.map((id) => ({ level: 'run' as const, id })),
+        build: () => forestChart(rows, { ...c.opts, outcomes }),
       }];
     },
   },
@@ -194,8 +209,11 @@ export const CHARTS: readonly ChartEntry[] = [
     make: (c) => experimentJobs(c, 'difference'),
   },
   {
-    id: 'survival', scope: 'batch', needs: ['survival.csv'], hint: ANALYZE, about: 'How long arrangements and memberships last: Kaplan–Meier curves with 95% bands.',
-    make: (c) => [{ name: 'survival', heading: t('chart.survivalTitle', c.lang), caption: caption('caption.survival', c.lang), build: () => survivalChart(c.data.survival!, c.opts) }],
+    id: 'survival', scope: 'batch', needs: ['survival.csv'], hint: ANALYZE, about: 'How long arrangements and memberships last, per arrangement kind: Kaplan–Meier curves with 95% bands, the dissolution rule stated.',
+    make: (c) => [{
+      name: 'survival', heading: t('chart.survivalTitle', c.lang), caption: caption('caption.survival', c.lang), measures: [], defines: 'chart.survivalDefinition',
+      build: () => survivalChart(c.data.survival!, { ...c.opts, dormancy: dormancyOf(c) }),
+    }],
   },
   {
     id: 'map-value-per-inhabitant', scope: 'batch', needs: ['municipalities.csv'], about: 'Value per inhabitant per year per municipality, the mean over the runs, one map per scenario.',
@@ -206,8 +224,26 @@ export const CHARTS: readonly ChartEntry[] = [
       return [{
         name: 'map-value-per-inhabitant',
         heading: t('chart.mapTitle', c.lang, { measure: measureName('municipality', 'value_per_inhabitant', c.lang), unit: scale?.unit ?? measureUnit('municipality', 'value', c.lang) }),
-        caption: caption('caption.map', c.lang),
+        caption: caption('caption.map', c.lang), measures: [{ level: 'municipality', id: 'value_per_inhabitant' }],
         build: () => mapChart(c.topology([...new Set(rows.map((r) => r.code))]), rows, { ...c.opts, measure: 'value_per_inhabitant', ...(scale ? { scale } : {}) }),
+      }];
+    },
+  },
+  {
+    id: 'map-difference-value-per-inhabitant', scope: 'batch', needs: ['municipalities.csv'],
+    about: 'Value per inhabitant per year per municipality: each scenario minus the reference scenario (of comparison.csv, else the first), the mean over the runs.',
+    make: (c) => {
+      const rows = c.data.municipalities!;
+      const reference = c.data.comparison?.[0]?.reference ?? c.opts.scenarios?.find((s) => rows.some((r) => r.scenario === s));
+      if (reference === undefined || !rows.some((r) => r.scenario !== reference)) return [];
+      const months = monthsIn(c.window.from ?? c.window.start, c.window.to ?? c.window.end);
+      const scale = months !== undefined ? { factor: 12 / months, unit: measureUnit('run', 'value_per_inhabitant', c.lang) } : undefined;
+      const unit = scale?.unit ?? measureUnit('municipality', 'value_per_inhabitant', c.lang);
+      return [{
+        name: 'map-difference-value-per-inhabitant',
+        heading: t('chart.mapDifferenceTitle', c.lang, { measure: measureName('municipality', 'value_per_inhabitant', c.lang), reference, unit }),
+        caption: caption('caption.mapDifference', c.lang, { reference }), measures: [{ level: 'municipality', id: 'value_per_inhabitant' }],
+        build: () => mapChart(c.topology([...new Set(rows.map((r) => r.code))]), rows, { ...c.opts, measure: 'value_per_inhabitant', difference: { reference }, ...(scale ? { scale } : {}) }),
       }];
     },
   },
@@ -222,7 +258,7 @@ export const CHARTS: readonly ChartEntry[] = [
       for (const row of c.data.runs!) if (firstPoint.get(row.scenario) === row.point) runsPerScenario[row.scenario] = (runsPerScenario[row.scenario] ?? 0) + 1;
       return [{
         name: 'exits-over-time', heading: t('chart.eventRateTitle', c.lang, { measure: measureName('run', 'exits', c.lang), unit: measureUnit('run', 'exits', c.lang) }),
-        caption: caption('caption.exits-over-time', c.lang),
+        caption: caption('caption.exits-over-time', c.lang), measures: [{ level: 'run', id: 'exits' }],
         build: () => eventRateChart(c.data.eventCounts!, { ...c.opts, type: 'exit', runsPerScenario, start, end }),
       }];
     },
@@ -238,7 +274,7 @@ export const CHARTS: readonly ChartEntry[] = [
       const run = c.data.runSummary;
       const order = run !== undefined ? [...run.municipalities].sort((a, b) => b.population - a.population || (a.code < b.code ? -1 : 1)).map((m) => m.code) : undefined;
       const change = firstStructureChange(Object.values(c.opts.calendars ?? {}));
-      return [{ name: 'trust-matrix', heading: t('chart.trustTitle', c.lang), build: () => trustChart(rows, { ...c.opts, dates: trustDates(rows, change), ...(order ? { order } : {}) }) }];
+      return [{ name: 'trust-matrix', heading: t('chart.trustTitle', c.lang), measures: [], defines: 'chart.trustDefinition', build: () => trustChart(rows, { ...c.opts, dates: trustDates(rows, change), ...(order ? { order } : {}) }) }];
     },
   },
   {
@@ -254,7 +290,7 @@ export const CHARTS: readonly ChartEntry[] = [
       const months = monthsIn(c.window.from ?? c.window.start, c.window.to ?? c.window.end);
       const scale = months !== undefined ? { factor: 12 / months, unit: measureUnit('run', 'value_per_inhabitant', c.lang) } : undefined;
       return [{
-        name: 'map-value-per-inhabitant', heading: t('chart.mapTitle', c.lang, { measure: measureName('municipality', 'value_per_inhabitant', c.lang), unit: scale?.unit ?? '' }),
+        name: 'map-value-per-inhabitant', heading: t('chart.mapTitle', c.lang, { measure: measureName('municipality', 'value_per_inhabitant', c.lang), unit: scale?.unit ?? '' }), measures: [{ level: 'municipality', id: 'value_per_inhabitant' }],
         build: () => mapChart(c.topology(rows.map((r) => r.code)), rows, { ...c.opts, measure: 'value_per_inhabitant', subtitle: t('chart.mapSubtitleRun', c.lang, { seed }), ...(scale ? { scale } : {}) }),
       }];
     },
@@ -265,19 +301,19 @@ export const CHARTS: readonly ChartEntry[] = [
       const scenario = runScenario(c);
       const seed = runSeed(c);
       const { start, end } = c.window;
-      return [{ name: 'timeline', heading: t('chart.timelineTitle', c.lang, { scenario, seed }), build: () => timelineChart(c.data.events!, { ...c.opts, scenario, seed, ...(start ? { start } : {}), ...(end ? { end } : {}) }) }];
+      return [{ name: 'timeline', heading: t('chart.timelineTitle', c.lang, { scenario, seed }), measures: [], defines: 'chart.timelineSubtitle', build: () => timelineChart(c.data.events!, { ...c.opts, scenario, seed, ...(start ? { start } : {}), ...(end ? { end } : {}) }) }];
     },
   },
   {
     id: 'morris-<outcome>', scope: 'sensitivity', needs: ['sensitivity.csv'], about: 'Morris screening of an outcome: mu* against sigma per parameter.',
     make: (c) => sensitivityOutcomes(c.data.sensitivity!, 'morris').map((outcome) => ({
-      name: `morris-${outcome}`, heading: t('chart.morrisTitle', c.lang, { measure: measureName('run', outcome, c.lang) }), build: () => morrisChart(c.data.sensitivity!, { ...c.opts, outcome }),
+      name: `morris-${outcome}`, heading: t('chart.morrisTitle', c.lang, { measure: measureName('run', outcome, c.lang) }), measures: [{ level: 'run', id: outcome }], build: () => morrisChart(c.data.sensitivity!, { ...c.opts, outcome }),
     })),
   },
   {
     id: 'sobol-<outcome>', scope: 'sensitivity', needs: ['sensitivity.csv'], about: 'Sobol indices of an outcome: S1 and ST per parameter with 95% intervals.',
     make: (c) => sensitivityOutcomes(c.data.sensitivity!, 'sobol').map((outcome) => ({
-      name: `sobol-${outcome}`, heading: t('chart.sobolTitle', c.lang, { measure: measureName('run', outcome, c.lang) }), build: () => sobolChart(c.data.sensitivity!, { ...c.opts, outcome }),
+      name: `sobol-${outcome}`, heading: t('chart.sobolTitle', c.lang, { measure: measureName('run', outcome, c.lang) }), measures: [{ level: 'run', id: outcome }], build: () => sobolChart(c.data.sensitivity!, { ...c.opts, outcome }),
     })),
   },
 ];

@@ -11,7 +11,7 @@ export type { EventCountRow, MunicipalityRow, PointsSummaryRow, RunRow, TrustRow
 export type TimeseriesSummaryRow = Pick<files.TimeseriesSummaryRow, 'scenario' | 'point' | 'date' | 'measure' | 'n' | 'mean' | 'sd' | 'p2_5' | 'p97_5'>;
 export type ComparisonRow = Pick<files.ComparisonRow, 'scenario' | 'reference' | 'point' | 'outcome' | 'paired' | 'n' | 'mean_reference' | 'mean_scenario' | 'difference' | 'ci_lo' | 'ci_hi' | 'p_holm' | 'significant'> &
   Partial<Pick<files.ComparisonRow, 'share_better'>>;
-export type SurvivalRow = Pick<files.SurvivalRow, 'scenario' | 'point' | 'type' | 'time' | 'at_risk' | 'events' | 'survival' | 'lo' | 'hi'>;
+export type SurvivalRow = Pick<files.SurvivalRow, 'scenario' | 'point' | 'type' | 'time' | 'at_risk' | 'events' | 'survival' | 'lo' | 'hi'> & Partial<Pick<files.SurvivalRow, 'kind'>>;
 export type SensitivityRow = Pick<files.SensitivityRow, 'method' | 'outcome' | 'parameter'> & Partial<Omit<files.SensitivityRow, 'method' | 'outcome' | 'parameter'>>;
 
 /** One series value of a single run's timeseries.csv, in long form. */

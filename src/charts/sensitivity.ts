@@ -2,7 +2,7 @@
  * Sensitivity analysis (sensitivity.csv): Morris screening as mu* against sigma with the
  * parameters named, and Sobol indices (S1, ST) as bars with 95% intervals, one chart per outcome.
  */
-import { finite, frame, resolveOptions, round, type ChartOptions, type VlSpec, NoDataError } from './common.js';
+import { definitionLines, finite, frame, resolveOptions, round, type ChartOptions, type VlSpec, NoDataError } from './common.js';
 import { measureInSentence, measureUnit, t } from '../i18n/index.js';
 import type { SensitivityRow } from './rows.js';
 import { INDEX_COLOURS } from './theme.js';
@@ -57,7 +57,7 @@ export function morrisChart(rows: readonly SensitivityRow[], opts: SensitivityOp
   const unit = measureUnit('run', opts.outcome, r.lang) || '-';
   const x = { field: 'mu_star', type: 'quantitative', title: t('chart.muStar', r.lang, { unit }), scale: { domain: xDomain, nice: false } };
   const y = { field: 'sigma', type: 'quantitative', title: t('chart.sigma', r.lang, { unit }), scale: { domain: yDomain, nice: false } };
-  return frame(r, t('chart.morrisTitle', r.lang, { measure: measureInSentence('run', opts.outcome, r.lang) }), [t('chart.morrisSubtitle', r.lang), t('chart.morrisNamed', r.lang, { k: labels.size })], {
+  return frame(r, t('chart.morrisTitle', r.lang, { measure: measureInSentence('run', opts.outcome, r.lang) }), [...definitionLines('run', opts.outcome, r), t('chart.morrisSubtitle', r.lang), t('chart.morrisNamed', r.lang, { k: labels.size })], {
     width,
     height,
     data: { values: data },
@@ -68,9 +68,9 @@ export function morrisChart(rows: readonly SensitivityRow[], opts: SensitivityOp
           x, y,
           tooltip: [
             { field: 'parameter', type: 'nominal', title: t('chart.parameter', r.lang) },
-            { field: 'mu_star', type: 'quantitative', title: 'mu*', format: '.4~g' },
-            { field: 'mu', type: 'quantitative', title: 'mu', format: '.4~g' },
-            { field: 'sigma', type: 'quantitative', title: 'sigma', format: '.4~g' },
+            { field: 'mu_star', type: 'quantitative', title: 'mu*', format: ',.4~f' },
+            { field: 'mu', type: 'quantitative', title: 'mu', format: ',.4~f' },
+            { field: 'sigma', type: 'quantitative', title: 'sigma', format: ',.4~f' },
           ],
         },
       },
@@ -120,7 +120,7 @@ export function sobolChart(rows: readonly SensitivityRow[], opts: SensitivityOpt
   const domain = [Math.min(0, ...estimates), Math.max(1, ...estimates)].map((d) => round(d, 4));
   const cut = values.some((v) => (v['lo'] !== null && (v['lo'] as number) < domain[0]!) || (v['hi'] !== null && (v['hi'] as number) > domain[1]!));
   const x = { field: 'value', type: 'quantitative', title: t('chart.sobolAxis', r.lang), scale: { domain, nice: false } };
-  return frame(r, t('chart.sobolTitle', r.lang, { measure: measureInSentence('run', opts.outcome, r.lang) }), [t('chart.sobolSubtitle', r.lang), ...(cut ? [t('chart.sobolCut', r.lang)] : [])], {
+  return frame(r, t('chart.sobolTitle', r.lang, { measure: measureInSentence('run', opts.outcome, r.lang) }), [...definitionLines('run', opts.outcome, r), t('chart.sobolSubtitle', r.lang), ...(cut ? [t('chart.sobolCut', r.lang)] : [])], {
     width: r.sizes.width - (r.theme === 'slides' ? 260 : 160),
     height: { step: r.theme === 'slides' ? 44 : 24 },
     data: { values },

@@ -5,7 +5,7 @@
  * run, per scenario, with the elections marked.
  */
 import {
-  chartMarkers, distinct, frame, resolveOptions, round, scenarioColour, scenarioOrder, markersNote, timeMarkerLayers, yearAxis, yearFraction,
+  chartMarkers, definitionLines, distinct, frame, valueFormat, resolveOptions, round, scenarioColour, scenarioOrder, markersNote, timeMarkerLayers, yearAxis, yearFraction,
   firstPoints, type ChartOptions, type VlSpec, NoDataError } from './common.js';
 import { eventName, measureName, measureUnit, t } from '../i18n/index.js';
 
@@ -153,7 +153,7 @@ export function eventRateChart(rows: readonly EventCountRow[], opts: EventRateOp
           encoding: {
             x,
             x2: { field: 'x2' },
-            y: { field: 'rate', type: 'quantitative', title: null, scale: { domain: [0, maxRate > 0 ? maxRate : 1] }, axis: { tickCount: 2, format: '~g' } },
+            y: { field: 'rate', type: 'quantitative', title: null, scale: { domain: [0, maxRate > 0 ? maxRate : 1] }, axis: { tickCount: 2, format: valueFormat(undefined, undefined, [maxRate], { share: false }) } },
             y2: { datum: 0 },
             color: colour,
             tooltip: [
@@ -166,7 +166,7 @@ export function eventRateChart(rows: readonly EventCountRow[], opts: EventRateOp
       ],
     };
   });
-  return frame(r, t('chart.eventRateTitle', r.lang, { measure: name, unit }), [t('chart.eventRateSubtitle', r.lang, { n: nText }), markersNote(from, to, r, chartMarkers(r, opts, present)), ...(points.sweep ? [t('chart.firstPointNote', r.lang)] : [])], {
+  return frame(r, t('chart.eventRateTitle', r.lang, { measure: name, unit }), [...(measure !== undefined ? definitionLines('run', measure, r) : []), t('chart.eventRateSubtitle', r.lang, { n: nText }), markersNote(from, to, r, chartMarkers(r, opts, present)), ...(points.sweep ? [t('chart.firstPointNote', r.lang)] : [])], {
     vconcat: panels,
     spacing: r.theme === 'slides' ? 24 : 12,
   });

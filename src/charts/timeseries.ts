@@ -1,13 +1,14 @@
 /**
  * A measure over time per scenario (cooperation stability by default): the mean line with a
- * 95% band, the council elections and the 2015 abolition of the WGR-plus marked.
+ * 95% band, the measure's definition above the plot, the y axis from 0 (percent for shares),
+ * and the council elections and structural changes of the scenarios' own calendars marked.
  */
 import { studentTQuantile } from '../stats/distributions.js';
 import {
   bottomLegend, distinct, finite, firstPoints, frame, resolveOptions, round, scenarioColour, scenarioOrder,
-  chartMarkers, markersNote, timeMarkerLayers, yearAxis, yearFraction, type ChartOptions, type VlSpec, NoDataError } from './common.js';
+  chartMarkers, definitionLines, markersNote, timeMarkerLayers, tooltipFormat, valueFormat, yearAxis, yearFraction, type ChartOptions, type VlSpec, NoDataError } from './common.js';
 import { isBounded01, measure as measureSpec } from '../core/measures.js';
-import { measureTitle, t } from '../i18n/index.js';
+import { measureAxisTitle, t } from '../i18n/index.js';
 import type { RunSeriesRow, TimeseriesSummaryRow } from './rows.js';
 
 export interface TimeseriesOptions extends ChartOptions {
@@ -62,19 +63,21 @@ export function timeseriesChart(rows: readonly TimeseriesSummaryRow[], opts: Tim
   const ns = distinct(values.map((v) => v.n)).sort((a, b) => a - b);
   const nText = ns.length === 1 ? String(ns[0]) : `${ns[0]}-${ns[ns.length - 1]}`;
   const markers = chartMarkers(r, opts, order.filter((sc) => values.some((v) => v.scenario === sc)));
-  const subtitle = [t(band === 'runs' ? 'chart.bandRuns' : 'chart.bandMean', r.lang, { n: nText }), t('chart.intervalsKind', r.lang), markersNote(from, to, r, markers)];
+  const subtitle = [...definitionLines('month', measure, r), t(band === 'runs' ? 'chart.bandRuns' : 'chart.bandMean', r.lang, { n: nText }), t('chart.intervalsKind', r.lang), markersNote(from, to, r, markers)];
   if (points.sweep) subtitle.push(t('chart.firstPointNote', r.lang));
-  const title = `${measureTitle('month', measure, r.lang)}, ${t('chart.overTime', r.lang)}`;
-  const yTitle = measureTitle('month', measure, r.lang);
+  const yTitle = measureAxisTitle('month', measure, r.lang);
+  const title = `${yTitle}, ${t('chart.overTime', r.lang)}`;
+  const yFormat = valueFormat('month', measure, values.flatMap((v) => [v.mean ?? 0, v.hi ?? 0]));
+  const tipFormat = tooltipFormat('month', measure);
   const x = yearAxis(from, to, r);
   const presentOrder = order.filter((s) => values.some((v) => v.scenario === s));
   const colour = scenarioColour(order, r.lang, bottomLegend(presentOrder, r, r.sizes.width, { symbolType: 'stroke', symbolOpacity: 1 }));
   const tooltip = [
     { field: 'scenario', type: 'nominal', title: t('chart.scenario', r.lang) },
     { field: 'date', type: 'nominal', title: t('chart.date', r.lang) },
-    { field: 'mean', type: 'quantitative', title: t('chart.mean', r.lang), format: '.3~f' },
-    { field: 'lo', type: 'quantitative', title: t('chart.lower', r.lang), format: '.3~f' },
-    { field: 'hi', type: 'quantitative', title: t('chart.upper', r.lang), format: '.3~f' },
+    { field: 'mean', type: 'quantitative', title: t('chart.mean', r.lang), format: tipFormat },
+    { field: 'lo', type: 'quantitative', title: t('chart.lower', r.lang), format: tipFormat },
+    { field: 'hi', type: 'quantitative', title: t('chart.upper', r.lang), format: tipFormat },
     { field: 'n', type: 'quantitative', title: t('chart.n', r.lang) },
   ];
   return frame(r, title, subtitle, {
@@ -86,7 +89,7 @@ export function timeseriesChart(rows: readonly TimeseriesSummaryRow[], opts: Tim
         layer: [
           {
             mark: { type: 'area', opacity: 0.16 },
-            encoding: { x, y: { field: 'lo', type: 'quantitative', title: yTitle, scale: { zero: false } }, y2: { field: 'hi' }, color: colour },
+            encoding: { x, y: { field: 'lo', type: 'quantitative', title: yTitle, scale: { zero: true }, axis: { format: yFormat } }, y2: { field: 'hi' }, color: colour },
           },
           {
             mark: { type: 'line', strokeWidth: r.sizes.strokeWidth },
@@ -119,7 +122,9 @@ export function runSeriesChart(rows: readonly RunSeriesRow[], opts: RunSeriesOpt
   const to = Math.max(...xs);
   const x = yearAxis(from, to, r);
   const markers = chartMarkers(r, opts, [opts.scenario]);
-  return frame(r, `${measureTitle('month', measure, r.lang)}, ${t('chart.overTime', r.lang)}`, [`${opts.scenario}. ${t('chart.singleRun', r.lang, { seed: opts.seed })}`, markersNote(from, to, r, markers)], {
+  const yTitle = measureAxisTitle('month', measure, r.lang);
+  const yFormat = valueFormat('month', measure, values.map((v) => v.value ?? 0));
+  return frame(r, `${yTitle}, ${t('chart.overTime', r.lang)}`, [...definitionLines('month', measure, r), `${opts.scenario}. ${t('chart.singleRun', r.lang, { seed: opts.seed })}`, markersNote(from, to, r, markers)], {
     width: r.sizes.width,
     height: r.sizes.height,
     layer: [
@@ -128,11 +133,11 @@ export function runSeriesChart(rows: readonly RunSeriesRow[], opts: RunSeriesOpt
         mark: { type: 'line', strokeWidth: r.sizes.strokeWidth },
         encoding: {
           x,
-          y: { field: 'value', type: 'quantitative', title: measureTitle('month', measure, r.lang), scale: { zero: false } },
+          y: { field: 'value', type: 'quantitative', title: yTitle, scale: { zero: true }, axis: { format: yFormat } },
           color: scenarioColour(order, r.lang, null),
           tooltip: [
             { field: 'date', type: 'nominal', title: t('chart.date', r.lang) },
-            { field: 'value', type: 'quantitative', title: measureTitle('month', measure, r.lang), format: '.3~f' },
+            { field: 'value', type: 'quantitative', title: yTitle, format: tooltipFormat('month', measure) },
           ],
         },
       },

@@ -4,7 +4,7 @@
  * shared by all snapshots, so they compare. Municipalities are ordered by population (given by the
  * caller) or, without populations, by the trust they receive.
  */
-import { frame, resolveOptions, round, type ChartOptions, type VlSpec, NoDataError } from './common.js';
+import { frame, resolveOptions, round, wrapText, type ChartOptions, type VlSpec, NoDataError } from './common.js';
 import { t } from '../i18n/index.js';
 import type { TrustRow } from './rows.js';
 import { SEQUENTIAL_SCHEME } from './theme.js';
@@ -62,12 +62,18 @@ export function trustChart(rows: readonly TrustRow[], opts: TrustOptions = {}): 
   const cell = r.theme === 'slides' ? Math.max(22, Math.min(44, Math.floor(560 / order.length))) : Math.max(14, Math.min(26, Math.floor(300 / order.length)));
   const columns = r.theme === 'slides' && order.length > 12 ? 1 : snapshots.length === 4 ? 2 : Math.min(snapshots.length, 3);
   // Colour range: the data's range widened to tenths and shared by all snapshots, so differences
-  // show while snapshots stay comparable (the legend gives the range).
+  // show while snapshots stay comparable (the subtitle says the scale is cut).
   const trusts = values.map((v) => v.trust);
   const lo = Math.max(0, Math.floor(Math.min(...trusts) * 10) / 10);
   const hi = Math.min(1, Math.ceil(Math.max(...trusts) * 10) / 10);
   const domain = hi > lo ? [lo, hi] : [0, 1];
-  return frame(r, t('chart.trustTitle', r.lang), t(opts.order !== undefined ? 'chart.trustSubtitle' : 'chart.trustSubtitleCustom', r.lang), {
+  const fmt = (x: number): string => x.toFixed(1).replace('.', r.lang === 'nl' ? ',' : '.');
+  const subtitle = [
+    ...wrapText(t('chart.trustDefinition', r.lang), r, Math.max(r.sizes.width, columns * order.length * cell)),
+    t(opts.order !== undefined ? 'chart.trustSubtitle' : 'chart.trustSubtitleCustom', r.lang),
+    ...(domain[0] !== 0 || domain[1] !== 1 ? [t('chart.trustRange', r.lang, { lo: fmt(domain[0]!), hi: fmt(domain[1]!) })] : []),
+  ];
+  return frame(r, t('chart.trustTitle', r.lang), subtitle, {
     data: { values },
     facet: { field: 'snapshot', type: 'nominal', title: null, sort: snapshots },
     columns,

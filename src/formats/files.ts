@@ -215,12 +215,13 @@ export const POINTS_SUMMARY_CSV = {
 
 export const SURVIVAL_CSV = {
   file: 'survival.csv',
-  row: 'point, spell type and time at which a spell ended or was censored (Kaplan–Meier, over all runs)',
-  order: 'By point, type (arrangement first), then time. Before the first time survival is 1.',
+  row: 'point, spell type, arrangement kind and time at which a spell ended or was censored (Kaplan–Meier, over all runs)',
+  order: 'By point, type (arrangement first), kind (all first, then the kinds in the order of the kind registry), then time. Before the first time survival is 1.',
   columns: [
     c.text('scenario', 'Scenario name.'),
     c.int('point', 'Parameter point.'),
     c.text('type', 'arrangement or membership.'),
+    c.text('kind', 'Arrangement kind of the spells (network, convenant, basiscoalitie, modular-gr, gr, wgr-plus, centrumgemeente), or all for every kind pooled.'),
     c.number('time', 'Months since the start of the spell.', { unit: 'months' }),
     c.int('at_risk', 'Spells at risk just before time.'),
     c.int('events', 'Spells that ended at time.'),
@@ -233,17 +234,18 @@ export const SURVIVAL_CSV = {
 
 export const SURVIVAL_SUMMARY_CSV = {
   file: 'survival-summary.csv',
-  row: 'point and spell type',
+  row: 'point, spell type and arrangement kind',
   columns: [
     c.text('scenario', 'Scenario name.'),
     c.int('point', 'Parameter point.'),
     c.text('type', 'arrangement or membership.'),
+    c.text('kind', 'Arrangement kind, or all for every kind pooled.'),
     c.int('n', 'Spells.'),
     c.int('events', 'Spells that ended.'),
     c.number('median', 'Months until half have ended (NaN when more than half last to the end).', { nullable: true }),
     c.number('median_lo', 'Lower end of its 95% interval (NaN where not reached).', { nullable: true }),
     c.number('median_hi', 'Upper end.', { nullable: true }),
-    c.number('logrank_chi2', 'Log-rank chi-square of equal survival across all points of that type (repeated on each row).', { nullable: true }),
+    c.number('logrank_chi2', 'Log-rank chi-square of equal survival across all points of that type and kind (repeated on each row).', { nullable: true }),
     c.number('logrank_df', 'Its degrees of freedom.', { nullable: true }),
     c.number('logrank_p', 'Its p-value.', { nullable: true }),
   ] as const,

@@ -7,7 +7,7 @@
  * Pure: no Node imports.
  */
 import { EVENTS, type EventSpec } from '../core/events.js';
-import { measure, UNITS, type Bi, type Level, type MeasureSpec, type UnitId } from '../core/measures.js';
+import { chartDefinition, measure, UNITS, type Bi, type Level, type MeasureSpec, type Unit, type UnitId } from '../core/measures.js';
 import type { Lang } from './lang.js';
 import { CHART_MESSAGES } from './messages/charts.js';
 import { CLI_MESSAGES } from './messages/cli.js';
@@ -58,6 +58,33 @@ export function measureUnit(level: Level, id: string, lang: Lang): string {
 /** A measure's one-line definition ('' when unknown). */
 export function measureDefinition(level: Level, id: string, lang: Lang): string {
   return spec(level, id)?.definition[lang] ?? '';
+}
+
+/** The short definition a chart carries in its subtitle ('' when unknown). */
+export function measureChartDefinition(level: Level, id: string, lang: Lang): string {
+  const s = spec(level, id);
+  return s ? chartDefinition(s)[lang] : '';
+}
+
+/** Whether a measure is a share, drawn on a percent axis. */
+export function isShareMeasure(level: Level, id: string): boolean {
+  const s = spec(level, id);
+  return s !== undefined && UNITS[s.unit].kind === 'share';
+}
+
+/** The unit on an axis: "% of pairs" for a share (its values drawn as percentages), else the unit. */
+export function measureAxisUnit(level: Level, id: string, lang: Lang): string {
+  const s = spec(level, id);
+  if (!s) return '';
+  const u: Unit = UNITS[s.unit];
+  return (u.percent ?? u.text)[lang];
+}
+
+/** "Name (% of pairs)": the title of an axis or legend that shows the measure. */
+export function measureAxisTitle(level: Level, id: string, lang: Lang): string {
+  const unit = measureAxisUnit(level, id, lang);
+  const name = measureName(level, id, lang);
+  return unit === '' ? name : `${name} (${unit})`;
 }
 
 /** "Name (unit)", the form of titles and axis titles. */

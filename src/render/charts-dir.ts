@@ -1,7 +1,7 @@
 /**
  * Renders every chart a directory supports into `<dir>/charts/`: for each chart its Vega-Lite
- * spec (`.vl.json`, to restyle) and its rendering (`.svg`, `.png` or both). Files are written
- * under temporary names and renamed into place.
+ * spec (`.vl.json`, to restyle) and its rendering (`.svg`, `.png` or both); with the slides theme
+ * the renderings are 16:9 slides. Files are written under temporary names and renamed into place.
  */
 import { join } from 'node:path';
 import { NoDataError, type ThemeName } from '../charts/index.js';
@@ -10,7 +10,7 @@ import { UserError } from '../io/errors.js';
 import { outputProblem, removeStaleTemps, writeFileAtomically } from '../io/write.js';
 import { catalog, type MissingChart } from './catalog.js';
 import type { DirData } from './load.js';
-import { renderSvg, svgToPng } from './render.js';
+import { onSlide, renderSvg, svgToPng } from './render.js';
 
 export const FORMATS = ['svg', 'png', 'both'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -60,8 +60,10 @@ export async function renderCharts(data: DirData, options: RenderChartsOptions):
       }
       throw err;
     }
-    const rendering = await renderSvg(spec);
-    for (const w of rendering.warnings) result.warnings.push({ chart: job.name, warning: w });
+    const drawn = await renderSvg(spec);
+    for (const w of drawn.warnings) result.warnings.push({ chart: job.name, warning: w });
+    // The slides theme draws 16:9 slides: the chart centred on a canvas of a slide's proportions.
+    const rendering = options.theme === 'slides' ? onSlide(drawn) : drawn;
     const files: string[] = [];
     const write = (file: string, content: string | Uint8Array): void => {
       const path = join(outDir, file);

@@ -89,6 +89,25 @@ export async function renderSvg(spec: object): Promise<SvgRendering> {
   }
 }
 
+/** The aspect ratio of a slide. */
+export const SLIDE_ASPECT = 16 / 9;
+
+/**
+ * A chart placed on a 16:9 slide: the SVG centred on a white canvas of the slide's proportions,
+ * as wide as the chart or as wide as its height needs, whichever is more. The chart keeps its
+ * scale; PNGs of the slide are 1920 × 1080 for a chart of up to 960 px at scale 2.
+ */
+export function onSlide(rendering: Pick<SvgRendering, 'svg' | 'width' | 'height'>): SvgRendering {
+  const { svg, width, height } = rendering;
+  const w = Math.ceil(Math.max(width, height * SLIDE_ASPECT, 960));
+  const h = Math.round(w / SLIDE_ASPECT);
+  const x = Math.floor((w - width) / 2);
+  const y = Math.floor((h - height) / 2);
+  const inner = svg.replace(/<\?xml[^>]*>\s*/, '').replace(/^<svg\b/, `<svg x="${x}" y="${y}"`);
+  const outer = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><rect width="${w}" height="${h}" fill="#ffffff"/>${inner}</svg>`;
+  return { svg: outer, width: w, height: h, warnings: [] };
+}
+
 export interface PngRendering {
   png: Buffer;
   width: number;

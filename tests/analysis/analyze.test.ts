@@ -196,7 +196,7 @@ describe('analyzeData: survival', () => {
   const a = analyzeData(loadBatch(writeFixtureBatch()), { bootstrap: 0 });
 
   it('writes the Kaplan–Meier table per point and type (log-log bands as in R)', () => {
-    const arrA = a.survival.filter((r) => r.scenario === 'a' && r.type === 'arrangement');
+    const arrA = a.survival.filter((r) => r.scenario === 'a' && r.type === 'arrangement' && r.kind === 'all');
     const expected = [
       [3, 5, 1, 0, 0.8, 0.20380926326763904, 0.9691797888667427],
       [5, 4, 1, 1, 0.6, 0.1257301829944313, 0.8817564073935323],
@@ -211,14 +211,14 @@ describe('analyzeData: survival', () => {
       close(r.lo, lo!);
       close(r.hi, hi!);
     });
-    const c = a.survival.filter((r) => r.scenario === 'c' && r.type === 'arrangement');
+    const c = a.survival.filter((r) => r.scenario === 'c' && r.type === 'arrangement' && r.kind === 'all');
     expect(c[1]!.survival).toBe(0);
     expect(c[1]!.lo).toBeNaN();
-    expect(a.survival.filter((r) => r.type === 'membership').map((r) => r.scenario)).toEqual(['a', 'a']);
+    expect(a.survival.filter((r) => r.type === 'membership' && r.kind === 'all').map((r) => r.scenario)).toEqual(['a', 'a']);
   });
 
   it('summarises the median with its interval and the k-group log-rank test', () => {
-    const s = (scenario: string, type: string) => a.survivalSummary.find((r) => r.scenario === scenario && r.type === type)!;
+    const s = (scenario: string, type: string) => a.survivalSummary.find((r) => r.scenario === scenario && r.type === type && r.kind === 'all')!;
     const lr = { logrank_chi2: 7.178741659537051, logrank_df: 2, logrank_p: 0.027615699934806805 };
     closeAll(s('a', 'arrangement') as unknown as Record<string, unknown>, { n: 5, events: 3, median: 8, median_lo: 3, median_hi: NaN, ...lr });
     closeAll(s('b', 'arrangement') as unknown as Record<string, unknown>, { n: 3, events: 1, median: NaN, median_lo: 6, median_hi: NaN, ...lr });
@@ -227,9 +227,48 @@ describe('analyzeData: survival', () => {
     // last time (36): R's quantile.survfit takes the middle of that flat, 30.
     closeAll(s('a', 'membership') as unknown as Record<string, unknown>, { n: 2, events: 1, median: 30, logrank_chi2: NaN, logrank_df: NaN, logrank_p: NaN });
     closeAll(s('b', 'membership') as unknown as Record<string, unknown>, { n: 0, events: 0, median: NaN });
-    expect(a.survivalSummary.map((r) => `${r.scenario}:${r.type}`)).toEqual([
-      'a:arrangement', 'a:membership', 'b:arrangement', 'b:membership', 'c:arrangement', 'c:membership',
+    expect(a.survivalSummary.map((r) => `${r.scenario}:${r.type}:${r.kind}`)).toEqual([
+      'a:arrangement:all', 'a:arrangement:network', 'a:membership:all', 'a:membership:gr',
+      'b:arrangement:all', 'b:arrangement:network', 'b:membership:all', 'b:membership:gr',
+      'c:arrangement:all', 'c:arrangement:network', 'c:membership:all', 'c:membership:gr',
     ]);
+  });
+});
+
+describe('analyzeData: survival by arrangement kind', () => {
+  // Scenario a's arrangements split into two kinds: networks [3 ended, 5 censored, 8 ended] and
+  // GRs [5 ended, 10 censored]; memberships stay in GRs only.
+  const kinds = ['network', 'network', 'gr', 'network', 'gr'];
+  const spells = (): string => {
+    let text = 'run,scenario,point,replication,type,arrangement,kind,municipality,module,start,end,duration,ended,reason\n';
+    (['a', 'b', 'c'] as const).forEach((s, p) => {
+      const arrangements: Record<string, number[][]> = { a: [[3, 1], [5, 0], [5, 1], [8, 1], [10, 0]], b: [[12, 0], [12, 0], [6, 1]], c: [[2, 1], [4, 1], [4, 1]] };
+      arrangements[s]!.forEach(([d, e], k) => {
+        const kind = s === 'a' ? kinds[k]! : 'network';
+        text += `${p * 6},${s},${p},0,arrangement,arr-${k},${kind},,,2015-01,${e ? '2016-01' : ''},${d},${e},${e ? 'dormant' : 'censored'}\n`;
+      });
+    });
+    return text;
+  };
+  const a = analyzeData(loadBatch(writeFixtureBatch({ replace: { 'spells.csv': spells() } })), { bootstrap: 0 });
+  const curve = (scenario: string, kind: string) => a.survival.filter((r) => r.scenario === scenario && r.type === 'arrangement' && r.kind === kind).map((r) => [r.time, r.at_risk, r.events, r.censored, r.survival]);
+
+  it('estimates each kind on its own spells, next to the pooled curve', () => {
+    expect(curve('a', 'network')).toEqual([[3, 3, 1, 0, 1 - 1 / 3], [5, 2, 0, 1, 1 - 1 / 3], [8, 1, 1, 0, 0]]);
+    expect(curve('a', 'gr')).toEqual([[5, 2, 1, 0, 0.5], [10, 1, 0, 1, 0.5]]);
+    // the pooled curve is the one of all five spells, as before
+    expect(curve('a', 'all').map((r) => r[0])).toEqual([3, 5, 8, 10]);
+    close(curve('a', 'all')[2]![4]!, 0.3);
+  });
+
+  it('orders the rows by point, type and kind (all first, then the kinds in registry order) and tests each kind across points', () => {
+    expect([...new Set(a.survival.map((r) => `${r.scenario}:${r.kind}`))]).toEqual(['a:all', 'a:gr', 'a:network', 'b:all', 'b:network', 'c:all', 'c:network']);
+    const summary = (scenario: string, kind: string) => a.survivalSummary.find((r) => r.scenario === scenario && r.type === 'arrangement' && r.kind === kind)!;
+    expect([summary('a', 'gr').n, summary('a', 'gr').events, summary('b', 'gr').n]).toEqual([2, 1, 0]);
+    // GRs only in a: no log-rank test across points; networks in all three: one.
+    expect(summary('a', 'gr').logrank_p).toBeNaN();
+    expect(Number.isFinite(summary('a', 'network').logrank_p)).toBe(true);
+    expect(summary('b', 'network').logrank_p).toBe(summary('a', 'network').logrank_p);
   });
 });
 

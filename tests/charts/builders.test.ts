@@ -56,7 +56,7 @@ describe('cooperation stability over time', () => {
     const rules = findAll(spec, (n) => markType(n) === 'rule');
     expect((rules[0]!['data'] as { values: Node[] }).values.map((v) => v['date'])).toEqual(['2006-03', '2010-03', '2014-03', '2018-03']);
     expect((rules[1]!['data'] as { values: Node[] }).values).toEqual([{ x: 2015, date: '2015-01', label: 'WGR-plus abolished' }]);
-    expect(titleOf(spec).text).toBe('Cooperation stability (share of pairs), over time');
+    expect(titleOf(spec).text).toBe('Cooperation stability (% of pairs), over time');
   });
 
   it('computes the band as the t interval of the mean, clipped to [0, 1] for shares', () => {
@@ -69,7 +69,7 @@ describe('cooperation stability over time', () => {
     expect(first['hi'] as number).toBeCloseTo(0.6234007, 6);
     const runsBand = dataOf(timeseriesChart(F.timeseriesSummary(), { ...opts, band: 'runs' })).find((v) => v['mean'] !== undefined)!;
     expect(runsBand).toMatchObject({ lo: 0.5, hi: 0.7 });
-    expect(titleOf(timeseriesChart(F.timeseriesSummary(), { ...opts, band: 'runs' })).subtitle![0]).toBe('Line: mean of 20 runs per scenario; band: the middle 95% of the runs.');
+    expect(titleOf(timeseriesChart(F.timeseriesSummary(), { ...opts, band: 'runs' })).subtitle!).toContain('Line: mean of 20 runs per scenario; band: the middle 95% of the runs.');
   });
 
   it('speaks Dutch', () => {
@@ -77,9 +77,13 @@ describe('cooperation stability over time', () => {
     expect(titleOf(nl)).toEqual({
       text: 'Vertrouwen (vertrouwen 0-1), in de tijd',
       subtitle: [
+        // the definition, wrapped to the chart's width
+        'Gemiddeld vertrouwen van de ene gemeente in de andere, van 0 (geen) tot 1',
+        '(volledig), gedragen door mensen en secretariaten.',
         'Lijn: gemiddelde van 20 runs per scenario; band: 95%-betrouwbaarheidsinterval van het gemiddelde.',
         'Intervallen: toevalsspreiding bij deze parameterwaarden, niet de onzekerheid van de parameters.',
-        'Gestreepte lijnen: raadsverkiezingen (maart); doorgetrokken lijn: WGR-plus afgeschaft (januari 2015).',
+        // the abolition is not an event of wgr-plus-continues: the note names the scenarios that have it
+        'Gestreepte lijnen: raadsverkiezingen (maart); doorgetrokken lijn: WGR-plus afgeschaft (januari 2015; wgr-plus-abolished, basiscoalitie, modular-gr).',
       ],
     });
     expect(JSON.stringify(nl)).toContain('"Jaar"');
@@ -91,7 +95,7 @@ describe('cooperation stability over time', () => {
     const rows = F.timeseriesSummary().filter((r) => r.scenario === 'basiscoalitie').map((r) => ({ date: r.date, measure: r.measure, value: r.mean }));
     const run = runSeriesChart(rows, { scenario: 'basiscoalitie', seed: 3, calendars: F.CALENDARS });
     expect(marksOf(run)[0]).toBe('line');
-    expect(titleOf(run).subtitle![0]).toBe('basiscoalitie. One run (seed 3).');
+    expect(titleOf(run).subtitle!).toContain('basiscoalitie. One run (seed 3).');
     expectCompiles((theme, lang) => runSeriesChart(rows, { scenario: 'basiscoalitie', seed: 3, theme, lang }));
     expect(() => timeseriesChart(F.timeseriesSummary(), { measure: 'nothing' })).toThrow(NoDataError);
   });
@@ -104,7 +108,11 @@ describe('outcome distributions', () => {
     const values = dataOf(spec);
     expect(values).toHaveLength(4 * 16);
     expect(values.every((v) => Math.abs(v['jitter'] as number) <= 1)).toBe(true);
-    expect(titleOf(spec).subtitle).toBe('Each dot is one run (16 per scenario). Box: middle half of the runs; line in the box: median.');
+    expect(titleOf(spec).subtitle).toEqual([
+      'Share of exits in the 12 months after an election (NaN without exits).',
+      'Each dot is one run (16 per scenario). Box: middle half of the runs; line in the box: median.',
+      "Whiskers: to the furthest runs within 1.5 box lengths of the box (Tukey's rule); dots beyond them are unusual runs.",
+    ]);
     expect(findAll(spec, (n) => n['field'] === 'scenario' && n['scale'] !== undefined && n['type'] === 'nominal' && (n['scale'] as Node)['range'] !== undefined)[0]!['scale']).toEqual({ domain: F.SCENARIOS, range: HAAGLANDEN_COLOURS });
     expectCompiles((theme, lang) => distributionChart(F.runs(), { ...opts, theme, lang }));
     expect(titleOf(distributionChart(F.runs(), { lang: 'nl', outcome: 'value_per_inhabitant' })).text).toBe('Bruto waarde per inwoner (euro per inwoner per jaar): uitkomst per run');
@@ -115,14 +123,19 @@ describe('paired differences (forest plot)', () => {
   const spec = forestChart(F.comparison(), opts);
 
   it('has one panel per outcome, one row per scenario but the reference, filled dots where significant', () => {
-    const panels = spec['vconcat'] as Node[];
-    expect(panels.map((p) => (p['title'] as Node)['text'])).toEqual(['Cooperation stability (share of pairs)', 'Gross value per inhabitant (EUR per inhabitant per year)']);
+    const panels = spec['concat'] as Node[];
+    expect(spec['columns']).toBe(2);
+    expect(panels.map((p) => (p['title'] as Node)['text'])).toEqual(['Cooperation stability', 'Gross value per inhabitant']);
+    // a share's differences in percentage points
     const values = (panels[0]!['data'] as { values: Node[] }).values;
     expect(values.map((v) => [v['scenario'], v['difference'], v['lo'], v['hi'], v['significant']])).toEqual([
-      ['wgr-plus-continues', 0.1, 0.07, 0.13, 'yes'],
-      ['basiscoalitie', 0, -0.03, 0.03, 'no'],
-      ['modular-gr', -0.05, -0.08, -0.02, 'yes'],
+      ['wgr-plus-continues', 10, 7, 13, 'yes'],
+      ['basiscoalitie', 0, -3, 3, 'no'],
+      ['modular-gr', -5, -8, -2, 'yes'],
     ]);
+    expect(JSON.stringify(panels[0])).toContain('["Difference (percentage points)","← worse | better →"]');
+    // the scenario names on the first column only
+    expect(findAll(panels[1], (n) => n['field'] === 'scenario' && n['axis'] !== undefined)[0]!['axis']).toEqual({ labels: false, ticks: false });
     expect(marksOf(spec).slice(0, 3)).toEqual(['rule', 'rule', 'point']);
     const fill = findAll(spec, (n) => n['condition'] !== undefined)[0]!;
     expect(fill['value']).toBe('#ffffff');
@@ -131,20 +144,25 @@ describe('paired differences (forest plot)', () => {
 
   it('keeps scenario colours, restricts outcomes on request, and compiles', () => {
     const one = forestChart(F.comparison(), { ...opts, outcomes: ['value_per_inhabitant', 'no_such'], lang: 'nl' });
-    expect((one['vconcat'] as Node[]).length).toBe(1);
-    expect(JSON.stringify(one)).toContain('Verschil (euro per inwoner per jaar)');
+    expect((one['concat'] as Node[]).length).toBe(1);
+    expect(JSON.stringify(one)).toContain('["Verschil (euro per inwoner per jaar)","← slechter | beter →"]');
     expect(JSON.stringify(one)).toContain('"range":["#0072B2","#D55E00","#009E73","#E69F00"]');
     expectCompiles((theme, lang) => forestChart(F.comparison(), { ...opts, theme, lang }));
   });
 });
 
 describe('Kaplan-Meier curves', () => {
-  it('draws step lines with bands in two panels, each curve starting at 1 at time 0', () => {
+  it('draws step lines with bands in a panel per spell type and arrangement kind, each curve starting at 1 at time 0', () => {
     const spec = survivalChart(F.survival(), opts);
     expect(findAll(spec, (n) => (n['mark'] as Node | undefined)?.['interpolate'] === 'step-after')).toHaveLength(2);
     const values = dataOf(spec);
     const starts = values.filter((v) => v['time'] === 0);
-    expect(starts).toHaveLength(8);
+    // 4 scenarios x 2 types x 2 kinds (the pooled rows are left out when kinds are there)
+    expect(starts).toHaveLength(16);
+    expect(new Set(values.map((v) => v['kind']))).toEqual(new Set(['GR', 'Network']));
+    const network = values.filter((v) => v['kind'] === 'Network' && v['scenario'] === 'basiscoalitie' && v['type'] === 'Arrangements');
+    expect(network.map((v) => v['time'])).toEqual([0, 6, 12, 18, 24]);
+    expect(network.at(-1)!['survival']).toBe(0);
     expect(starts.every((v) => v['survival'] === 1)).toBe(true);
     expect(new Set(values.map((v) => v['type']))).toEqual(new Set(['Arrangements', 'Memberships']));
     const nl = survivalChart(F.survival(), { ...opts, lang: 'nl' });
@@ -164,8 +182,10 @@ describe('trust matrix', () => {
     expect(x['sort']).toEqual(F.HAAGLANDEN.map((m) => m.name));
     const colour = findAll(spec, (n) => n['field'] === 'trust' && n['scale'] !== undefined)[0]!;
     expect(colour['scale']).toEqual({ scheme: 'viridis', domain: [0.2, 0.7] });
-    expect(titleOf(spec).text).toBe('Trust between municipalities (trust 0-1)');
-    expect(titleOf(trustChart(F.trust(), { lang: 'nl' })).text).toBe('Vertrouwen tussen gemeenten (vertrouwen 0-1)');
+    expect(titleOf(spec).text).toBe('Trust between municipalities (0 none, 1 full)');
+    expect(titleOf(trustChart(F.trust(), { lang: 'nl' })).text).toBe('Vertrouwen tussen gemeenten (0 geen, 1 volledig)');
+    // the colour scale is cut, and the subtitle says so
+    expect(titleOf(spec).subtitle).toContain('Colours span 0.2 to 0.7, not the whole scale from 0 to 1, so that differences show.');
     expectCompiles((theme, lang) => trustChart(F.trust(), { theme, lang, order }));
   });
 
@@ -221,7 +241,11 @@ describe('sensitivity', () => {
     expectCompiles((theme, lang) => sobolChart(F.sensitivity(), { outcome: 'cooperation_stability', theme, lang }));
     expect(() => sobolChart(F.sensitivity(), { outcome: 'trust_mean' })).toThrow(NoDataError);
     expect(findAll(spec, (n) => n['field'] === 'value')[0]!['scale']).toEqual({ domain: [0, 1], nice: false });
-    expect(titleOf(spec).subtitle).toBe('First-order index S1: the parameter alone. Total index ST: including interactions. Lines: 95% intervals.');
+    expect(titleOf(spec).subtitle).toEqual([
+      'Mean share of municipality pairs with a cooperation tie that has lasted more than',
+      '12 months.',
+      'First-order index S1: the parameter alone. Total index ST: including interactions. Lines: 95% intervals.',
+    ]);
   });
 
   it('Sobol: noisy estimates widen the axis, and intervals beyond it are cut off and said so', () => {

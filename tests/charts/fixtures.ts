@@ -71,14 +71,21 @@ export function comparison(): ComparisonRow[] {
   return rows;
 }
 
+/**
+ * Survival rows as analyze writes them: every kind pooled (`all`), then per kind. Networks all
+ * dissolve at 24 months (the dormancy rule), a GR wears down slowly.
+ */
 export function survival(): SurvivalRow[] {
   const rows: SurvivalRow[] = [];
   for (const [i, scenario] of SCENARIOS.entries()) {
     for (const type of ['arrangement', 'membership'] as const) {
-      let s = 1;
-      for (let time = 6; time <= 180; time += 6) {
-        s *= 1 - 0.02 * (i + 1) * (type === 'membership' ? 1.5 : 1);
-        rows.push({ scenario, point: 0, type, time, at_risk: 100 - time / 2, events: 1, survival: s, lo: Math.max(0, s - 0.08), hi: Math.min(1, s + 0.08) });
+      for (const kind of ['all', 'network', 'gr'] as const) {
+        let s = 1;
+        for (let time = 6; time <= 180; time += 6) {
+          if (kind === 'network' && time > 24) break;
+          s = kind === 'network' && time === 24 ? 0 : s * (1 - 0.02 * (i + 1) * (type === 'membership' ? 1.5 : 1) * (kind === 'gr' ? 0.5 : 1));
+          rows.push({ scenario, point: 0, type, kind, time, at_risk: 100 - time / 2, events: 1, survival: s, lo: Math.max(0, s - 0.08), hi: Math.min(1, s + 0.08) });
+        }
       }
     }
   }

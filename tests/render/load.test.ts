@@ -51,7 +51,7 @@ describe('catalog', () => {
     const cat = catalog(loadDir(writeBatch(tempDir('cat'), { analysis: true })));
     expect(cat.kinds).toEqual(['batch', 'analysis']);
     expect(cat.jobs.map((j) => j.name)).toEqual([
-      'stability', 'trust-over-time', 'outcome-value_per_inhabitant', 'outcome-cooperation_stability', 'differences', 'survival', 'map-value-per-inhabitant', 'exits-over-time',
+      'stability', 'trust-over-time', 'outcome-value_per_inhabitant', 'outcome-cooperation_stability', 'differences', 'survival', 'map-value-per-inhabitant', 'map-difference-value-per-inhabitant', 'exits-over-time',
     ]);
     expect(cat.missing).toEqual([]);
     for (const job of cat.jobs) expect(job.build()['$schema']).toMatch(/vega-lite/);

@@ -38,7 +38,7 @@ describe('rendering', () => {
     expect(r.svg.startsWith('<svg')).toBe(true);
     expect(r.svg).toContain('font-family="DejaVu Sans"');
     const texts = [...r.svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
-    expect(texts).toContain('Cooperation stability (share of pairs), over time');
+    expect(texts).toContain('Cooperation stability (% of pairs), over time');
     expect(texts).toContain('WGR-plus abolished');
     expect(texts).toContain('2010');
     expect(texts).toContain('wgr-plus-abolished');

@@ -42,7 +42,8 @@ describe('buildReport', () => {
     const data = loadDir(writeBatch(tempDir('report'), { analysis: true }));
     const { html, charts, missing } = buildReport(data, 'en');
     expect(missing).toEqual([]);
-    expect(charts.map((c) => c.name)).toHaveLength(8);
+    // 9 charts: the difference map is the ninth
+    expect(charts.map((c) => c.name)).toHaveLength(9);
     const packed = unpacked(html);
     for (let i = 0; i < charts.length; i++) expect(JSON.parse(packed.get(`spec-${i}`)!)).toEqual(charts[i]!.spec);
     BUNDLES.forEach((b, i) => expect(packed.get(`lib-${i}`)).toBe(readFileSync(bundlePath(b.pkg, b.file), 'utf8')));
@@ -74,7 +75,7 @@ describe('buildReport', () => {
     expect(markup(html)).not.toContain('<img');
     expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     // every <script> element is one the report wrote
-    expect(html.match(/<script[\s>]/g)!.length).toBe(4 + 8);
+    expect(html.match(/<script[\s>]/g)!.length).toBe(4 + 9);
     for (const m of html.matchAll(/<script type="application\/gzip" id="[a-z]+-\d+">([^]*?)<\/script>/g)) expect(m[1]).toMatch(/^[A-Za-z0-9+/]+=*$/);
   });
 

@@ -45,7 +45,7 @@ describe('charts of a real batch', () => {
     expect(r.out).not.toContain('not drawn');
     // One distribution per headline outcome (src/core/measures.ts), plus the charts of the batch.
     expect(readdirSync(join(batch, 'charts')).filter((f) => f.endsWith('.svg')).sort()).toEqual(
-      ['differences.svg', 'exits-over-time.svg', 'map-value-per-inhabitant.svg', ...HEADLINE.map((o) => `outcome-${o}.svg`), 'stability.svg', 'survival.svg', 'trust-over-time.svg'].sort(),
+      ['differences.svg', 'exits-over-time.svg', 'map-difference-value-per-inhabitant.svg', 'map-value-per-inhabitant.svg', ...HEADLINE.map((o) => `outcome-${o}.svg`), 'stability.svg', 'survival.svg', 'trust-over-time.svg'].sort(),
     );
     expect(HEADLINE.slice(0, 2)).toEqual(['value_net_per_inhabitant', 'value_per_inhabitant']);
   });
@@ -85,7 +85,7 @@ describe('report.html in Chromium', () => {
       })),
     );
     expect(charts.map((c) => c.name)).toEqual([
-      'stability', 'trust-over-time', ...HEADLINE.map((o) => `outcome-${o}`), 'differences', 'survival', 'map-value-per-inhabitant', 'exits-over-time',
+      'stability', 'trust-over-time', ...HEADLINE.map((o) => `outcome-${o}`), 'differences', 'survival', 'map-value-per-inhabitant', 'map-difference-value-per-inhabitant', 'exits-over-time',
     ]);
     for (const c of charts) {
       expect(c.rendered, c.name!).toBe('true');

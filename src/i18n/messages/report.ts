@@ -84,10 +84,14 @@ export const REPORT_MESSAGES = {
     nl: 'Elk scenario tegen de referentie. Een interval dat de stippellijn niet raakt, is een verschil dat toeval waarschijnlijk niet verklaart.',
   },
   'caption.survival': {
-    en: 'The share of arrangements (left) and memberships (right) still active so many months after they began.',
-    nl: 'Het aandeel samenwerkingsverbanden (links) en lidmaatschappen (rechts) dat zoveel maanden na het begin nog bestaat.',
+    en: 'The share of arrangements (top) and memberships (bottom) still active so many months after they began, for each kind of arrangement.',
+    nl: 'Het aandeel samenwerkingsverbanden (boven) en lidmaatschappen (onder) dat zoveel maanden na het begin nog bestaat, per soort samenwerkingsverband.',
   },
   'caption.map': { en: 'Where the value lands: value realised per inhabitant per year, per municipality.', nl: 'Waar de waarde terechtkomt: gerealiseerde waarde per inwoner per jaar, per gemeente.' },
+  'caption.mapDifference': {
+    en: 'Who gains and who loses against {reference}: the difference in value realised per inhabitant per year, per municipality.',
+    nl: 'Wie wint en wie verliest tegenover {reference}: het verschil in gerealiseerde waarde per inwoner per jaar, per gemeente.',
+  },
   'caption.exits-over-time': {
     en: 'Memberships ended by a member leaving, per quarter. Bars at the dashed lines are exits around council elections.',
     nl: 'Lidmaatschappen die eindigen doordat een lid vertrekt, per kwartaal. Staven bij de stippellijnen zijn uittredingen rond raadsverkiezingen.',
