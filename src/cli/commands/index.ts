@@ -12,6 +12,7 @@ import { chartCommand } from './chart.js';
 import { dockingCommand } from './docking.js';
 import { mergeCommand } from './merge.js';
 import { paramsCommand } from './params.js';
+import { playgroundCommand } from './playground.js';
 import { reportCommand } from './report.js';
 import { robustnessCommand } from './robustness.js';
 import { runCommand } from './run.js';
@@ -34,6 +35,7 @@ export const commands: CliCommand[] = [
   chartCommand,
   reportCommand,
   briefCommand,
+  playgroundCommand,
   validateCommand,
   scenariosCommand,
   paramsCommand,
