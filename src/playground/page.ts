@@ -788,6 +788,8 @@ function init(): void {
     state: () => ({ shown: S.shown, months: S.months, computed: S.frames.length, frames: frameCount, scenario: S.scenario?.name ?? null, seed: S.seed }),
     requestCsv: () => send({ type: 'csv', token: S.token }),
     setSpeed: (v: number) => { S.speed = v; },
+    /** Shows month k (1 = the first) and draws it, as one frame of play does. */
+    drawMonth: (k: number) => { pause(); showMonth(k); },
   };
   buildCompareChoices();
   if (!readFragment()) {
