@@ -12,7 +12,7 @@
  * A benchmark, not a test: it measures wall-clock time and asserts nothing. Options: --no-write.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -28,6 +28,7 @@ interface Pg {
 }
 
 async function main(): Promise<void> {
+  const load = loadavg()[0]!;
   const dir = mkdtempSync(join(tmpdir(), 'regiosim-bench-playground-'));
   try {
     const file = join(dir, 'playground.html');
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
     const lines = [
       '# Playground benchmark',
       '',
-      `Made by \`npm run bench:playground\` on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Chromium ${version} (headless). Wall-clock figures; they vary with the machine's load.`,
+      `Made by \`npm run bench:playground\` on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Chromium ${version} (headless), load average ${load.toFixed(1)} when it started. Wall-clock figures; they vary with the machine's load.`,
       '',
       '| what | figure |',
       '|---|---:|',

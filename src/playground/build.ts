@@ -83,12 +83,15 @@ header,main,footer{max-width:1400px;margin:0 auto;padding:0 1rem}
 h1{font-size:1.5rem;margin:.8rem 0 .2rem}h2{font-size:1.15rem;margin:.8rem 0 .4rem}
 .bar{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center;padding:.5rem 0;border-bottom:1px solid var(--line)}
 button,select,input{font:inherit}
+select{max-width:100%}
+code{overflow-wrap:anywhere}
 button{padding:.35rem .8rem;border:1px solid var(--accent);background:#fff;color:var(--accent);border-radius:4px;cursor:pointer}
 button.primary{background:var(--accent);color:#fff}
 button:focus-visible,select:focus-visible,input:focus-visible,summary:focus-visible{outline:3px solid #f90;outline-offset:2px}
 #month{font-weight:bold;font-size:1.2rem;min-width:16rem}
 .layout{display:grid;grid-template-columns:minmax(260px,340px) 1fr;gap:1rem}
 .panel{min-width:0}
+#charts,#map{contain:content}
 #charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:.5rem}
 figure{margin:0}
 svg.chart{width:100%;height:auto;background:#fafafa;border:1px solid #eee}

@@ -57,6 +57,10 @@ function svgEl(tag: string, attrs: Record<string, string | number> = {}): SVGEle
   return e;
 }
 const $ = (id: string): HTMLElement => document.getElementById(id)!;
+/** Sets a text only when it changes (a frame should not lay out what did not change). */
+function setText(e: Element, text: string): void {
+  if (e.textContent !== text) e.textContent = text;
+}
 
 // ------------------------------------------------------------------------------------------
 // State
@@ -300,6 +304,7 @@ function drawCharts(): void {
     svg.setAttribute('aria-label', `${measureTitle('month', id, lang)}: ${Number.isFinite(lastV) ? (share ? f.percent(lastV) : f.significant(lastV)) : '–'}`);
     const label = (cls: string, text: string, ax: number, ay: number, anchor: string): void => {
       const e = svg.querySelector(`.${cls}`)!;
+      if (e.textContent === text) return;
       e.textContent = text;
       e.setAttribute('x', String(ax));
       e.setAttribute('y', String(ay));
@@ -391,18 +396,23 @@ function drawMap(): void {
   svg.querySelectorAll('path.muni').forEach((p) => {
     const i = Number(p.getAttribute('data-i'));
     const v = vals[i] ?? NaN;
-    p.setAttribute('fill', colour(v, lo, hi));
-    p.querySelector('title')!.textContent = `${sc.region.municipalities[i]!.name}: ${Number.isFinite(v) ? f.significant(v) : '–'} ${measureUnit('municipality', spec.id, lang)}`;
+    const fill = colour(v, lo, hi);
+    if (p.getAttribute('fill') !== fill) p.setAttribute('fill', fill);
+    setText(p.querySelector('title')!, `${sc.region.municipalities[i]!.name}: ${Number.isFinite(v) ? f.significant(v) : '–'} ${measureUnit('municipality', spec.id, lang)}`);
   });
   const g = svg.querySelector('g.ties')!;
-  g.replaceChildren();
+  let used = 0;
   for (const [i, j, trust] of fr?.ties ?? []) {
     const a = mapShape.centre.get(sc.region.municipalities[i]!.code);
     const b = mapShape.centre.get(sc.region.municipalities[j]!.code);
     if (!a || !b) continue;
-    g.append(svgEl('line', { x1: a[0].toFixed(1), y1: a[1].toFixed(1), x2: b[0].toFixed(1), y2: b[1].toFixed(1), 'stroke-opacity': Math.max(0.1, Math.min(1, (trust - 0.3) / 0.5)).toFixed(2) }));
+    const line = (g.children[used] as SVGElement | undefined) ?? g.appendChild(svgEl('line'));
+    used += 1;
+    const attrs: Record<string, string> = { x1: a[0].toFixed(1), y1: a[1].toFixed(1), x2: b[0].toFixed(1), y2: b[1].toFixed(1), 'stroke-opacity': Math.max(0.1, Math.min(1, (trust - 0.3) / 0.5)).toFixed(2) };
+    for (const [k, v] of Object.entries(attrs)) if (line.getAttribute(k) !== v) line.setAttribute(k, v);
   }
-  $('map-legend').textContent = `${measureTitle('municipality', spec.id, lang)}: ${f.significant(lo)} … ${f.significant(hi)}`;
+  while (g.children.length > used) g.lastElementChild!.remove();
+  setText($('map-legend'), `${measureTitle('municipality', spec.id, lang)}: ${f.significant(lo)} … ${f.significant(hi)}`);
 }
 
 function drawTicker(): void {
@@ -419,9 +429,9 @@ function drawTicker(): void {
 
 function draw(): void {
   const fr = S.shown > 0 ? S.frames[S.shown - 1] : undefined;
-  $('month').textContent = fr ? tr('playground.monthOf', { date: f.month(fr.date), k: f.count(S.shown), n: f.count(S.months) }) : tr('playground.notStarted');
+  setText($('month'), fr ? tr('playground.monthOf', { date: f.month(fr.date), k: f.count(S.shown), n: f.count(S.months) }) : tr('playground.notStarted'));
   document.body.dataset['shown'] = String(S.shown);
-  if (!S.playing && !(S.shown >= S.months && S.months > 0)) $('status').textContent = S.computing ? tr('playground.preparing') : '';
+  if (!S.playing && !(S.shown >= S.months && S.months > 0)) setText($('status'), S.computing ? tr('playground.preparing') : '');
   drawCharts();
   drawMap();
   drawTicker();

@@ -1,8 +1,8 @@
 /**
  * The event ticker: one plain sentence per event of events.jsonl ("March 2018: new council in
  * Westland, which leaves the basiscoalitie: too little value"), in English or Dutch. Frequent
- * events of the daily work (decisions, completions, lapses, civil servants leaving) are not told:
- * the charts show them. Pure.
+ * events of the daily work (decisions, majority votes, completions, lapses, civil servants
+ * leaving) are not told: the charts show them. Pure.
  */
 import { domainName } from '../core/measures.js';
 import type { ModelEvent } from '../core/results.js';
@@ -94,9 +94,6 @@ export function tickerLines(events: readonly ModelEvent[], arrangements: Arrange
         return;
       case 'mandje':
         if (a !== '') out.push(t('playground.ev.mandje', lang, { date, a }));
-        return;
-      case 'forced-vote':
-        if (a !== '') out.push(t('playground.ev.forced', lang, { date, a }));
         return;
       case 'deadlock':
         if (a !== '') out.push(t('playground.ev.deadlock', lang, { date, a }));

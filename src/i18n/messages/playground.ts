@@ -96,7 +96,6 @@ export const PLAYGROUND_MESSAGES = {
   'playground.ev.austerityOwn': { en: '{date}: {m} cuts its own apparatus first', nl: '{date}: {m} schrapt eerst in het eigen apparaat' },
   'playground.ev.agenda': { en: '{date}: new councils take {n} items off the agenda of {a}', nl: '{date}: nieuwe raden halen {n} punten van de agenda van {a}' },
   'playground.ev.mandje': { en: '{date}: a package deal (mandje) in {a}', nl: '{date}: een mandje in {a}' },
-  'playground.ev.forced': { en: '{date}: {a} decides by majority over objections', nl: '{date}: {a} besluit met een meerderheid tegen bezwaar in' },
   'playground.ev.deadlock': { en: '{date}: a task stays blocked at {a} until it lapses', nl: '{date}: een opgave blijft bij {a} geblokkeerd tot ze verloopt' },
   'playground.why.tooLittleValue': { en: 'too little value', nl: 'te weinig waarde' },
   'playground.why.moduleTooLittleValue': { en: 'a module gives too little value', nl: 'een module levert te weinig op' },
