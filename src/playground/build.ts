@@ -83,7 +83,8 @@ header,main,footer{max-width:1400px;margin:0 auto;padding:0 1rem}
 h1{font-size:1.5rem;margin:.8rem 0 .2rem}h2{font-size:1.15rem;margin:.8rem 0 .4rem}
 .bar{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center;padding:.5rem 0;border-bottom:1px solid var(--line)}
 button,select,input{font:inherit}
-select{max-width:100%}
+select,input[type=file]{max-width:100%}
+fieldset{min-width:0}legend{max-width:100%;overflow-wrap:anywhere}
 code{overflow-wrap:anywhere}
 button{padding:.35rem .8rem;border:1px solid var(--accent);background:#fff;color:var(--accent);border-radius:4px;cursor:pointer}
 button.primary{background:var(--accent);color:#fff}
@@ -96,7 +97,7 @@ button:focus-visible,select:focus-visible,input:focus-visible,summary:focus-visi
 figure{margin:0}
 svg.chart{width:100%;height:auto;background:#fafafa;border:1px solid #eee}
 .chart-title{font-weight:bold;font-size:11px}.tick{font-size:10px;fill:var(--muted)}
-body.large .chart-title{font-size:14px}body.large .tick{font-size:13px}
+body.large .chart-title{font-size:12px}body.large .tick{font-size:13px}
 .axis{stroke:#999}.series{stroke:var(--accent);stroke-width:2}.now{fill:var(--accent)}
 .zero{stroke:#c00;stroke-dasharray:3 2}.dot{fill:var(--accent);fill-opacity:.7}
 .mapsvg{width:100%;max-height:420px;height:auto}

@@ -158,6 +158,45 @@ describe('playground.html in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'playground.png'), fullPage: true });
   }, 180_000);
 
+  it('keeps the settings in a link that opens with them', async () => {
+    await page.click('summary:has-text("Tasks")');
+    await page.locator('input[data-param="taskRatePerMunicipality"]').fill('0.3');
+    await page.waitForFunction(() => (window as unknown as { playground: { settingsYaml(): string } }).playground.settingsYaml().includes('taskRatePerMunicipality: 0.3'));
+    await page.click('#export-link');
+    const url = page.url();
+    expect(url).toContain('#');
+    const other = await page.context().newPage();
+    other.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await other.goto(url);
+    await other.waitForFunction(() => Number(document.body.dataset['computed'] ?? 0) > 0, null, { timeout: 60_000 });
+    expect(await other.inputValue('input[data-param="taskRatePerMunicipality"]')).toBe('0.3');
+    expect(await other.inputValue('#scenario')).toBe('wgr-plus-continues');
+    await other.close();
+  }, 60_000);
+
+  it('in Dutch at phone width: Dutch month, no sideways scrolling, large type', async () => {
+    const r = await runCli(['playground', '--lang', 'nl', '--out', 'les.html'], dir);
+    expect(r.out).toMatch(/^Geschreven: les\.html/);
+    const nl = await page.context().newPage();
+    nl.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    nl.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await nl.setViewportSize({ width: 390, height: 800 });
+    await nl.goto(pathToFileURL(join(dir, 'les.html')).href);
+    expect(await nl.getAttribute('html', 'lang')).toBe('nl');
+    await nl.selectOption('#scenario', 'wgr-plus-continues');
+    await nl.waitForFunction(() => Number(document.body.dataset['computed'] ?? 0) > 0, null, { timeout: 60_000 });
+    await nl.click('#step');
+    expect(await nl.textContent('#month')).toBe('januari 2006 (maand 1 van 300)');
+    expect(await nl.textContent('#play')).toBe('Afspelen');
+    expect(await nl.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await nl.check('#large');
+    expect(await nl.evaluate(() => document.body.classList.contains('large'))).toBe(true);
+    expect(await nl.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await nl.close();
+  }, 60_000);
+
   it('made no request outside the file and kept the console clean', () => {
     expect(outside).toEqual([]);
     expect(problems).toEqual([]);
