@@ -491,7 +491,7 @@ function buildStructureControls(): void {
     const fs = el('fieldset', {}, el('legend', {}, tr('playground.arrangement', { name: String(a['name'] ?? a['id']) })));
     const kindId = `kind-${k}`;
     const kind = el('select', { id: kindId, 'data-arrangement': String(k) });
-    for (const x of ARRANGEMENT_KINDS) kind.append(el('option', x === a['kind'] ? { value: x, selected: '' } : { value: x }, x));
+    for (const x of ARRANGEMENT_KINDS) kind.append(el('option', x === a['kind'] ? { value: x, selected: '' } : { value: x }, tr(`playground.kindName.${x}` as Parameters<typeof t>[0])));
     kind.addEventListener('change', () => edit(k, (b) => ({ ...b, kind: kind.value })));
     fs.append(el('label', { for: kindId }, tr('playground.kind')), kind);
     const ruleId = `rule-${k}`;

@@ -39,3 +39,13 @@ describe('the event ticker', () => {
     ]);
   });
 });
+
+describe('the playground\'s messages', () => {
+  it('name every arrangement kind and parameter group in both languages', async () => {
+    const { ARRANGEMENT_KINDS } = await import('../../src/core/entities/arrangement.js');
+    const { PARAM_GROUPS } = await import('../../src/core/params.js');
+    const { MESSAGES } = await import('../../src/i18n/index.js');
+    const keys = [...ARRANGEMENT_KINDS.map((k) => `playground.kindName.${k}`), ...PARAM_GROUPS.map((g) => `playground.group.${g}`)];
+    expect(keys.filter((k) => !(k in MESSAGES))).toEqual([]);
+  });
+});

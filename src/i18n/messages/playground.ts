@@ -68,6 +68,14 @@ export const PLAYGROUND_MESSAGES = {
     nl: 'Toetsen: spatie speelt af of pauzeert, → gaat één maand verder, r begint opnieuw, + en − veranderen de snelheid.',
   },
   'playground.footer': { en: 'Made with regiosim {version}. The same model as the command line: `regiosim run` with these settings gives the same numbers.', nl: 'Gemaakt met regiosim {version}. Hetzelfde model als op de opdrachtregel: `regiosim run` met deze instellingen geeft dezelfde getallen.' },
+  // Arrangement kinds (src/core/entities/arrangement.ts ARRANGEMENT_KINDS), as the structure panel names them.
+  'playground.kindName.wgr-plus': { en: 'WGR-plus region', nl: 'WGR-plusregio' },
+  'playground.kindName.gr': { en: 'joint arrangement (GR)', nl: 'gemeenschappelijke regeling (GR)' },
+  'playground.kindName.modular-gr': { en: 'modular GR', nl: 'modulaire GR' },
+  'playground.kindName.basiscoalitie': { en: 'basiscoalitie (core coalition)', nl: 'basiscoalitie' },
+  'playground.kindName.network': { en: 'network', nl: 'netwerk' },
+  'playground.kindName.convenant': { en: 'covenant (convenant)', nl: 'convenant' },
+  'playground.kindName.centrumgemeente': { en: 'centre municipality', nl: 'centrumgemeente' },
   // Parameter groups (src/core/params.ts PARAM_GROUPS).
   'playground.group.tasks': { en: 'Tasks', nl: 'Opgaven' },
   'playground.group.capacity': { en: 'Capacity', nl: 'Capaciteit' },
