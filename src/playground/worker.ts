@@ -40,10 +40,10 @@ function frameOf(stepper: RunStepper): Frame {
   };
 }
 
-/** Paired futures of two scenarios: future k of both with the seed of replication k of `masterSeed`, as a batch derives them. */
+/** Paired futures of two scenarios: future k of both with the seed of replication k of `masterSeed` (k from 0), as `regiosim batch A B --runs N --seed masterSeed` derives them. */
 export function compare(reference: ToWorker & { type: 'compare' }, progress: (done: number) => void = () => {}): Comparison {
   const runs = Math.max(2, Math.min(MAX_COMPARE_RUNS, Math.floor(reference.runs)));
-  const seeds = Array.from({ length: runs }, (_, k) => deriveSeed(reference.masterSeed, k + 1));
+  const seeds = Array.from({ length: runs }, (_, k) => deriveSeed(reference.masterSeed, k));
   const ref: number[][] = RUN_MEASURES.map(() => []);
   const alt: number[][] = RUN_MEASURES.map(() => []);
   seeds.forEach((seed, k) => {

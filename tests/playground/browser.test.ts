@@ -128,6 +128,20 @@ describe('playground.html in Chromium', () => {
     expect(v.code).toBe(0);
   }, 60_000);
 
+  it('exports the charts as SVG and PNG', async () => {
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#export-svg')]);
+    const svgPath = join(dir, svg.suggestedFilename());
+    await svg.saveAs(svgPath);
+    const text = readFileSync(svgPath, 'utf8');
+    expect(text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(text.match(/<polyline/g)?.length).toBe(await page.$$eval('#charts svg', (s) => s.length));
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+    const pngPath = join(dir, png.suggestedFilename());
+    await png.saveAs(pngPath);
+    expect(png.suggestedFilename()).toBe('wgr-plus-continues-charts.png');
+    expect([...readFileSync(pngPath).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  }, 60_000);
+
   it('shows a loaded file\'s problems with the CLI\'s own message', async () => {
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, 'name: bad\nregion: haaglanden\nstart: 2015-01\nend: 2014-13\ncolour: blue\n');

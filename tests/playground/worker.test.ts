@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { MONTH_IDS, MUNICIPALITY_IDS, RUN_MEASURES } from '../../src/core/measures.js';
 import { runSimulation } from '../../src/core/run.js';
+import { deriveSeed } from '../../src/core/seeds.js';
 import { timeseriesCsv } from '../../src/io/run-output.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import type { Frame, FromWorker } from '../../src/playground/protocol.js';
@@ -56,6 +57,8 @@ describe('the playground worker', () => {
     if (done.type !== 'compared') throw new Error(done.type);
     const c = done.comparison;
     expect(c.runs).toBe(4);
+    // The futures of `regiosim batch rivierenland-none rivierenland-basiscoalitie --runs 4 --seed 11`.
+    expect(c.seeds).toEqual([0, 1, 2, 3].map((k) => deriveSeed(11, k)));
     expect(c.rows.map((r) => r.outcome)).toEqual(RUN_MEASURES.map((m) => m.id));
     const k = RUN_MEASURES.findIndex((m) => m.id === 'value_per_inhabitant');
     const a = runSimulation(reference, c.seeds[0]!, { trustSnapshots: false, events: false });
