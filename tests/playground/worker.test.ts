@@ -1,5 +1,9 @@
 /** The playground's worker in Node: the frames of a stepped run and its timeseries.csv are those of `regiosim run`. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../cli/helpers.js';
+import { ensureBuilt } from '../setup/build.js';
 import { MONTH_IDS, MUNICIPALITY_IDS, RUN_MEASURES } from '../../src/core/measures.js';
 import { runSimulation } from '../../src/core/run.js';
 import { deriveSeed } from '../../src/core/seeds.js';
@@ -68,4 +72,25 @@ describe('the playground worker', () => {
     expect(c.rows[k]!.n).toBe(4);
     expect(['better', 'worse', 'no-difference']).toContain(c.rows[k]!.verdict);
   });
+
+  it('gives the differences and verdicts of comparison.csv from `regiosim batch` and `analyze` with the same futures', async () => {
+    ensureBuilt(); // the batch's worker threads run the compiled code
+    const dir = tempDir('playground-compare');
+    const b = await runCli(['batch', 'rivierenland-none', 'rivierenland-basiscoalitie', '--runs', '6', '--seed', '5', '--workers', '1', '--quiet', '--out', 'b'], dir);
+    expect(b.code).toBe(0);
+    const [head, ...lines] = readFileSync(join(dir, 'b', 'comparison.csv'), 'utf8').trim().split('\n');
+    const cols = head!.split(',');
+    const rows = lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i]!, v])));
+    const got: FromWorker[] = [];
+    handle({}, { type: 'compare', token: 1, reference: loadScenario('rivierenland-none').scenario, scenario: loadScenario('rivierenland-basiscoalitie').scenario, runs: 6, masterSeed: 5 }, (m) => got.push(m));
+    const done = got[got.length - 1]!;
+    if (done.type !== 'compared') throw new Error(done.type);
+    const mine = done.comparison.rows;
+    expect(rows.map((r) => r['outcome'])).toEqual(mine.map((r) => r.outcome));
+    rows.forEach((r, i) => {
+      expect(r['verdict'], r['outcome']).toBe(mine[i]!.verdict);
+      const d = Number(r['difference']);
+      if (Number.isFinite(d) && r['difference'] !== '') expect(mine[i]!.difference, r['outcome']).toBeCloseTo(d, 6);
+    });
+  }, 180_000);
 });
