@@ -23,7 +23,7 @@ import { describe, expect, it } from 'vitest';
 const SRC = join(import.meta.dirname, '..', 'src');
 
 const LAYERS: Record<string, number> = {
-  stats: 0, core: 0, i18n: 1, formats: 2, io: 3, batch: 4, analysis: 5, charts: 5, render: 6, api: 7, 'index.ts': 8, cli: 9,
+  stats: 0, core: 0, i18n: 1, formats: 2, io: 3, batch: 4, analysis: 5, charts: 5, render: 6, playground: 6.5, api: 7, 'index.ts': 8, cli: 9,
 };
 /** Layers whose code must run in a browser: no Node modules, no clock, no global randomness. */
 const PURE = ['stats', 'core', 'i18n', 'formats', 'charts'];

@@ -52,6 +52,14 @@ describe('the packed tarball', () => {
     expect(readFileSync(join(app, 'one-run', 'summary.json'), 'utf8')).toContain('"scenario": "rivierenland-none"');
   });
 
+  it('writes the playground from the installed package (esbuild bundles the compiled code)', () => {
+    const r = spawnSync('npx', ['--no-install', 'regiosim', 'playground', '--out', 'class.html'], { cwd: app, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const html = readFileSync(join(app, 'class.html'), 'utf8');
+    expect(html).toContain('<script type="text/plain" id="playground-worker">');
+    expect(html.length).toBeGreaterThan(500_000);
+  });
+
   it('runs the README\'s "Use from Node" example as written', () => {
     writeFileSync(join(app, 'example.mjs'), readmeExample());
     const r = spawnSync(process.execPath, ['example.mjs'], { cwd: app, encoding: 'utf8', timeout: 180_000 });

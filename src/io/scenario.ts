@@ -9,12 +9,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { resolveScenario, type Scenario } from '../core/scenario/resolve.js';
-import { scenarioSchema } from '../core/scenario/schema.js';
+import type { Scenario } from '../core/scenario/resolve.js';
 import { UserError, type Problem } from './errors.js';
 import { parseOverrides } from './overrides.js';
-import { parseYaml, parseYamlBytes, readYamlFile } from './yaml.js';
-import { parsePath, salvage, zodIssuesToProblems } from './zod-problems.js';
+import { parseYaml, readYamlFile } from './yaml.js';
+import { checkScenarioBytes } from './scenario-check.js';
 import { listRegions, loadRegion, municipalityUniverse, packageRoot } from './regions.js';
 
 export interface LoadedScenario {
@@ -117,73 +116,22 @@ export function loadScenario(fileOrBuiltinName: string, overrides: Record<string
   const bytes = read.bytes;
   const hash = createHash('sha256').update(bytes).digest('hex');
 
-  const parsed = parseYamlBytes(bytes);
-  if (!parsed.ok) throw new UserError(file, [...problems, ...parsed.problems]);
-  const { doc } = parsed;
-  const data = doc.data;
-  // Problems in the file, sorted by line at the end (those without a line keep their order, last).
-  const inFile: { problem: Problem; line: number }[] = [];
-  const addInFile = (path: readonly PropertyKey[], p: Omit<Problem, 'path'>, label?: string): void => {
-    const { shown, line } = doc.at(path, label);
-    inFile.push({ problem: { ...p, path: shown }, line: line ?? Number.POSITIVE_INFINITY });
-  };
-  const fail = (): UserError => {
-    inFile.sort((a, b) => a.line - b.line);
-    return new UserError(file, [...problems, ...inFile.map((x) => x.problem)]);
-  };
-
-  if (data === null || data === undefined) {
-    throw new UserError(file, [...problems, { path: '(top level)', expected: 'a scenario: a mapping with name, region, start and end', found: 'an empty file' }]);
-  }
-  // The schema, then the checks after it (bounds, references, contradictions) on whatever part
-  // of the file passed the schema: every problem in one pass.
-  const checked = scenarioSchema.safeParse(data);
-  if (!checked.success) {
-    for (const p of zodIssuesToProblems(checked.error.issues, data, scenarioSchema)) addInFile(p.path, { expected: p.expected, found: p.found });
-  }
-  const usable = checked.success ? checked.data : salvage(scenarioSchema, data);
-  if (usable === undefined) throw fail();
-
   const knownRegions = listRegions().map((r) => r.id);
-  const uncheckedIds = checked.success ? undefined : idsOfFailedParts(data, usable);
-  const resolved = resolveScenario(usable, (id) => (knownRegions.includes(id) ? loadRegion(id) : undefined), knownRegions, parsedOverrides, { municipalities: municipalityUniverse, ...(uncheckedIds ? { uncheckedIds } : {}) });
-  if (!resolved.ok) {
-    for (const p of resolved.problems) {
-      const segs = parsePath(p.path);
-      if (segs) addInFile(segs, { expected: p.expected, found: p.found }, p.path);
-      else problems.push(p);
-    }
-  }
+  const check = checkScenarioBytes(bytes, { ids: knownRegions, load: loadRegion, municipalities: municipalityUniverse }, parsedOverrides, problems);
+  const fail = (): UserError => new UserError(file, check.problems());
+  if (check.final || check.usable === undefined) throw fail();
+  const usable = check.usable;
+  const resolved = check.resolved!;
   const reference = usable.reference;
   let referenceArg: string | null = null;
   if (reference !== undefined) {
     const found = locate(reference, dirname(where.path));
     if (found) referenceArg = found.builtin ?? found.path;
     const self = found !== null && resolve(found.path) === resolve(where.path);
-    if (!found || self) addInFile(['reference'], { expected: `another scenario: a built-in name (${builtinScenarioNames().join(', ')}) or a scenario file relative to this one`, found: self ? 'this scenario itself' : `${JSON.stringify(reference)}, which does not exist` });
+    if (!found || self) check.addInFile(['reference'], { expected: `another scenario: a built-in name (${builtinScenarioNames().join(', ')}) or a scenario file relative to this one`, found: self ? 'this scenario itself' : `${JSON.stringify(reference)}, which does not exist` });
   }
-  if (problems.length > 0 || inFile.length > 0 || !resolved.ok) throw fail();
+  if (check.problems().length > 0 || !resolved.ok) throw fail();
   return { scenario: resolved.scenario, file, builtin: where.builtin, hash, overrides: parsedOverrides, reference: referenceArg };
-}
-
-/**
- * Arrangement ids that arrangements and start events which failed the schema define: events
- * referring to them are not reported as referring to nothing.
- */
-function idsOfFailedParts(data: unknown, usable: { arrangements?: unknown[]; events?: unknown[] }): Set<string> {
-  const ids = new Set<string>();
-  const rec = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
-  const raw = rec(data);
-  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-  list(raw?.['arrangements']).forEach((a, k) => {
-    const id = rec(a)?.['id'];
-    if (typeof id === 'string' && !usable.arrangements?.[k]) ids.add(id);
-  });
-  list(raw?.['events']).forEach((e, k) => {
-    const id = rec(rec(e)?.['arrangement'])?.['id'];
-    if (typeof id === 'string' && !usable.events?.[k]) ids.add(id);
-  });
-  return ids;
 }
 
 /** The path of a scenario as recorded in manifests: `scenarios/<name>.yaml` for a built-in (machine-independent), else as given. */

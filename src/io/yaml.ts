@@ -133,7 +133,8 @@ export function decodeYamlBytes(bytes: Uint8Array): { ok: true; text: string } |
     return fail(`line ${pos.line}, column ${pos.col}`, UTF8_HINT, `a byte 0x${byte} that is not UTF-8 (the file may be in Latin-1 or Windows-1252, or binary)`);
   }
   const start = b0 === 0xef && b1 === 0xbb && b2 === 0xbf ? 3 : 0;
-  return { ok: true, text: Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start).toString('utf8') };
+  // TextDecoder, not Buffer: the playground page decodes files with this same function in the browser.
+  return { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(start)) };
 }
 
 // ------------------------------------------------------------------------------------------

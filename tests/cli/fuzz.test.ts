@@ -237,7 +237,7 @@ describe('fuzzing', () => {
     );
     const options = ['--out', '--seed', '--runs', '--workers', '--set', '--shard', '--experiment', '--resume', '--lang', '--reference', '--precision', '--bootstrap', '--bootstrap-seed', '--format', '--theme', '--method', '--params', '--n', '--range', '--outcome', '--replications', '--levels', '--group', '--ensemble', '--worlds', '--lhs', '--members', '--region', '--structure', '--name', '--quiet', '--no-analyze', '--keep-timeseries', '--frobnicate', '-x'];
     const commandLine = fc.tuple(
-      fc.constantFrom('run', 'batch', 'merge', 'analyze', 'sensitivity', 'calibrate', 'robustness', 'docking', 'chart', 'report', 'brief', 'validate', 'scenarios', 'regions', 'new', 'params', 'schema', 'start', 'frobnicate', ''),
+      fc.constantFrom('run', 'batch', 'merge', 'analyze', 'sensitivity', 'calibrate', 'robustness', 'docking', 'chart', 'report', 'brief', 'playground', 'validate', 'scenarios', 'regions', 'new', 'params', 'schema', 'start', 'frobnicate', ''),
       fc.array(value, { maxLength: 2 }),
       fc.array(fc.tuple(fc.constantFrom(...options), fc.option(value, { nil: undefined })), { maxLength: 5 }),
     );
@@ -245,7 +245,7 @@ describe('fuzzing', () => {
       fc.asyncProperty(commandLine, async ([command, positionals, opts]) => {
         const args = [command, ...positionals, ...opts.flatMap(([o, v]) => (v === undefined ? [o] : [o, v]))].filter((a) => a !== '' || command !== '');
         // Work that takes minutes when valid is sent to a place that is refused: every other check still runs.
-        if (['batch', 'start', 'sensitivity', 'merge', 'calibrate', 'robustness'].includes(command)) args.push('--out', '/proc/regiosim-fuzz');
+        if (['batch', 'start', 'sensitivity', 'merge', 'calibrate', 'robustness', 'playground'].includes(command)) args.push('--out', '/proc/regiosim-fuzz');
         // Drawing every PNG of a batch takes long: the chart command gets directories with nothing to draw.
         if (command === 'chart') args.splice(1, positionals.length, ...positionals.map((p) => (p === batchDir || p === 'empty' ? 'nothing-here' : p)));
         const out = `run-${++n}`;

@@ -14,6 +14,7 @@ import { mergeCommand } from './merge.js';
 import { newCommand } from './new.js';
 import { paramsCommand } from './params.js';
 import { regionsCommand } from './regions.js';
+import { playgroundCommand } from './playground.js';
 import { reportCommand } from './report.js';
 import { robustnessCommand } from './robustness.js';
 import { runCommand } from './run.js';
@@ -36,6 +37,7 @@ export const commands: CliCommand[] = [
   chartCommand,
   reportCommand,
   briefCommand,
+  playgroundCommand,
   validateCommand,
   scenariosCommand,
   regionsCommand,
