@@ -50,6 +50,13 @@ export function runSimulation(scenario: Scenario, seed: number, options: RunOpti
     trust: options.trustSnapshots === false ? [] : world.trustSnapshots,
     outcomes: outcomes(world, series),
     spells: world.spells,
+    arrangements: world.arrangements
+      .filter((a) => a.end === null || a.end >= scenario.start)
+      .map((a) => ({
+        id: a.id, name: a.name, kind: a.kind, formed: a.emergent,
+        ...(a.emergent ? { initiator: world.municipalities[a.centre]!.code } : {}),
+        domains: [...a.domains],
+      })),
     municipalities: municipalityOutcomes(world),
   };
 }

@@ -15,10 +15,11 @@ import { REPORT_MESSAGES } from './messages/report.js';
 import { SUMMARY_MESSAGES } from './messages/summary.js';
 import { UNCERTAINTY_MESSAGES } from './messages/uncertainty.js';
 import { BRIEF_MESSAGES } from './messages/brief.js';
+import { STORY_MESSAGES } from './messages/story.js';
 
-const PARTS = [CHART_MESSAGES, SUMMARY_MESSAGES, REPORT_MESSAGES, CLI_MESSAGES, UNCERTAINTY_MESSAGES, BRIEF_MESSAGES] as const;
+const PARTS = [CHART_MESSAGES, SUMMARY_MESSAGES, REPORT_MESSAGES, CLI_MESSAGES, UNCERTAINTY_MESSAGES, BRIEF_MESSAGES, STORY_MESSAGES] as const;
 
-export type MessageKey = keyof typeof CHART_MESSAGES | keyof typeof SUMMARY_MESSAGES | keyof typeof REPORT_MESSAGES | keyof typeof CLI_MESSAGES | keyof typeof UNCERTAINTY_MESSAGES | keyof typeof BRIEF_MESSAGES;
+export type MessageKey = keyof typeof CHART_MESSAGES | keyof typeof SUMMARY_MESSAGES | keyof typeof REPORT_MESSAGES | keyof typeof CLI_MESSAGES | keyof typeof UNCERTAINTY_MESSAGES | keyof typeof BRIEF_MESSAGES | keyof typeof STORY_MESSAGES;
 
 function join(): Readonly<Record<MessageKey, Bi>> {
   const out: Record<string, Bi> = {};
