@@ -19,6 +19,7 @@ import { scenariosCommand } from './scenarios.js';
 import { sensitivityCommand } from './sensitivity.js';
 import { schemaCommand } from './schema.js';
 import { startCommand } from './start.js';
+import { storyCommand } from './story.js';
 import { validateCommand } from './validate.js';
 
 export const commands: CliCommand[] = [
@@ -33,6 +34,7 @@ export const commands: CliCommand[] = [
   dockingCommand,
   chartCommand,
   reportCommand,
+  storyCommand,
   briefCommand,
   validateCommand,
   scenariosCommand,

@@ -113,6 +113,8 @@ export const STORY_MESSAGES = {
   'chart.until': { en: 'Until', nl: 'Tot' },
   'chart.untilEnd': { en: 'the end of the run', nl: 'het eind van de simulatie' },
   'chart.howEnded': { en: 'How it ended', nl: 'Hoe het eindigde' },
+  'chart.endedFromOutside': { en: 'Ended from outside (a scenario event)', nl: 'Van buitenaf beëindigd (gebeurtenis uit het scenario)' },
+  'chart.kind': { en: 'Kind of arrangement', nl: 'Soort samenwerkingsverband' },
   'chart.module': { en: '{arrangement}: module {domain}', nl: '{arrangement}: module {domain}' },
   'chart.storyTimelineTitle': { en: 'What happened, and to whom: {scenario}, seed {seed}', nl: 'Wat er gebeurde, en met wie: {scenario}, toevalsgetal {seed}' },
   'chart.storyTimelineSubtitle': {
@@ -121,4 +123,6 @@ export const STORY_MESSAGES = {
   },
   'chart.storyTimelineCut': { en: 'The first {n} of {total} events.', nl: 'De eerste {n} van {total} gebeurtenissen.' },
   'chart.what': { en: 'What happened', nl: 'Wat er gebeurde' },
+  // console
+  'cli.wroteStory': { en: 'Wrote {file}', nl: 'Geschreven: {file}' },
 } as const;
