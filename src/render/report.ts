@@ -203,7 +203,8 @@ function provenanceSection(data: DirData, lang: Lang): string {
   return `${table}\n${scenarioTable}`;
 }
 
-const CSS = `
+/** The report's style, shared by the batch report, the run report and the text reports. */
+export const CSS = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -261,6 +262,39 @@ export function scrollableTables(html: string): string {
   return html.replace(/<table\b/g, '<div class="table-wrap"><table').replace(/<\/table>/g, '</table></div>');
 }
 
+/** A chart's place in a report: drawn there by {@link chartScripts} from spec number `i`. */
+export function figureHtml(c: ReportChart, i: number): string {
+  const caption = c.caption;
+  return `<figure id="figure-${escapeHtml(c.name)}" aria-label="${escapeHtml(c.heading)}"><div class="chart" id="chart-${i}" data-chart="${escapeHtml(c.name)}" data-spec="spec-${i}"></div>${caption !== undefined ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}</figure>`;
+}
+
+/**
+ * The scripts that draw a report's charts: each chart's spec as JSON, the vega bundles inline and
+ * the call of vega-embed on every `[data-chart]` element (`data-spec` names its spec).
+ */
+export function chartScripts(charts: readonly ReportChart[], lang: Lang): string {
+  const bundles = BUNDLES.map((b) => `<script>${inlineScript(readFileSync(bundlePath(b.pkg, b.file), 'utf8'))}</script>`).join('\n');
+  const specs = charts.map((c, i) => `<script type="application/json" id="spec-${i}">${scriptJson(c.spec)}</script>`).join('\n');
+  const i18n = lang === 'nl'
+    ? { SVG_ACTION: 'Opslaan als SVG', PNG_ACTION: 'Opslaan als PNG', SOURCE_ACTION: 'Vega-Lite-bron bekijken', CLICK_TO_VIEW_ACTIONS: 'Klik voor acties' }
+    : {};
+  const embed = `(function () {
+  var options = { renderer: 'svg', actions: { export: true, source: true, compiled: false, editor: false }, i18n: ${scriptJson(i18n)} };
+  var charts = Array.prototype.slice.call(document.querySelectorAll('[data-chart]'));
+  var done = charts.map(function (el) {
+    var spec = JSON.parse(document.getElementById(el.getAttribute('data-spec')).textContent);
+    return vegaEmbed(el, spec, options).then(function () {
+      el.setAttribute('data-rendered', 'true');
+    }).catch(function (error) {
+      el.setAttribute('data-rendered', 'error');
+      console.error('chart ' + el.getAttribute('data-chart') + ': ' + error);
+    });
+  });
+  Promise.all(done).then(function () { document.body.setAttribute('data-charts-done', String(charts.length)); });
+})();`;
+  return `${specs}\n${bundles}\n<script>${inlineScript(embed)}</script>`;
+}
+
 /** Builds the report for a batch directory's data. */
 export function buildReport(data: DirData, lang: Lang): ReportResult {
   const scenarios = scenarioList(data);
@@ -282,10 +316,7 @@ export function buildReport(data: DirData, lang: Lang): ReportResult {
     id: 'summary', title: t('report.summary', lang),
     html: data.summaryMd !== undefined ? `<div class="summary">${markdownToHtml(data.summaryMd, 2)}</div>` : `<p class="note">${phrase('report.noSummary', lang)}</p>`,
   });
-  const figures = charts.map((c, i) => {
-    const caption = c.caption;
-    return `<figure id="figure-${escapeHtml(c.name)}" aria-label="${escapeHtml(c.heading)}"><div class="chart" id="chart-${i}" data-chart="${escapeHtml(c.name)}" data-spec="spec-${i}"></div>${caption !== undefined ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}</figure>`;
-  });
+  const figures = charts.map(figureHtml);
   const missingNotes = missing.map((mc) => `<p class="note">${phrase('report.missingChart', lang, { what: `${mc.chart}${mc.files.length > 0 ? ` (${mc.files.join(', ')})` : ''}${mc.hint !== undefined ? `: ${mc.hint}` : ''}` })}</p>`);
   sections.push({ id: 'charts', title: t('report.charts', lang), html: `<p>${phrase('report.chartHint', lang)}</p>\n${figures.join('\n')}\n${missingNotes.join('\n')}` });
   const tables = data.summary !== undefined || data.comparison !== undefined
@@ -295,25 +326,6 @@ export function buildReport(data: DirData, lang: Lang): ReportResult {
   sections.push({ id: 'method', title: t('report.method', lang), html: methodSection(data, lang, scenarios) });
   sections.push({ id: 'provenance', title: t('report.provenance', lang), html: provenanceSection(data, lang) });
 
-  const bundles = BUNDLES.map((b) => `<script>${inlineScript(readFileSync(bundlePath(b.pkg, b.file), 'utf8'))}</script>`).join('\n');
-  const specs = charts.map((c, i) => `<script type="application/json" id="spec-${i}">${scriptJson(c.spec)}</script>`).join('\n');
-  const i18n = lang === 'nl'
-    ? { SVG_ACTION: 'Opslaan als SVG', PNG_ACTION: 'Opslaan als PNG', SOURCE_ACTION: 'Vega-Lite-bron bekijken', CLICK_TO_VIEW_ACTIONS: 'Klik voor acties' }
-    : {};
-  const embed = `(function () {
-  var options = { renderer: 'svg', actions: { export: true, source: true, compiled: false, editor: false }, i18n: ${scriptJson(i18n)} };
-  var charts = Array.prototype.slice.call(document.querySelectorAll('[data-chart]'));
-  var done = charts.map(function (el) {
-    var spec = JSON.parse(document.getElementById(el.getAttribute('data-spec')).textContent);
-    return vegaEmbed(el, spec, options).then(function () {
-      el.setAttribute('data-rendered', 'true');
-    }).catch(function (error) {
-      el.setAttribute('data-rendered', 'error');
-      console.error('chart ' + el.getAttribute('data-chart') + ': ' + error);
-    });
-  });
-  Promise.all(done).then(function () { document.body.setAttribute('data-charts-done', String(charts.length)); });
-})();`;
   const finished = formatter(lang).timestamp(m?.finished);
   const version = m?.regiosim_version ?? '–';
   const html = `<!DOCTYPE html>
@@ -334,9 +346,7 @@ export function buildReport(data: DirData, lang: Lang): ReportResult {
 <nav><h2>${escapeHtml(t('report.contents', lang))}</h2><ol>${sections.map((s) => `<li><a href="#${s.id}">${escapeHtml(s.title)}</a></li>`).join('')}</ol></nav>
 ${sections.map((s) => `<section id="${s.id}">\n<h2>${escapeHtml(s.title)}</h2>\n${scrollableTables(s.html)}\n</section>`).join('\n')}
 </main>
-${specs}
-${bundles}
-<script>${inlineScript(embed)}</script>
+${chartScripts(charts, lang)}
 </body>
 </html>
 `;

@@ -123,6 +123,8 @@ export const STORY_MESSAGES = {
   },
   'chart.storyTimelineCut': { en: 'The first {n} of {total} events.', nl: 'De eerste {n} van {total} gebeurtenissen.' },
   'chart.what': { en: 'What happened', nl: 'Wat er gebeurde' },
+  // the run report
+  'report.runMade': { en: 'Made with regiosim {version} ({command}), {created}.', nl: 'Gemaakt met regiosim {version} ({command}), {created}.' },
   // console
   'cli.wroteStory': { en: 'Wrote {file}', nl: 'Geschreven: {file}' },
 } as const;
