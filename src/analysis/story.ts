@@ -12,7 +12,7 @@
 import { HEADLINE } from '../core/measures.js';
 import type { RunSummary } from '../formats/json-files.js';
 import {
-  capitalise, domainText, formatter, kindText, listText, measureName, measureUnit, storyItems, storyNames, t, whoText, type Lang, type StoryEvent, type StoryItem, type StoryNames,
+  capitalise, domainText, formatter, kindText, listText, measureName, measureUnit, storyItems, runStoryNames, t, whoText, type Lang, type StoryEvent, type StoryItem, type StoryNames,
 } from '../i18n/index.js';
 import { markdownText } from './summary-md.js';
 
@@ -32,7 +32,7 @@ export interface StoryInput {
 
 /** The names of a run: its arrangements and municipalities, in the language. */
 export function runNames(summary: RunSummary, lang: Lang): StoryNames {
-  return storyNames(summary.arrangements, summary.municipalities, lang);
+  return runStoryNames(summary, lang);
 }
 
 /** The story's items (the named timeline draws the same ones). */

@@ -7,7 +7,7 @@
  * Pure: no file access.
  */
 import type { RunSummary } from '../formats/json-files.js';
-import { capitalise, domainText, eventName, formatter, kindText, reasonText, storyItems, storyNames, t, type StoryEvent } from '../i18n/index.js';
+import { capitalise, domainText, eventName, formatter, kindText, reasonText, storyItems, runStoryNames, t, type StoryEvent } from '../i18n/index.js';
 import { chartMarkers, frame, markersNote, NoDataError, resolveOptions, round, timeMarkerLayers, yearAxis, yearFraction, type ChartOptions, type VlSpec } from './common.js';
 import { OKABE_ITO } from './theme.js';
 
@@ -30,7 +30,7 @@ const KIND_COLOURS: Readonly<Record<string, string>> = {
 export function membershipChart(summary: RunSummary, opts: RunStoryChartOptions): VlSpec {
   const r = resolveOptions(opts);
   const f = formatter(r.lang);
-  const names = storyNames(summary.arrangements, summary.municipalities, r.lang);
+  const names = runStoryNames(summary, r.lang);
   const from = yearFraction(summary.start);
   const to = yearFraction(summary.end) + 1 / 12;
   const order = [...summary.municipalities].sort((a, b) => b.population - a.population || (a.code < b.code ? -1 : 1)).map((m) => m.name);
@@ -116,7 +116,7 @@ const EVENT_COLOURS: Readonly<Record<string, string>> = {
 export function storyTimelineChart(events: readonly StoryEvent[], summary: RunSummary, opts: RunStoryChartOptions): VlSpec {
   const r = resolveOptions(opts);
   const f = formatter(r.lang);
-  const all = storyItems(events, storyNames(summary.arrangements, summary.municipalities, r.lang));
+  const all = storyItems(events, runStoryNames(summary, r.lang));
   if (all.length === 0) throw new NoDataError('nothing happened');
   const items = all.slice(0, STORY_TIMELINE_MAX);
   const seen = new Map<string, number>();

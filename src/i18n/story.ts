@@ -82,24 +82,42 @@ export function capitalise(text: string): string {
   return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);
 }
 
-export function storyNames(arrangements: readonly StoryArrangement[] | undefined, municipalities: readonly StoryMunicipality[], lang: Lang): StoryNames {
+/**
+ * The names of a run's arrangements and municipalities. A scenario's arrangement is called by its
+ * name (by its kind when the scenario gave none); one the municipalities formed by its kind,
+ * domain and initiator, with the year it was formed when two would read the same (`since`: the
+ * month each arrangement began, from the spells).
+ */
+export function storyNames(arrangements: readonly StoryArrangement[] | undefined, municipalities: readonly StoryMunicipality[], lang: Lang, since: Readonly<Record<string, string>> = {}): StoryNames {
   const byCode = new Map(municipalities.map((m) => [m.code, m.name]));
-  const byId = new Map((arrangements ?? []).map((a) => [a.id, a]));
   const municipality = (code: string): string => byCode.get(code) ?? code;
+  const base = (a: StoryArrangement): string => {
+    if (!a.formed) return a.name !== a.id ? a.name : t('story.scenarioKind', lang, { kind: kindText(a.kind, lang) });
+    const key = `story.formed.${a.kind}`;
+    const domain = domainText(a.domains[0] ?? '', lang);
+    const initiator = a.initiator !== undefined ? municipality(a.initiator) : '?';
+    return key in MESSAGES ? t(key as MessageKey, lang, { domain, initiator }) : a.name;
+  };
+  const labels = new Map((arrangements ?? []).map((a) => [a.id, base(a)]));
+  const counts = new Map<string, number>();
+  for (const l of labels.values()) counts.set(l, (counts.get(l) ?? 0) + 1);
+  for (const [id, l] of labels) {
+    const start = since[id];
+    if ((counts.get(l) ?? 0) > 1 && start !== undefined) labels.set(id, `${l} ${t('story.since', lang, { year: start.slice(0, 4) })}`);
+  }
   return {
     lang,
     total: municipalities.length,
     municipality,
-    arrangement: (id) => {
-      const a = byId.get(id);
-      if (a === undefined) return id;
-      if (!a.formed) return a.name;
-      const key = `story.formed.${a.kind}`;
-      const domain = domainText(a.domains[0] ?? '', lang);
-      const initiator = a.initiator !== undefined ? municipality(a.initiator) : '?';
-      return key in MESSAGES ? t(key as MessageKey, lang, { domain, initiator }) : a.name;
-    },
+    arrangement: (id) => labels.get(id) ?? id,
   };
+}
+
+/** The names of a run from its summary.json (arrangements, municipalities, and the spells for when each arrangement began). */
+export function runStoryNames(summary: { arrangements?: readonly StoryArrangement[] | undefined; municipalities: readonly StoryMunicipality[]; spells: ReadonlyArray<{ type: string; arrangement: string; start: string }> }, lang: Lang): StoryNames {
+  const since: Record<string, string> = {};
+  for (const s of summary.spells) if (s.type === 'arrangement') since[s.arrangement] = s.start;
+  return storyNames(summary.arrangements, summary.municipalities, lang, since);
 }
 
 const WHO = ['new council', 'budget review', 'austerity'] as const;

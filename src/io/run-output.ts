@@ -144,7 +144,9 @@ export async function writeRunOutput(dir: string, result: RunResult, m: Manifest
     write('events.jsonl', texts['events.jsonl']);
     write('summary.json', texts['summary.json']);
     write('trust.csv', trustCsv(result, scenario));
-    write('story.md', story(texts));
+    // story.md is told from the other files and `regiosim story` tells it again (in another
+    // language, say): it is not a result, so the manifest keeps no checksum of it.
+    writeFileSync(join(tmp, 'story.md'), story(texts));
     writeFileSync(join(tmp, 'manifest.json'), manifestJson(m, files));
   }, { last: 'manifest.json' });
 }

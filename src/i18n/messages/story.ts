@@ -94,6 +94,8 @@ export const STORY_MESSAGES = {
   'story.kind.network': { en: 'network', nl: 'netwerk' },
   'story.kind.convenant': { en: 'convenant', nl: 'convenant' },
   'story.kind.centrumgemeente': { en: 'centrumgemeente arrangement', nl: 'centrumgemeenteconstructie' },
+  'story.scenarioKind': { en: "the scenario's {kind}", nl: 'het verband uit het scenario ({kind})' },
+  'story.since': { en: '(from {year})', nl: '(vanaf {year})' },
   // names of the arrangements the municipalities formed
   'story.formed.wgr-plus': { en: 'the {domain} WGR-plus region around {initiator}', nl: 'de WGR-plusregio voor {domain} rond {initiator}' },
   'story.formed.gr': { en: 'the {domain} GR around {initiator}', nl: 'de gemeenschappelijke regeling voor {domain} rond {initiator}' },

@@ -64,7 +64,7 @@ describe('regiosim chart on a directory', () => {
     const r = await runCli(['chart', dir, '--format', 'png', '--theme', 'slides'], dir);
     expect(r.code).toBe(0);
     expect(readdirSync(join(dir, 'charts')).filter((f) => f.endsWith('.png')).sort()).toEqual([
-      'map-value-per-inhabitant.png', 'stability.png', 'timeline.png', 'trust-matrix.png', 'trust-over-time.png',
+      'map-value-per-inhabitant.png', 'stability.png', 'timeline-named.png', 'timeline.png', 'trust-matrix.png', 'trust-over-time.png',
     ]);
     const png = readFileSync(join(dir, 'charts', 'timeline.png'));
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -84,14 +84,16 @@ describe('regiosim report', () => {
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
-  it('refuses a directory that is not a batch, and an unknown language', async () => {
+  it('refuses a directory that is neither a batch nor a run, and an unknown language', async () => {
     const run = writeRun(tempDir('report-run'));
-    const r = await runCli(['report', '.'], run);
+    const empty = tempDir('report-empty');
+    const r = await runCli(['report', '.'], empty);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('(directory): expected a batch output directory (from `regiosim batch`) with manifest.json, runs.csv, found a directory without runs.csv\n');
+    expect(r.err).toContain('(directory): expected a batch output directory (from `regiosim batch`) with manifest.json, runs.csv, found a directory without manifest.json, runs.csv\n');
     const bad = await runCli(['report', '.', '--lang', 'de'], run);
     expect(bad.code).toBe(2);
     expect(bad.err).toBe('regiosim: 1 problem in the command line:\n  - --lang: expected one of en, nl, found "de"\n');
     expect(existsSync(join(run, 'report.html'))).toBe(false);
+    expect(readdirSync(empty)).toEqual([]);
   });
 });
