@@ -6,6 +6,8 @@ import { UserError, type Problem } from '../io/errors.js';
 import { writeRunOutput } from '../io/run-output.js';
 import { listBuiltinScenarios, loadScenario, type BuiltinScenario, type LoadedScenario } from '../io/scenario.js';
 import { assertReplaceable, outputProblem } from '../io/write.js';
+import type { Lang } from '../i18n/index.js';
+import { storyFromTexts } from '../render/story.js';
 
 export type { BuiltinScenario, LoadedScenario, RunOptions, RunResult };
 export { listBuiltinScenarios, loadScenario, runSimulation };
@@ -58,13 +60,17 @@ export function defaultRunDir(cwd: string, scenarioName: string, seed: number): 
   return resolve(cwd, 'output', scenarioName, `seed-${seed}`);
 }
 
-/** Writes a run's files (timeseries.csv, events.jsonl, summary.json, trust.csv, manifest.json) into `dir`, atomically. */
-export async function writeRun(dir: string, sim: Simulation, options: { command?: string } = {}): Promise<void> {
+/**
+ * Writes a run's files (timeseries.csv, events.jsonl, summary.json, trust.csv, story.md in
+ * `lang`, manifest.json) into `dir`, each atomically; other files in `dir` are left alone.
+ */
+export async function writeRun(dir: string, sim: Simulation, options: { command?: string; lang?: Lang } = {}): Promise<void> {
   const where = outputProblem(dir, '--out', { kind: 'dir', siblings: true });
   if (where) throw new UserError('the command line', [where]);
   assertReplaceable(dir);
   try {
-    await writeRunOutput(dir, sim.result, { loaded: sim.loaded, seed: sim.seed, command: options.command ?? 'regiosim (library)' });
+    const lang = options.lang ?? 'en';
+    await writeRunOutput(dir, sim.result, { loaded: sim.loaded, seed: sim.seed, command: options.command ?? 'regiosim (library)' }, (texts) => storyFromTexts(texts, lang));
   } catch (err) {
     throw unwritable(err, dir) ?? err;
   }

@@ -17,3 +17,4 @@ export * from './timeseries.js';
 export * from './trust.js';
 export * from './data.js';
 export * from './registry.js';
+export * from './membership.js';

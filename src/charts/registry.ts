@@ -19,6 +19,7 @@ import { distributionChart } from './distribution.js';
 import { experimentDifferenceChart, experimentOutcomeChart } from './experiment.js';
 import { forestChart } from './forest.js';
 import { mapChart } from './map.js';
+import { membershipChart, storyTimelineChart } from './membership.js';
 import type { MunicipalityRow, Topology, TrustRow } from './rows.js';
 import { morrisChart, sensitivityOutcomes, sobolChart } from './sensitivity.js';
 import { survivalChart } from './survival.js';
@@ -302,6 +303,26 @@ export const CHARTS: readonly ChartEntry[] = [
       const seed = runSeed(c);
       const { start, end } = c.window;
       return [{ name: 'timeline', heading: t('chart.timelineTitle', c.lang, { scenario, seed }), measures: [], defines: 'chart.timelineSubtitle', build: () => timelineChart(c.data.events!, { ...c.opts, scenario, seed, ...(start ? { start } : {}), ...(end ? { end } : {}) }) }];
+    },
+  },
+  {
+    id: 'membership', scope: 'run', needs: ['summary.json'], about: 'Who is in which arrangement, month by month: one panel per arrangement (and module), one row per municipality, a bar for its membership.',
+    make: (c) => {
+      const run = c.data.runSummary;
+      if (run === undefined) return [];
+      const scenario = runScenario(c);
+      const seed = runSeed(c);
+      return [{ name: 'membership', heading: t('chart.membershipTitle', c.lang, { scenario, seed }), measures: [], defines: 'chart.membershipSubtitle', build: () => membershipChart(run, { ...c.opts, scenario, seed }) }];
+    },
+  },
+  {
+    id: 'timeline-named', scope: 'run', needs: ['events.jsonl', 'summary.json'], about: 'What happened in one run, and to whom: every join, exit, formation, dissolution, scenario event and election on its own row, labelled with the municipality and what happened.',
+    make: (c) => {
+      const run = c.data.runSummary;
+      if (run === undefined) return [];
+      const scenario = runScenario(c);
+      const seed = runSeed(c);
+      return [{ name: 'timeline-named', heading: t('chart.storyTimelineTitle', c.lang, { scenario, seed }), measures: [], defines: 'chart.storyTimelineSubtitle', build: () => storyTimelineChart(c.data.events!, run, { ...c.opts, scenario, seed }) }];
     },
   },
   {

@@ -50,6 +50,20 @@ export interface Spell {
   reason: string;
 }
 
+/** An arrangement that existed in the reported period (summary.json `arrangements`), for the story and the membership chart. */
+export interface ArrangementInfo {
+  id: string;
+  /** Its name in the scenario; for one the municipalities formed, the initiator, domain and kind (in English). */
+  name: string;
+  kind: string;
+  /** Whether the municipalities formed it themselves (else the scenario set it up). */
+  formed: boolean;
+  /** Code of the municipality that took the initiative (formed arrangements only). */
+  initiator?: string;
+  /** Domains on its table at the end of the run, or when it ended. */
+  domains: Domain[];
+}
+
 export interface TrustSnapshot {
   date: string;
   label: 'start' | 'election' | 'end';
@@ -80,5 +94,7 @@ export interface RunResult {
   trust: TrustSnapshot[];
   outcomes: Record<RunMeasureId, number>;
   spells: Spell[];
+  /** Every arrangement that existed in the reported period, in the order they were set up. */
+  arrangements: ArrangementInfo[];
   municipalities: MunicipalityOutcome[];
 }

@@ -81,6 +81,13 @@ export class RunStepper {
       trust: this.options.trustSnapshots === false ? [] : world.trustSnapshots,
       outcomes: outcomes(world, this.series),
       spells: world.spells,
+      arrangements: world.arrangements
+        .filter((a) => a.end === null || a.end >= this.scenario.start)
+        .map((a) => ({
+          id: a.id, name: a.name, kind: a.kind, formed: a.emergent,
+          ...(a.emergent ? { initiator: world.municipalities[a.centre]!.code } : {}),
+          domains: [...a.domains],
+        })),
       municipalities: municipalityOutcomes(world),
     };
     return this.result;

@@ -28,17 +28,34 @@ export const spellSchema = z
   })
   .strict();
 
+export const arrangementInfoSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    formed: z.boolean(),
+    initiator: z.string().optional(),
+    domains: z.array(z.string()),
+  })
+  .strict();
+
 export const runSummarySchema = z
   .object({
     scenario: z.string().describe('Scenario name.'),
     title: z.string().describe('Its title.'),
+    title_nl: z.string().optional().describe('Its Dutch title (the scenario\'s `nl.title`, else its title).'),
     seed: z.number().int().describe('The seed.'),
     region: z.string().describe('Region id.'),
+    region_name: z.string().optional().describe('Region name.'),
     start: yearMonth.describe('First month.'),
     end: yearMonth.describe('Last month.'),
     evaluation: z.object({ from: yearMonth, to: yearMonth }).strict().describe('Window of the outcomes.'),
     outcomes: z.object(Object.fromEntries(RUN_IDS.map((id) => [id, num]))).strict().describe('Every per-run outcome (runs.csv), in the same order; null where undefined.'),
     spells: z.array(spellSchema).describe('Every survival spell (spells.csv without the run key).'),
+    arrangements: z
+      .array(arrangementInfoSchema)
+      .optional()
+      .describe('Every arrangement of the reported period, in the order they were set up: id, name, kind, formed (by the municipalities, else by the scenario), initiator (code, formed ones only) and domains at the end; the names of the membership chart and the story; summary files written before it was added lack it.'),
     municipalities: z
       .array(
         z

@@ -17,10 +17,11 @@ import { UNCERTAINTY_MESSAGES } from './messages/uncertainty.js';
 import { BRIEF_MESSAGES } from './messages/brief.js';
 import { NEW_MESSAGES } from './messages/new.js';
 import { PLAYGROUND_MESSAGES } from './messages/playground.js';
+import { STORY_MESSAGES } from './messages/story.js';
 
-const PARTS = [CHART_MESSAGES, SUMMARY_MESSAGES, REPORT_MESSAGES, CLI_MESSAGES, UNCERTAINTY_MESSAGES, BRIEF_MESSAGES, NEW_MESSAGES, PLAYGROUND_MESSAGES] as const;
+const PARTS = [CHART_MESSAGES, SUMMARY_MESSAGES, REPORT_MESSAGES, CLI_MESSAGES, UNCERTAINTY_MESSAGES, BRIEF_MESSAGES, NEW_MESSAGES, PLAYGROUND_MESSAGES, STORY_MESSAGES] as const;
 
-export type MessageKey = keyof typeof CHART_MESSAGES | keyof typeof SUMMARY_MESSAGES | keyof typeof REPORT_MESSAGES | keyof typeof CLI_MESSAGES | keyof typeof UNCERTAINTY_MESSAGES | keyof typeof BRIEF_MESSAGES | keyof typeof NEW_MESSAGES | keyof typeof PLAYGROUND_MESSAGES;
+export type MessageKey = keyof typeof CHART_MESSAGES | keyof typeof SUMMARY_MESSAGES | keyof typeof REPORT_MESSAGES | keyof typeof CLI_MESSAGES | keyof typeof UNCERTAINTY_MESSAGES | keyof typeof BRIEF_MESSAGES | keyof typeof NEW_MESSAGES | keyof typeof PLAYGROUND_MESSAGES | keyof typeof STORY_MESSAGES;
 
 function join(): Readonly<Record<MessageKey, Bi>> {
   const out: Record<string, Bi> = {};

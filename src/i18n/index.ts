@@ -2,3 +2,4 @@
 export * from './catalogue.js';
 export * from './format.js';
 export * from './lang.js';
+export * from './story.js';

@@ -1,6 +1,6 @@
 /**
  * Writes one run to a directory, per docs/formats.md ("One run"): timeseries.csv,
- * events.jsonl, summary.json, trust.csv and manifest.json.
+ * events.jsonl, summary.json, trust.csv, story.md and manifest.json.
  *
  * Everything except the manifest's `created` timestamp is a function of the scenario file,
  * the overrides, the seed and the regiosim version, so two runs of the same scenario and seed
@@ -21,7 +21,7 @@ import { manifestPath, type LoadedScenario } from './scenario.js';
 import { TIMESERIES_CSV, TRUST_CSV } from '../formats/files.js';
 import { headerLine, line } from '../formats/schema.js';
 import { toJson, toJsonLine } from '../formats/text.js';
-import { writeDirAtomically } from './write.js';
+import { writeOwnFilesAtomically } from './write.js';
 
 let versionCache: string | undefined;
 /** regiosim's version, from its package.json. */
@@ -30,7 +30,18 @@ export function regiosimVersion(): string {
   return versionCache;
 }
 
-export const RUN_FILES = ['timeseries.csv', 'events.jsonl', 'summary.json', 'trust.csv', 'manifest.json'] as const;
+/** The files of a run: regiosim owns these, and a rerun replaces them and nothing else in the folder. */
+export const RUN_FILES = ['timeseries.csv', 'events.jsonl', 'summary.json', 'trust.csv', 'story.md', 'manifest.json'] as const;
+
+/** The texts of a run's files the story is told from. */
+export interface RunTexts {
+  'timeseries.csv': string;
+  'events.jsonl': string;
+  'summary.json': string;
+}
+
+/** Tells the run in words (story.md) from its files' texts; src/render/story.ts is the one that does. */
+export type StoryWriter = (texts: RunTexts) => string;
 
 export function timeseriesCsv(result: RunResult): string {
   const parts = [headerLine(TIMESERIES_CSV)];
@@ -67,13 +78,16 @@ export function summaryJson(result: RunResult, scenario: Scenario): string {
   return toJson({
     scenario: scenario.name,
     title: scenario.title,
+    title_nl: scenario.nl.title,
     seed: result.seed,
     region: scenario.region.id,
+    region_name: scenario.region.name,
     start: fromAbsMonth(scenario.start),
     end: fromAbsMonth(scenario.end),
     evaluation: { from: fromAbsMonth(scenario.evaluation.from), to: fromAbsMonth(scenario.evaluation.to) },
     outcomes: orderedOutcomes(result),
     spells: result.spells,
+    arrangements: result.arrangements,
     municipalities: result.municipalities,
   });
 }
@@ -111,23 +125,28 @@ export function sha256(content: string | Uint8Array): string {
 }
 
 /**
- * Writes the five files of a run into `dir` atomically (a previous result there is replaced
- * once the new one is complete).
+ * Writes the files of a run into `dir` (RUN_FILES): each file replaced whole, the manifest last,
+ * and nothing else in the folder touched, so what a user put there (notes, charts/, a report)
+ * survives a rerun of the seed ({@link writeOwnFilesAtomically}).
  */
-export async function writeRunOutput(dir: string, result: RunResult, m: ManifestInput): Promise<void> {
+export async function writeRunOutput(dir: string, result: RunResult, m: ManifestInput, story: StoryWriter): Promise<void> {
   const scenario = m.loaded.scenario;
-  await writeDirAtomically(dir, (tmp) => {
-    // The directory is new and private until renamed, so plain writes suffice inside it. The
-    // manifest records the checksum of every other file, for the commands that read them.
+  await writeOwnFilesAtomically(dir, (tmp) => {
+    // The directory is new and private until its files are moved, so plain writes suffice inside
+    // it. The manifest records the checksum of every other file, for the commands that read them.
     const files: Record<string, string> = {};
-    const write = (name: string, content: string): void => {
+    const write = (name: (typeof RUN_FILES)[number], content: string): void => {
       writeFileSync(join(tmp, name), content);
       files[name] = sha256(content);
     };
-    write('timeseries.csv', timeseriesCsv(result));
-    write('events.jsonl', eventsJsonl(result));
-    write('summary.json', summaryJson(result, scenario));
+    const texts: RunTexts = { 'timeseries.csv': timeseriesCsv(result), 'events.jsonl': eventsJsonl(result), 'summary.json': summaryJson(result, scenario) };
+    write('timeseries.csv', texts['timeseries.csv']);
+    write('events.jsonl', texts['events.jsonl']);
+    write('summary.json', texts['summary.json']);
     write('trust.csv', trustCsv(result, scenario));
+    // story.md is told from the other files and `regiosim story` tells it again (in another
+    // language, say): it is not a result, so the manifest keeps no checksum of it.
+    writeFileSync(join(tmp, 'story.md'), story(texts));
     writeFileSync(join(tmp, 'manifest.json'), manifestJson(m, files));
-  });
+  }, { last: 'manifest.json' });
 }

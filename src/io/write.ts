@@ -8,7 +8,8 @@
  *   `\n` line endings, a header row, empty cells for null and `NaN` for undefined statistics
  *   (docs/formats.md).
  * - Files are written to a temporary name and renamed into place; a directory of results is
- *   filled under a temporary sibling name and renamed into place only when complete. A write
+ *   filled under a temporary sibling name and renamed into place only when complete (a run's
+ *   folder gets only its own files replaced, {@link writeOwnFilesAtomically}). A write
  *   that fails removes its temporary and throws a {@link WriteError} (the CLI prints one line,
  *   exit 1); what a killed process left behind (`<name>.tmp-<pid>-<n>`, `<dir>.old-<pid>-<n>`)
  *   is removed by the next writer of the same place ({@link removeStaleTemps}).
@@ -256,6 +257,51 @@ export async function writeDirAtomically(finalDir: string, fill: (dir: string) =
         rmSync(tmp, { recursive: true, force: true });
         throw isFsError(err) ? new WriteError(finalDir, err) : err;
       }
+    }
+  } finally {
+    releaseTemp(tmp);
+  }
+}
+
+/**
+ * Writes regiosim's own files into `finalDir` and leaves everything else in it alone: a rerun of
+ * a seed replaces the files of the previous run, never a user's notes, charts/ or report.
+ *
+ * `fill` writes the files into a fresh sibling `<finalDir>.tmp-<pid>-<n>`. A new `finalDir` is
+ * that directory renamed into place (atomic, as {@link writeDirAtomically}). An existing one
+ * gets the new files one by one, each by a rename (so no file is ever half-written), with
+ * `last` (the manifest, which holds the checksums of the others) moved in last: a run killed in
+ * between leaves the old manifest, whose checksums then refuse the mixed files, and a rerun
+ * repairs it. If `fill` throws, nothing in `finalDir` changes.
+ *
+ * Throws {@link OutputDirError} (before writing anything) when `finalDir` exists and is neither
+ * empty nor a previous regiosim result.
+ */
+export async function writeOwnFilesAtomically(finalDir: string, fill: (dir: string) => void | Promise<void>, options: { last?: string } = {}): Promise<void> {
+  assertReplaceable(finalDir);
+  writing(finalDir, () => mkdirSync(dirname(finalDir), { recursive: true }));
+  removeStaleTemps(dirname(finalDir), basename(finalDir));
+  const tmp = siblingTemp(finalDir, 'tmp');
+  try {
+    writing(finalDir, () => mkdirSync(tmp));
+    try {
+      await fill(tmp);
+    } catch (err) {
+      rmSync(tmp, { recursive: true, force: true });
+      throw isFsError(err) ? new WriteError(finalDir, err) : err;
+    }
+    try {
+      if (!existsSync(finalDir)) {
+        renameSync(tmp, finalDir);
+        return;
+      }
+      const names = readdirSync(tmp).sort();
+      const ordered = [...names.filter((n) => n !== options.last), ...names.filter((n) => n === options.last)];
+      for (const name of ordered) renameSync(join(tmp, name), join(finalDir, name));
+      rmSync(tmp, { recursive: true, force: true });
+    } catch (err) {
+      rmSync(tmp, { recursive: true, force: true });
+      throw isFsError(err) ? new WriteError(finalDir, err) : err;
     }
   } finally {
     releaseTemp(tmp);

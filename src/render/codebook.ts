@@ -92,6 +92,10 @@ ${eventsTable()}
 ### \`summary.json\`
 
 ${fieldsTable(runSummarySchema)}
+### \`story.md\`
+
+The run told in words (\`--lang\`), from summary.json, events.jsonl and timeseries.csv: the arrangements at the start, what happened year by year (joins, exits with their reasons, formations, dissolutions, scenario events, what each election changed), what each table decided, the arrangements at the end and the headline outcomes. Not a result: the manifest keeps no checksum of it, and \`regiosim story\` writes it again.
+
 ${csv(files.TRUST_CSV)}
 ### \`manifest.json\` (a run)
 

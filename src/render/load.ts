@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { KNOWN_FILES, type ChartData, type KnownFile } from '../charts/data.js';
 import type { EventRow, RunSeriesRow } from '../charts/rows.js';
-import { CsvError, type CsvTable } from '../formats/csv.js';
+import { CsvError, parseCsv, type CsvTable } from '../formats/csv.js';
 import * as files from '../formats/files.js';
 import { eventLineSchema, runSummarySchema, type RunSummary } from '../formats/json-files.js';
 import type { BatchManifest, RunManifest } from '../formats/manifest.js';
@@ -71,9 +71,13 @@ function readJsonFile(dir: string, file: string, problems: Problem[]): unknown {
 }
 
 function readEvents(dir: string, problems: Problem[]): EventRow[] | undefined {
+  const text = readText(dir, 'events.jsonl', 'a JSON Lines file of events (docs/formats.md)', problems);
+  return text === undefined ? undefined : parseEvents(text, problems);
+}
+
+/** The lines of events.jsonl, checked (undefined, with the problems, when a line is not an event). */
+export function parseEvents(text: string, problems: Problem[]): EventRow[] | undefined {
   const file = 'events.jsonl';
-  const text = readText(dir, file, 'a JSON Lines file of events (docs/formats.md)', problems);
-  if (text === undefined) return undefined;
   const out: EventRow[] = [];
   let count = 0;
   text.split('\n').forEach((line, i) => {
@@ -93,6 +97,50 @@ function readEvents(dir: string, problems: Problem[]): EventRow[] | undefined {
     out.push(parsed.data as EventRow);
   });
   return count === 0 ? out : undefined;
+}
+
+/** summary.json, checked. */
+export function parseRunSummary(text: string, problems: Problem[]): RunSummary | undefined {
+  let s: unknown;
+  try {
+    s = JSON.parse(text) as unknown;
+  } catch (err) {
+    problems.push({ path: 'summary.json', expected: 'a JSON file', found: `text that is not JSON (${(err as Error).message})` });
+    return undefined;
+  }
+  const parsed = runSummarySchema.safeParse(s);
+  if (parsed.success) return parsed.data;
+  problems.push(...zodIssuesToProblems(parsed.error.issues, s, runSummarySchema).map((p) => ({ path: `summary.json: ${formatPath(p.path) || '(top level)'}`, expected: p.expected, found: p.found })));
+  return undefined;
+}
+
+/** timeseries.csv in long form (one row per month and column). */
+function runSeriesOf(t: Decoded<RowOf<typeof files.TIMESERIES_CSV> & Record<string, unknown>>): RunSeriesRow[] {
+  const measures = t.groups[0]!;
+  const series: RunSeriesRow[] = [];
+  for (const row of t.rows) for (const measure of measures) series.push({ date: row.date, measure, value: typeof row[measure] === 'number' ? (row[measure] as number) : Number.NaN });
+  return series;
+}
+
+/** The files of a run as texts (as `regiosim run` has them before writing), read as {@link loadDir} reads them from disk. */
+export function parseRunTexts(texts: { 'summary.json': string; 'events.jsonl': string; 'timeseries.csv': string }): Pick<DirData, 'runSummary' | 'events' | 'runSeries'> {
+  const problems: Problem[] = [];
+  const out: Pick<DirData, 'runSummary' | 'events' | 'runSeries'> = {};
+  const summary = parseRunSummary(texts['summary.json'], problems);
+  if (summary !== undefined) out.runSummary = summary;
+  const events = parseEvents(texts['events.jsonl'], problems);
+  if (events !== undefined) out.events = events;
+  let table: CsvTable | undefined;
+  try {
+    table = parseCsv(texts['timeseries.csv'], files.TIMESERIES_CSV.file);
+  } catch (err) {
+    if (!(err instanceof CsvError)) throw err;
+    problems.push({ path: `${files.TIMESERIES_CSV.file}, line ${err.line}`, expected: 'a well-formed CSV file (docs/formats.md)', found: err.detail });
+  }
+  const decoded = table !== undefined ? decodeTable(files.TIMESERIES_CSV, table, problems) : undefined;
+  if (decoded !== undefined) out.runSeries = runSeriesOf(decoded);
+  if (problems.length > 0) throw new UserError('the run just computed', problems);
+  return out;
 }
 
 /** Whether `dir` is a directory; a UserError otherwise. */
@@ -126,21 +174,13 @@ export function loadDir(dir: string, shown = dir): DirData {
     }
   }
   if (has('summary.json')) {
-    const s = readJsonFile(dir, 'summary.json', problems);
-    if (s !== undefined) {
-      const parsed = runSummarySchema.safeParse(s);
-      if (parsed.success) data.runSummary = parsed.data;
-      else problems.push(...zodIssuesToProblems(parsed.error.issues, s, runSummarySchema).map((p) => ({ path: `summary.json: ${formatPath(p.path) || '(top level)'}`, expected: p.expected, found: p.found })));
-    }
+    const text = readText(dir, 'summary.json', 'a JSON file', problems);
+    const summary = text === undefined ? undefined : parseRunSummary(text, problems);
+    if (summary !== undefined) data.runSummary = summary;
   }
   if (has(files.TIMESERIES_CSV.file)) {
     const t = readTable(dir, files.TIMESERIES_CSV, problems);
-    if (t !== undefined) {
-      const measures = t.groups[0]!;
-      const series: RunSeriesRow[] = [];
-      for (const row of t.rows) for (const measure of measures) series.push({ date: row.date, measure, value: typeof row[measure] === 'number' ? (row[measure] as number) : Number.NaN });
-      data.runSeries = series;
-    }
+    if (t !== undefined) data.runSeries = runSeriesOf(t);
   }
   if (has('events.jsonl')) data.events = readEvents(dir, problems);
   if (has(files.TRUST_CSV.file)) data.trust = readTable(dir, files.TRUST_CSV, problems)?.rows;

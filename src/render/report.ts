@@ -215,7 +215,8 @@ function provenanceSection(data: DirData, lang: Lang): string {
   return `${table}\n${scenarioTable}`;
 }
 
-const CSS = `
+/** The report's style, shared by the batch report, the run report and the text reports. */
+export const CSS = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -273,40 +274,18 @@ export function scrollableTables(html: string): string {
   return html.replace(/<table\b/g, '<div class="table-wrap"><table').replace(/<\/table>/g, '</table></div>');
 }
 
-/** Builds the report for a batch directory's data. */
-export function buildReport(data: DirData, lang: Lang): ReportResult {
-  const scenarios = scenarioList(data);
-  const cat = catalog({ ...data, present: new Set([...data.present].filter((f) => f !== 'sensitivity.csv')) }, { lang, theme: 'default', scenarios });
-  const charts: ReportChart[] = [];
-  const missing = [...cat.missing];
-  for (const job of cat.jobs) {
-    try {
-      charts.push({ name: job.name, heading: job.heading, ...(job.caption !== undefined ? { caption: job.caption } : {}), spec: job.build() });
-    } catch (err) {
-      if (err instanceof NoDataError) missing.push({ chart: job.name, files: [], hint: err.message });
-      else throw err;
-    }
-  }
-  const m = data.batchManifest;
-  const batchName = m?.experiment.name ?? data.dir.split(/[\\/]/).filter(Boolean).pop() ?? '';
-  const sections: Array<{ id: string; title: string; html: string }> = [];
-  sections.push({
-    id: 'summary', title: t('report.summary', lang),
-    html: data.summaryMd !== undefined ? `<div class="summary">${markdownToHtml(data.summaryMd, 2)}</div>` : `<p class="note">${phrase('report.noSummary', lang)}</p>`,
-  });
-  const figures = charts.map((c, i) => {
-    const caption = c.caption;
-    return `<figure id="figure-${escapeHtml(c.name)}" aria-label="${escapeHtml(c.heading)}"><div class="chart" id="chart-${i}" data-chart="${escapeHtml(c.name)}" data-spec="spec-${i}"></div>${caption !== undefined ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}</figure>`;
-  });
-  const missingNotes = missing.map((mc) => `<p class="note">${phrase('report.missingChart', lang, { what: `${mc.chart}${mc.files.length > 0 ? ` (${mc.files.join(', ')})` : ''}${mc.hint !== undefined ? `: ${mc.hint}` : ''}` })}</p>`);
-  sections.push({ id: 'charts', title: t('report.charts', lang), html: `<p>${phrase('report.chartHint', lang)}</p>\n${figures.join('\n')}\n${missingNotes.join('\n')}` });
-  const tables = data.summary !== undefined || data.comparison !== undefined
-    ? `${data.summary !== undefined ? summaryTable(data, lang, scenarios) : ''}\n${comparisonTable(data, lang, scenarios)}\n<p>${phrase('report.fullTables', lang)}</p>`
-    : `<p class="note">${phrase('report.noTables', lang)}</p>`;
-  sections.push({ id: 'tables', title: t('report.tables', lang), html: tables });
-  sections.push({ id: 'method', title: t('report.method', lang), html: methodSection(data, lang, scenarios) });
-  sections.push({ id: 'provenance', title: t('report.provenance', lang), html: provenanceSection(data, lang) });
+/** A chart's place in a report: drawn there by {@link chartScripts} from spec number `i`. */
+export function figureHtml(c: ReportChart, i: number): string {
+  const caption = c.caption;
+  return `<figure id="figure-${escapeHtml(c.name)}" aria-label="${escapeHtml(c.heading)}"><div class="chart" id="chart-${i}" data-chart="${escapeHtml(c.name)}" data-spec="spec-${i}"></div>${caption !== undefined ? `<figcaption>${escapeHtml(caption)}</figcaption>` : ''}</figure>`;
+}
 
+/**
+ * The scripts that draw a report's charts: each chart's spec and the vega bundles, packed (see
+ * packText), and the script that unpacks them and calls vega-embed on every `[data-chart]`
+ * element (`data-spec` names its spec).
+ */
+export function chartScripts(charts: readonly ReportChart[], lang: Lang): string {
   // The libraries and the chart specifications (with their data) travel packed: 5 MB of text for
   // a 1,000-run batch becomes about 1 MB, which mail systems let through.
   const bundles = BUNDLES.map((b, i) => `<script type="application/gzip" id="lib-${i}">${packText(readFileSync(bundlePath(b.pkg, b.file), 'utf8'))}</script>`).join('\n');
@@ -342,6 +321,40 @@ export function buildReport(data: DirData, lang: Lang): ReportResult {
     }));
   }).then(function () { document.body.setAttribute('data-charts-done', String(charts.length)); });
 })();`;
+  return `${specs}\n${bundles}\n<script>${inlineScript(embed)}</script>`;
+}
+
+/** Builds the report for a batch directory's data. */
+export function buildReport(data: DirData, lang: Lang): ReportResult {
+  const scenarios = scenarioList(data);
+  const cat = catalog({ ...data, present: new Set([...data.present].filter((f) => f !== 'sensitivity.csv')) }, { lang, theme: 'default', scenarios });
+  const charts: ReportChart[] = [];
+  const missing = [...cat.missing];
+  for (const job of cat.jobs) {
+    try {
+      charts.push({ name: job.name, heading: job.heading, ...(job.caption !== undefined ? { caption: job.caption } : {}), spec: job.build() });
+    } catch (err) {
+      if (err instanceof NoDataError) missing.push({ chart: job.name, files: [], hint: err.message });
+      else throw err;
+    }
+  }
+  const m = data.batchManifest;
+  const batchName = m?.experiment.name ?? data.dir.split(/[\\/]/).filter(Boolean).pop() ?? '';
+  const sections: Array<{ id: string; title: string; html: string }> = [];
+  sections.push({
+    id: 'summary', title: t('report.summary', lang),
+    html: data.summaryMd !== undefined ? `<div class="summary">${markdownToHtml(data.summaryMd, 2)}</div>` : `<p class="note">${phrase('report.noSummary', lang)}</p>`,
+  });
+  const figures = charts.map(figureHtml);
+  const missingNotes = missing.map((mc) => `<p class="note">${phrase('report.missingChart', lang, { what: `${mc.chart}${mc.files.length > 0 ? ` (${mc.files.join(', ')})` : ''}${mc.hint !== undefined ? `: ${mc.hint}` : ''}` })}</p>`);
+  sections.push({ id: 'charts', title: t('report.charts', lang), html: `<p>${phrase('report.chartHint', lang)}</p>\n${figures.join('\n')}\n${missingNotes.join('\n')}` });
+  const tables = data.summary !== undefined || data.comparison !== undefined
+    ? `${data.summary !== undefined ? summaryTable(data, lang, scenarios) : ''}\n${comparisonTable(data, lang, scenarios)}\n<p>${phrase('report.fullTables', lang)}</p>`
+    : `<p class="note">${phrase('report.noTables', lang)}</p>`;
+  sections.push({ id: 'tables', title: t('report.tables', lang), html: tables });
+  sections.push({ id: 'method', title: t('report.method', lang), html: methodSection(data, lang, scenarios) });
+  sections.push({ id: 'provenance', title: t('report.provenance', lang), html: provenanceSection(data, lang) });
+
   const finished = formatter(lang).timestamp(m?.finished);
   const version = m?.regiosim_version ?? '–';
   const html = `<!DOCTYPE html>
@@ -362,9 +375,7 @@ export function buildReport(data: DirData, lang: Lang): ReportResult {
 <nav><h2>${escapeHtml(t('report.contents', lang))}</h2><ol>${sections.map((s) => `<li><a href="#${s.id}">${escapeHtml(s.title)}</a></li>`).join('')}</ol></nav>
 ${sections.map((s) => `<section id="${s.id}">\n<h2>${escapeHtml(s.title)}</h2>\n${scrollableTables(s.html)}\n</section>`).join('\n')}
 </main>
-${specs}
-${bundles}
-<script>${inlineScript(embed)}</script>
+${chartScripts(charts, lang)}
 </body>
 </html>
 `;

@@ -67,7 +67,17 @@ function comparisonWithHeadline(): ComparisonRow[] {
 function runSummary(): RunSummary {
   return {
     scenario: 'wgr-plus-continues', title: 'WGR-plus continues', seed: 7, region: 'haaglanden', start: '2006-01', end: '2020-12', evaluation: { from: '2015-01', to: '2020-12' },
-    outcomes: {} as RunSummary['outcomes'], spells: [],
+    outcomes: {} as RunSummary['outcomes'],
+    // two members of a convenant, one leaving a basiscoalitie: the membership chart's panels (no
+    // WGR-plus, which the marker test below must not find in the data)
+    spells: [
+      ...F.HAAGLANDEN.slice(0, 2).map((m) => ({ type: 'membership' as const, arrangement: 'cv', kind: 'convenant', municipality: m.code, start: '2006-01', end: null, duration: 180, ended: 0 as const, reason: '' })),
+      { type: 'membership' as const, arrangement: 'bc', kind: 'basiscoalitie', municipality: F.HAAGLANDEN[0]!.code, start: '2015-01', end: '2018-03', duration: 38, ended: 1 as const, reason: 'value' },
+    ],
+    arrangements: [
+      { id: 'cv', name: 'Convenant wonen', kind: 'convenant', formed: false, domains: ['housing'] },
+      { id: 'bc', name: 'Basiscoalitie Haaglanden', kind: 'basiscoalitie', formed: false, domains: ['housing'] },
+    ],
     municipalities: F.HAAGLANDEN.map((m, i) => ({ ...m, measures: { value_per_inhabitant: 300 + 20 * i } as unknown as RunSummary['municipalities'][number]['measures'] })),
   };
 }
@@ -311,7 +321,7 @@ describe('16:9 slide variants', () => {
       const data = { ...fixtureData(), present: new Set(['summary.json', 'trust.csv'] as const), dir } as unknown as Parameters<typeof renderCharts>[0];
       const result = await renderCharts(data, { format: 'png', theme: 'slides', lang: 'nl' });
       const pngs = readdirSync(result.outDir).filter((f) => f.endsWith('.png'));
-      expect(pngs.sort()).toEqual(['map-value-per-inhabitant.png', 'trust-matrix.png']);
+      expect(pngs.sort()).toEqual(['map-value-per-inhabitant.png', 'membership.png', 'trust-matrix.png']);
       for (const f of pngs) {
         const bytes = readFileSync(join(result.outDir, f));
         const [w, h] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];

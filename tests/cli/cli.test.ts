@@ -75,7 +75,7 @@ describe('help and version', () => {
   it('a misspelt command gets a suggestion', async () => {
     const r = await runCli(['rnu', 'x'], cwd);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('  - (command): expected a command: start, run, batch, merge, analyze, sensitivity, calibrate, robustness, docking, chart, report, brief, playground, validate, scenarios, regions, new, params, schema, found "rnu" (did you mean run?)');
+    expect(r.err).toContain('  - (command): expected a command: start, run, batch, merge, analyze, sensitivity, calibrate, robustness, docking, chart, report, story, brief, playground, validate, scenarios, regions, new, params, schema, found "rnu" (did you mean run?)');
   });
 
   it('a missing argument is a usage error that says what is missing', async () => {

@@ -237,7 +237,7 @@ describe('fuzzing', () => {
     );
     const options = ['--out', '--seed', '--runs', '--workers', '--set', '--shard', '--experiment', '--resume', '--lang', '--reference', '--precision', '--bootstrap', '--bootstrap-seed', '--format', '--theme', '--method', '--params', '--n', '--range', '--outcome', '--replications', '--levels', '--group', '--ensemble', '--worlds', '--lhs', '--members', '--region', '--structure', '--name', '--quiet', '--no-analyze', '--keep-timeseries', '--frobnicate', '-x'];
     const commandLine = fc.tuple(
-      fc.constantFrom('run', 'batch', 'merge', 'analyze', 'sensitivity', 'calibrate', 'robustness', 'docking', 'chart', 'report', 'brief', 'playground', 'validate', 'scenarios', 'regions', 'new', 'params', 'schema', 'start', 'frobnicate', ''),
+      fc.constantFrom('run', 'batch', 'merge', 'analyze', 'sensitivity', 'calibrate', 'robustness', 'docking', 'chart', 'report', 'story', 'brief', 'playground', 'validate', 'scenarios', 'regions', 'new', 'params', 'schema', 'start', 'frobnicate', ''),
       fc.array(value, { maxLength: 2 }),
       fc.array(fc.tuple(fc.constantFrom(...options), fc.option(value, { nil: undefined })), { maxLength: 5 }),
     );

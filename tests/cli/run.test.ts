@@ -32,7 +32,7 @@ describe('regiosim run', () => {
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
     expect(lines[0]).toBe('Test region: Lake district (4 municipalities), January 2015 to December 2019, seed 7');
-    expect(lines[1]).toBe('Wrote output/test-region/seed-7/ (timeseries.csv, events.jsonl, summary.json, trust.csv, manifest.json)');
+    expect(lines[1]).toBe('Wrote output/test-region/seed-7/ (timeseries.csv, events.jsonl, summary.json, trust.csv, story.md, manifest.json)');
     expect(lines[2]).toBe('Outcomes from January 2015 to December 2019:');
     expect(lines[3]).toMatch(/^ {2}Net value per inhabitant +−?\d+(\.\d+)? +EUR per inhabitant per year$/);
     expect(lines[4]).toMatch(/^ {2}Gross value per inhabitant +−?\d+(\.\d+)? +EUR per inhabitant per year$/);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRUST_CSV } from '../../src/formats/files.js';
@@ -8,10 +8,12 @@ import { OUTCOME_NAMES, TIMESERIES_COLUMNS, type RunResult } from '../../src/cor
 import { runSimulation } from '../../src/core/run.js';
 import { loadScenario, type LoadedScenario } from '../../src/io/scenario.js';
 import { manifestJson, RUN_FILES, summaryJson, timeseriesCsv, trustCsv, writeRunOutput } from '../../src/io/run-output.js';
+import { storyFromTexts } from '../../src/render/story.js';
 import { listFiles, OWN_REGION_SCENARIO, read, removeDir, tempDir } from '../cli/helpers.js';
 
 let dir: string;
 let loaded: LoadedScenario;
+const story = (texts: Parameters<typeof storyFromTexts>[0]): string => storyFromTexts(texts, 'en');
 let result: RunResult;
 beforeAll(() => {
   dir = tempDir('run-output');
@@ -22,9 +24,9 @@ beforeAll(() => {
 afterAll(() => removeDir(dir));
 
 describe('run output files (docs/formats.md)', () => {
-  it('writes exactly the five files', async () => {
+  it('writes exactly the six files', async () => {
     const out = join(dir, 'out');
-    await writeRunOutput(out, result, { loaded, seed: 7, command: 'regiosim run test-region.yaml' });
+    await writeRunOutput(out, result, { loaded, seed: 7, command: 'regiosim run test-region.yaml' }, story);
     expect(listFiles(out)).toEqual([...RUN_FILES].sort());
     expect(listFiles(dir)).toEqual([...RUN_FILES.map((f) => `out/${f}`), 'test-region.yaml'].sort());
   });
@@ -53,7 +55,8 @@ describe('run output files (docs/formats.md)', () => {
 
   it('summary.json: the documented keys, outcomes in OUTCOMES order', () => {
     const s = JSON.parse(summaryJson(result, loaded.scenario)) as Record<string, unknown>;
-    expect(Object.keys(s)).toEqual(['scenario', 'title', 'seed', 'region', 'start', 'end', 'evaluation', 'outcomes', 'spells', 'municipalities']);
+    expect(Object.keys(s)).toEqual(['scenario', 'title', 'title_nl', 'seed', 'region', 'region_name', 'start', 'end', 'evaluation', 'outcomes', 'spells', 'arrangements', 'municipalities']);
+    expect([s['title_nl'], s['region_name']]).toEqual(['Test region', 'Lake district']);
     expect([s['scenario'], s['title'], s['seed'], s['region'], s['start'], s['end'], s['evaluation']]).toEqual(['test-region', 'Test region', 7, 'lake-district', '2015-01', '2019-12', { from: '2015-01', to: '2019-12' }]);
     expect(Object.keys(s['outcomes'] as object)).toEqual(OUTCOME_NAMES);
     expect((s['municipalities'] as unknown[]).length).toBe(4);
@@ -80,5 +83,47 @@ describe('run output files (docs/formats.md)', () => {
     expect(lines).toHaveLength(result.events.length);
     const dates = lines.map((l) => (JSON.parse(l) as { date: string }).date);
     expect([...dates].sort()).toEqual(dates);
+  });
+});
+
+describe('a rerun of a seed', () => {
+  const manifest = { loaded, seed: 7, command: 'regiosim run test-region.yaml' };
+  it('replaces the files regiosim owns and keeps every file and folder a user put there', async () => {
+    const out = join(dir, 'rerun');
+    await writeRunOutput(out, result, { ...manifest, loaded }, story);
+    const before = Object.fromEntries(RUN_FILES.map((f) => [f, read(out, f)]));
+    writeFileSync(join(out, 'notes.txt'), 'my notes');
+    mkdirSync(join(out, 'charts'));
+    writeFileSync(join(out, 'charts', 'my-chart.svg'), '<svg/>');
+    // A changed file of the run is replaced by the rerun's.
+    writeFileSync(join(out, 'story.md'), 'edited');
+    const other = runSimulation(loaded.scenario, 8);
+    await writeRunOutput(out, other, { ...manifest, loaded, seed: 8 }, story);
+    expect(read(out, 'notes.txt')).toBe('my notes');
+    expect(read(out, 'charts/my-chart.svg')).toBe('<svg/>');
+    expect(listFiles(out)).toEqual([...RUN_FILES, 'notes.txt', 'charts/my-chart.svg'].sort());
+    expect(read(out, 'story.md')).not.toBe('edited');
+    expect(read(out, 'summary.json')).not.toBe(before['summary.json']);
+    expect((JSON.parse(read(out, 'summary.json')) as { seed: number }).seed).toBe(8);
+    // The manifest's checksums are those of the new files.
+    const files = (JSON.parse(read(out, 'manifest.json')) as { files: Record<string, string> }).files;
+    expect(Object.keys(files).sort()).toEqual(RUN_FILES.filter((f) => f !== 'manifest.json' && f !== 'story.md').sort());
+    // No temporary is left beside the folder.
+    expect(listFiles(dir).filter((f) => !f.startsWith('rerun/') && !f.startsWith('out/'))).toEqual(['test-region.yaml']);
+  });
+
+  it('leaves the folder as it was when the run fails before its files are complete', async () => {
+    const out = join(dir, 'failing');
+    await writeRunOutput(out, result, { ...manifest, loaded }, story);
+    writeFileSync(join(out, 'notes.txt'), 'my notes');
+    const before = Object.fromEntries(RUN_FILES.map((f) => [f, read(out, f)]));
+    const broken = (): string => {
+      throw new Error('story failed');
+    };
+    await expect(writeRunOutput(out, runSimulation(loaded.scenario, 9), { ...manifest, loaded, seed: 9 }, broken)).rejects.toThrow('story failed');
+    for (const f of RUN_FILES) expect(read(out, f), f).toBe(before[f]);
+    expect(read(out, 'notes.txt')).toBe('my notes');
+    expect(existsSync(join(dir, 'failing.tmp'))).toBe(false);
+    expect(listFiles(dir).filter((f) => f.startsWith('failing.'))).toEqual([]);
   });
 });

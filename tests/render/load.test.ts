@@ -68,7 +68,7 @@ describe('catalog', () => {
   it('a run gets its own charts, the map in euro per inhabitant per year', () => {
     const cat = catalog(loadDir(writeRun(tempDir('cat-run'))), { lang: 'nl' });
     expect(cat.kinds).toEqual(['run']);
-    expect(cat.jobs.map((j) => j.name)).toEqual(['stability', 'trust-over-time', 'trust-matrix', 'map-value-per-inhabitant', 'timeline']);
+    expect(cat.jobs.map((j) => j.name)).toEqual(['stability', 'trust-over-time', 'trust-matrix', 'map-value-per-inhabitant', 'timeline', 'membership', 'timeline-named']);
     const map = cat.jobs.find((j) => j.name === 'map-value-per-inhabitant')!.build();
     // 72 months in 2015-01..2020-12: 60 EUR over the window is 10 EUR a year
     expect(JSON.stringify(map)).toContain('"code":"GM0518","name":"\'s-Gravenhage","population":545838,"value":10,"n":1');

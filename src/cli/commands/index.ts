@@ -22,6 +22,7 @@ import { scenariosCommand } from './scenarios.js';
 import { sensitivityCommand } from './sensitivity.js';
 import { schemaCommand } from './schema.js';
 import { startCommand } from './start.js';
+import { storyCommand } from './story.js';
 import { validateCommand } from './validate.js';
 
 export const commands: CliCommand[] = [
@@ -36,6 +37,7 @@ export const commands: CliCommand[] = [
   dockingCommand,
   chartCommand,
   reportCommand,
+  storyCommand,
   briefCommand,
   playgroundCommand,
   validateCommand,

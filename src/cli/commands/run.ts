@@ -94,7 +94,7 @@ export const runCommand: CliCommand = {
     }
     failOn(ctx, optionProblems);
     const sim = simulate(loaded, { seed });
-    await writeRun(outDir, sim, { command: commandLine(ctx.argv) });
+    await writeRun(outDir, sim, { command: commandLine(ctx.argv), lang: ctx.lang });
 
     const sc = loaded.scenario;
     const { lang } = ctx;

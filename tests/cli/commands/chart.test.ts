@@ -44,17 +44,17 @@ describe('regiosim chart on a directory', () => {
     const r = await runCli(['chart', '.', '--format', 'svg', '--lang', 'nl'], dir);
     expect(r.code).toBe(0);
     expect(r.out).toBe(
-      '6 grafieken geschreven naar charts/ (svg, thema default, nl; naast elke grafiek een .vl.json-specificatie voor Vega-Lite)\n' +
+      '7 grafieken geschreven naar charts/ (svg, thema default, nl; naast elke grafiek een .vl.json-specificatie voor Vega-Lite)\n' +
         '  niet getekend: differences: ontbreekt: comparison.csv (draai eerst `regiosim analyze <map>`)\n' +
         '  niet getekend: survival: ontbreekt: survival.csv (draai eerst `regiosim analyze <map>`)\n',
     );
     expect(readdirSync(join(dir, 'charts')).sort()).toEqual([
-      'exits-over-time.svg', 'exits-over-time.vl.json', 'map-value-per-inhabitant.svg', 'map-value-per-inhabitant.vl.json',
+      'exits-over-time.svg', 'exits-over-time.vl.json', 'map-difference-value-per-inhabitant.svg', 'map-difference-value-per-inhabitant.vl.json', 'map-value-per-inhabitant.svg', 'map-value-per-inhabitant.vl.json',
       'outcome-cooperation_stability.svg', 'outcome-cooperation_stability.vl.json', 'outcome-value_per_inhabitant.svg', 'outcome-value_per_inhabitant.vl.json',
       'stability.svg', 'stability.vl.json', 'trust-over-time.svg', 'trust-over-time.vl.json',
     ]);
     const spec = JSON.parse(readFileSync(join(dir, 'charts', 'stability.vl.json'), 'utf8')) as { title: { text: string } };
-    expect(spec.title.text).toBe('Stabiliteit van de samenwerking (aandeel paren), in de tijd');
+    expect(spec.title.text).toBe('Stabiliteit van de samenwerking (% van de paren), in de tijd');
     expect(readFileSync(join(dir, 'charts', 'stability.svg'), 'utf8')).toContain('>Jaar</text>');
     expect(r.err).not.toContain('warning');
   });
@@ -64,7 +64,7 @@ describe('regiosim chart on a directory', () => {
     const r = await runCli(['chart', dir, '--format', 'png', '--theme', 'slides'], dir);
     expect(r.code).toBe(0);
     expect(readdirSync(join(dir, 'charts')).filter((f) => f.endsWith('.png')).sort()).toEqual([
-      'map-value-per-inhabitant.png', 'stability.png', 'timeline.png', 'trust-matrix.png', 'trust-over-time.png',
+      'map-value-per-inhabitant.png', 'stability.png', 'timeline-named.png', 'timeline.png', 'trust-matrix.png', 'trust-over-time.png',
     ]);
     const png = readFileSync(join(dir, 'charts', 'timeline.png'));
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -77,21 +77,23 @@ describe('regiosim report', () => {
     const dir = writeBatch(tempDir('report-cli'), { analysis: true });
     const r = await runCli(['report', '.', '--lang', 'nl'], dir);
     expect(r.err).toBe('');
-    expect(r.out).toBe('Geschreven: report.html (8 interactieve grafieken; opent zonder internet in elke browser)\n');
+    expect(r.out).toBe('Geschreven: report.html (9 interactieve grafieken; opent zonder internet in elke browser)\n');
     expect(r.code).toBe(0);
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(html).toContain('<html lang="nl">');
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
-  it('refuses a directory that is not a batch, and an unknown language', async () => {
+  it('refuses a directory that is neither a batch nor a run, and an unknown language', async () => {
     const run = writeRun(tempDir('report-run'));
-    const r = await runCli(['report', '.'], run);
+    const empty = tempDir('report-empty');
+    const r = await runCli(['report', '.'], empty);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('(directory): expected a batch output directory (from `regiosim batch`) with manifest.json, runs.csv, found a directory without runs.csv\n');
+    expect(r.err).toContain('(directory): expected a batch output directory (from `regiosim batch`) with manifest.json, runs.csv, found a directory without manifest.json, runs.csv\n');
     const bad = await runCli(['report', '.', '--lang', 'de'], run);
     expect(bad.code).toBe(2);
     expect(bad.err).toBe('regiosim: 1 problem in the command line:\n  - --lang: expected one of en, nl, found "de"\n');
     expect(existsSync(join(run, 'report.html'))).toBe(false);
+    expect(readdirSync(empty)).toEqual([]);
   });
 });

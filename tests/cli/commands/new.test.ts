@@ -93,7 +93,7 @@ describe('a scenario that lists eight municipality names', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toBe('eight: Barneveld, Ede, Nijkerk +5 (8 municipalities), January 2015 to December 2020, seed 3');
-    expect(listFiles(join(cwd, 'eight-run'))).toEqual(['events.jsonl', 'manifest.json', 'summary.json', 'timeseries.csv', 'trust.csv']);
+    expect(listFiles(join(cwd, 'eight-run'))).toEqual(['events.jsonl', 'manifest.json', 'story.md', 'summary.json', 'timeseries.csv', 'trust.csv']);
     const summary = JSON.parse(readFileSync(join(cwd, 'eight-run', 'summary.json'), 'utf8')) as { region: string; municipalities: { code: string; name: string; population: number }[] };
     expect(summary.region).toBe('barneveld-ede-nijkerk-5');
     expect(summary.municipalities.map((m) => m.name).sort()).toEqual(names);
