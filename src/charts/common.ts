@@ -29,17 +29,42 @@ export interface ChartOptions {
   scenarios?: readonly string[];
   /** The calendar of each scenario (elections, structural events), for the time markers. */
   calendars?: Readonly<Record<string, Calendar>>;
+  /** Each scenario's readable title in the chart's language, for legends, axes and panel titles (else its name). */
+  titles?: Readonly<Record<string, string>>;
 }
 
 export interface Resolved {
   lang: Lang;
   theme: ThemeName;
   sizes: ThemeSizes;
+  titles: Readonly<Record<string, string>>;
 }
 
 export function resolveOptions(opts: ChartOptions): Resolved {
   const theme = opts.theme ?? 'default';
-  return { lang: opts.lang ?? 'en', theme, sizes: THEME_SIZES[theme] };
+  return { lang: opts.lang ?? 'en', theme, sizes: THEME_SIZES[theme], titles: opts.titles ?? {} };
+}
+
+/** A scenario as a chart names it: its readable title, or its name when it has none. */
+export function scenarioTitle(r: Resolved, name: string): string {
+  return r.titles[name] ?? name;
+}
+
+/**
+ * A Vega expression that turns a scenario's name (`datum.label` of a legend or axis) into its
+ * title; undefined when no scenario has a title other than its name. The data keep the names,
+ * which the tooltips, sorting and colours use.
+ */
+export function scenarioLabelExpr(r: Resolved, names: readonly string[]): string | undefined {
+  const named = names.filter((n) => r.titles[n] !== undefined && r.titles[n] !== n);
+  if (named.length === 0) return undefined;
+  return named.reduceRight((rest, n) => `datum.label === ${JSON.stringify(n)} ? ${JSON.stringify(r.titles[n])} : ${rest}`, 'datum.label');
+}
+
+/** Axis or header properties that label scenarios by their titles (empty when there are none). */
+export function scenarioLabels(r: Resolved, names: readonly string[]): Record<string, unknown> {
+  const expr = scenarioLabelExpr(r, names);
+  return expr === undefined ? {} : { labelExpr: expr };
 }
 
 /** The top-level frame every chart shares: schema, config, title and subtitle. */
@@ -57,22 +82,22 @@ export function scenarioOrder(rows: ReadonlyArray<{ scenario: string }>, given?:
   return out;
 }
 
-/** A colour encoding for the scenario field with the fixed palette. */
-export function scenarioColour(order: readonly string[], lang: Lang, legend: Record<string, unknown> | null = {}): Record<string, unknown> {
+/** A colour encoding for the scenario field with the fixed palette; the legend names scenarios by their titles. */
+export function scenarioColour(order: readonly string[], r: Resolved, legend: Record<string, unknown> | null = {}): Record<string, unknown> {
   const { domain, range } = scenarioColours(order);
   return {
     field: 'scenario',
     type: 'nominal',
-    title: t('chart.scenario', lang),
+    title: t('chart.scenario', r.lang),
     sort: domain,
     scale: { domain, range },
-    legend: legend === null ? null : { ...legend },
+    legend: legend === null ? null : { ...scenarioLabels(r, order), ...legend },
   };
 }
 
 /** A legend below the plot, in as many columns as fit, balanced over the rows (4 entries: 2 × 2). */
 export function bottomLegend(names: readonly string[], r: Resolved, width: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const longest = names.reduce((m, s) => Math.max(m, s.length), 0);
+  const longest = names.reduce((m, s) => Math.max(m, scenarioTitle(r, s).length), 0);
   const perEntry = longest * 0.62 * r.sizes.label + 3 * r.sizes.label + 12;
   const fit = Math.max(1, Math.min(names.length, Math.floor(width / perEntry)));
   const rows = Math.ceil(names.length / fit);
@@ -197,7 +222,7 @@ export function markersNote(from: number, to: number, r: Resolved, markers: Mark
   const structure = markers.structure.filter((m) => inRange(m.date, from, to));
   const months = [...new Set(elections.map((d) => Number(d.slice(5, 7))))];
   const month = months.map((m) => MONTH_NAMES[r.lang][m - 1]).join(', ');
-  const when = (m: Markers['structure'][number]): string => (m.scenarios !== undefined && m.scenarios.length < (markers.of ?? 0) ? `${fmt.month(m.date)}; ${m.scenarios.join(', ')}` : fmt.month(m.date));
+  const when = (m: Markers['structure'][number]): string => (m.scenarios !== undefined && m.scenarios.length < (markers.of ?? 0) ? `${fmt.month(m.date)}; ${m.scenarios.map((n) => scenarioTitle(r, n)).join(', ')}` : fmt.month(m.date));
   const events = structure.map((m) => `${m.text} (${when(m)})`).join(', ');
   if (elections.length > 0 && structure.length === 1) return t('chart.markersNote', r.lang, { month, event: structure[0]!.text, date: when(structure[0]!) });
   if (elections.length > 0 && structure.length > 1) return t('chart.markersNoteMany', r.lang, { month, events });

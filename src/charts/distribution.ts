@@ -3,7 +3,7 @@
  * Tukey whiskers to the furthest run within 1.5 IQR of the box, said so in the subtitle) with every
  * run drawn as a dot, jittered deterministically by run id; the x axis from 0, percent for shares.
  */
-import { definitionLines, distinct, finite, firstPoints, frame, jitter, resolveOptions, round, scenarioColour, scenarioOrder, tooltipFormat, valueFormat, type ChartOptions, type VlSpec, NoDataError } from './common.js';
+import { definitionLines, distinct, finite, firstPoints, frame, jitter, resolveOptions, round, scenarioColour, scenarioLabels, scenarioOrder, tooltipFormat, valueFormat, type ChartOptions, type VlSpec, NoDataError } from './common.js';
 import { measureAxisTitle, t } from '../i18n/index.js';
 import type { RunRow } from './rows.js';
 
@@ -34,13 +34,13 @@ export function distributionChart(rows: readonly RunRow[], opts: DistributionOpt
   const subtitle = [...definitionLines('run', outcome, r), t('chart.distributionSubtitle', r.lang, { n: nText }), t('chart.whiskers', r.lang)];
   if (points.sweep) subtitle.push(t('chart.firstPointNote', r.lang));
   const rowStep = r.theme === 'slides' ? 90 : 56;
-  const y = { field: 'scenario', type: 'nominal', title: null, sort: present, scale: { domain: present, paddingInner: 0.25, paddingOuter: 0.15 }, axis: { labelFontWeight: 'bold' } };
+  const y = { field: 'scenario', type: 'nominal', title: null, sort: present, scale: { domain: present, paddingInner: 0.25, paddingOuter: 0.15 }, axis: { labelFontWeight: 'bold', labelLimit: 320, ...scenarioLabels(r, present) } };
   const xTitle = measureAxisTitle('run', outcome, r.lang);
   const x = {
     field: 'value', type: 'quantitative', title: xTitle,
     scale: { zero: true, nice: false, padding: r.theme === 'slides' ? 16 : 8 }, axis: { format: valueFormat('run', outcome, values.map((v) => v.value)) },
   };
-  const colour = scenarioColour(order, r.lang, null);
+  const colour = scenarioColour(order, r, null);
   return frame(r, t('chart.distributionTitle', r.lang, { measure: xTitle }), subtitle, {
     width: r.sizes.width,
     height: { step: rowStep },

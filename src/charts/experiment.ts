@@ -14,7 +14,7 @@
  */
 import { measure, UNITS } from '../core/measures.js';
 import { measureTitle, measureUnit, t, type Lang } from '../i18n/index.js';
-import { definitionLines, distinct, finite, frame, NoDataError, resolveOptions, round, scenarioColour, scenarioOrder, type ChartOptions, type Resolved, type VlSpec } from './common.js';
+import { definitionLines, distinct, finite, frame, NoDataError, resolveOptions, round, scenarioColour, scenarioLabels, scenarioOrder, scenarioTitle, type ChartOptions, type Resolved, type VlSpec } from './common.js';
 import type { PointsSummaryRow } from './rows.js';
 
 export interface ExperimentChartOptions extends ChartOptions {
@@ -100,14 +100,14 @@ function build(rows: readonly PointsSummaryRow[], opts: ExperimentChartOptions, 
   const reference = difference ? (rows.find((row) => row.kind === 'difference')?.reference ?? '') : '';
   const order = scenarioOrder(values as { scenario: string }[], opts.scenarios);
   const present = order.filter((s) => values.some((v) => v['scenario'] === s));
-  const colour = scenarioColour(order, r.lang, { orient: 'bottom', direction: 'horizontal' });
+  const colour = scenarioColour(order, r, { orient: 'bottom', direction: 'horizontal' });
   const direction = measure('run', opts.outcome)?.direction ?? 'neutral';
   const unit = measureUnit('run', opts.outcome, r.lang);
   const cue = direction === 'higher' ? t('chart.expHigherBetter', r.lang) : direction === 'lower' ? t('chart.expLowerBetter', r.lang) : '';
   const diffTitle = `${unit === '' ? t('chart.difference', r.lang) : t('chart.differenceIn', r.lang, { unit })}${cue ? `, ${cue}` : ''}`;
   const valueTitle = difference ? diffTitle : measureTitle('run', opts.outcome, r.lang);
   const title = difference
-    ? t('chart.expDiffTitle', r.lang, { measure: measureTitle('run', opts.outcome, r.lang), reference })
+    ? t('chart.expDiffTitle', r.lang, { measure: measureTitle('run', opts.outcome, r.lang), reference: scenarioTitle(r, reference) })
     : t('chart.expTitle', r.lang, { measure: measureTitle('run', opts.outcome, r.lang) });
   const tips = tooltip(r, params, valueTitle, kind);
   const slides = r.theme === 'slides';
@@ -171,7 +171,7 @@ function build(rows: readonly PointsSummaryRow[], opts: ExperimentChartOptions, 
       : { mark: { type: 'circle', size: slides ? 260 : 110, opacity: 1, stroke: '#333333', strokeWidth: 0.5 }, encoding: { color: fill, tooltip: tips } };
     return frame(r, title, [...defined, t(difference ? (neutral ? 'chart.expDiffHeatNeutral' : 'chart.expDiffHeat') : 'chart.expHeat', r.lang), note], {
       data: { values },
-      facet: { column: { field: 'scenario', type: 'nominal', title: null, sort: present, header: { labelFontWeight: 'bold' } } },
+      facet: { column: { field: 'scenario', type: 'nominal', title: null, sort: present, header: { labelFontWeight: 'bold', ...scenarioLabels(r, present) } } },
       spec: {
         ...(grid ? { width: { step: cell }, height: { step: Math.min(cell, slides ? 48 : 32) } } : { width: panelWidth, height: Math.round(panelWidth * 0.75) }),
         encoding: { x: encX, y: encY },

@@ -6,7 +6,7 @@
  * which way is better (from the measure's direction). Filled dots are significant after the Holm
  * correction.
  */
-import { definitionLines, directionCue, finite, firstPoints, frame, resolveOptions, round, scenarioColour, scenarioOrder, valueFormat, type ChartOptions, type VlSpec, NoDataError } from './common.js';
+import { definitionLines, directionCue, finite, firstPoints, frame, resolveOptions, round, scenarioColour, scenarioLabels, scenarioOrder, scenarioTitle, valueFormat, type ChartOptions, type VlSpec, NoDataError } from './common.js';
 import { isShareMeasure, measureName, measureUnit, t } from '../i18n/index.js';
 import type { ComparisonRow } from './rows.js';
 
@@ -25,7 +25,7 @@ export function forestChart(rows: readonly ComparisonRow[], opts: ForestOptions 
   if (outcomes.length === 0) throw new NoDataError('none of the requested outcomes is in the comparison');
   const order = scenarioOrder(kept, opts.scenarios);
   const present = order.filter((s) => s !== reference && kept.some((row) => row.scenario === s));
-  const colour = scenarioColour(order, r.lang, null);
+  const colour = scenarioColour(order, r, null);
   const paired = kept.every((row) => row.paired);
   const slides = r.theme === 'slides';
   const rowStep = slides ? 40 : 20;
@@ -53,7 +53,7 @@ export function forestChart(rows: readonly ComparisonRow[], opts: ForestOptions 
       }));
     const unit = share ? t('chart.percentagePoints', r.lang) : measureUnit('run', outcome, r.lang);
     // Scenario names on the first panel of each row only: every panel has the same rows.
-    const y = { field: 'scenario', type: 'nominal', title: null, sort: present, scale: { domain: present }, axis: i % columns === 0 ? { labelLimit } : { labels: false, ticks: false } };
+    const y = { field: 'scenario', type: 'nominal', title: null, sort: present, scale: { domain: present }, axis: i % columns === 0 ? { labelLimit, ...scenarioLabels(r, present) } : { labels: false, ticks: false } };
     const cue = directionCue('run', outcome, r.lang);
     const axisTitle = unit === '' ? t('chart.difference', r.lang) : t('chart.differenceIn', r.lang, { unit });
     const x = {
@@ -67,7 +67,7 @@ export function forestChart(rows: readonly ComparisonRow[], opts: ForestOptions 
       { field: 'lo', type: 'quantitative', title: t('chart.lower', r.lang), format: '+,.4~f' },
       { field: 'hi', type: 'quantitative', title: t('chart.upper', r.lang), format: '+,.4~f' },
       { field: 'scenario_mean', type: 'quantitative', title: t('chart.mean', r.lang), format: ',.4~f' },
-      { field: 'reference_mean', type: 'quantitative', title: `${t('chart.mean', r.lang)} ${reference}`, format: ',.4~f' },
+      { field: 'reference_mean', type: 'quantitative', title: `${t('chart.mean', r.lang)} ${scenarioTitle(r, reference)}`, format: ',.4~f' },
       { field: 'p_holm', type: 'quantitative', title: t('chart.pHolm', r.lang), format: '.4~f' },
       { field: 'significant', type: 'nominal', title: t('chart.significant', r.lang) },
       { field: 'n', type: 'quantitative', title: t('chart.n', r.lang) },
@@ -99,7 +99,7 @@ export function forestChart(rows: readonly ComparisonRow[], opts: ForestOptions 
   });
   return frame(
     r,
-    t('chart.forestTitle', r.lang, { reference }),
+    t('chart.forestTitle', r.lang, { reference: scenarioTitle(r, reference) }),
     [t('chart.forestSubtitle', r.lang, { paired: t(paired ? 'chart.pairedRuns' : 'chart.unpairedRuns', r.lang) }), t('chart.forestSignificance', r.lang), t('chart.intervalsKind', r.lang), ...(points.sweep ? [t('chart.firstPointNote', r.lang)] : [])],
     { columns, concat: panels, spacing: { row: slides ? 30 : 18, column: slides ? 36 : 20 }, resolve: { scale: { x: 'independent', y: 'shared' } } },
   );

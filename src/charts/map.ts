@@ -10,7 +10,7 @@
  */
 import { read } from 'vega';
 import { measure as measureSpec } from '../core/measures.js';
-import { definitionLines, directionCue, distinct, finite, firstPoints, frame, resolveOptions, round, scenarioOrder, valueFormat, type ChartOptions, type VlSpec, NoDataError } from './common.js';
+import { definitionLines, directionCue, distinct, finite, firstPoints, frame, resolveOptions, round, scenarioOrder, scenarioTitle, valueFormat, type ChartOptions, type VlSpec, NoDataError } from './common.js';
 import { measureName, measureUnit, t } from '../i18n/index.js';
 import type { MunicipalityRow, Topology } from './rows.js';
 
@@ -159,7 +159,7 @@ export function mapChart(topology: Topology, rows: readonly MunicipalityRow[], o
   const subtitle = [
     ...definitionLines('municipality', measure, r, width),
     opts.subtitle ?? t('chart.mapSubtitle', r.lang, { n: nText }),
-    t(reference !== undefined ? 'chart.mapDifferenceNote' : 'chart.mapRange', r.lang, { reference: reference ?? '' }),
+    t(reference !== undefined ? 'chart.mapDifferenceNote' : 'chart.mapRange', r.lang, { reference: reference !== undefined ? scenarioTitle(r, reference) : '' }),
   ];
   // Levels: a sequential scale over the values' range (said in the subtitle). Differences: a
   // diverging scale symmetric about 0, blue for better.
@@ -202,7 +202,7 @@ export function mapChart(topology: Topology, rows: readonly MunicipalityRow[], o
       },
     ],
   };
-  const heading = reference !== undefined ? t('chart.mapDifferenceTitle', r.lang, { measure: name, reference, unit }) : t('chart.mapTitle', r.lang, { measure: name, unit });
+  const heading = reference !== undefined ? t('chart.mapDifferenceTitle', r.lang, { measure: name, reference: scenarioTitle(r, reference), unit }) : t('chart.mapTitle', r.lang, { measure: name, unit });
   if (present.length <= 1) {
     const only = present[0] ?? '';
     if (only !== '') subtitle.splice(subtitle.length - 2, 1, `${only}. ${subtitle[subtitle.length - 2]}`);
@@ -213,7 +213,7 @@ export function mapChart(topology: Topology, rows: readonly MunicipalityRow[], o
   return frame(r, heading, subtitle, {
     columns,
     concat: present.map((scenario) => ({
-      title: { text: scenario, fontSize: r.sizes.axisTitle, fontWeight: 'bold', anchor: 'middle' },
+      title: { text: scenarioTitle(r, scenario), fontSize: r.sizes.axisTitle, fontWeight: 'bold', anchor: 'middle' },
       ...facetSpec,
       layer: facetSpec.layer.map((layer) => ({
         ...layer,

@@ -159,6 +159,9 @@ export function isExperiment(data: ChartData): boolean {
   return variedParameters(points.map((p) => ({ scenario: p.scenario, params: p.parameters }))).length > 0;
 }
 
+/** A scenario as headings and captions name it: its title, else its name. */
+const named = (c: ChartContext, scenario: string): string => c.opts.titles?.[scenario] ?? scenario;
+
 /** The headline outcomes of points-summary.csv, with the varied parameters, for the charts against the parameters. */
 function experimentJobs(c: ChartContext, kind: 'scenario' | 'difference'): ChartJob[] {
   const rows = c.data.pointsSummary!;
@@ -169,7 +172,7 @@ function experimentJobs(c: ChartContext, kind: 'scenario' | 'difference'): Chart
     const measure = measureName('run', outcome, c.lang);
     return kind === 'scenario'
       ? { name: `experiment-${outcome}`, heading: t('chart.expTitle', c.lang, { measure }), measures: [{ level: 'run' as const, id: outcome }], build: () => experimentOutcomeChart(rows, { ...c.opts, outcome, params }) }
-      : { name: `experiment-difference-${outcome}`, heading: t('chart.expDiffTitle', c.lang, { measure, reference }), measures: [{ level: 'run' as const, id: outcome }], build: () => experimentDifferenceChart(rows, { ...c.opts, outcome, params }) };
+      : { name: `experiment-difference-${outcome}`, heading: t('chart.expDiffTitle', c.lang, { measure, reference: named(c, reference) }), measures: [{ level: 'run' as const, id: outcome }], build: () => experimentDifferenceChart(rows, { ...c.opts, outcome, params }) };
   });
 }
 
@@ -194,7 +197,7 @@ export const CHARTS: readonly ChartEntry[] = [
       const reference = rows[0]?.reference ?? '';
       const outcomes = (c.opts.theme === 'slides' ? FOREST_OUTCOMES_SLIDES : FOREST_OUTCOMES).filter((o) => rows.some((row) => row.outcome === o));
       return [{
-        name: 'differences', heading: t('chart.forestTitle', c.lang, { reference }), caption: caption('caption.differences', c.lang), measures: outcomes.map((id) => ({ level: 'run' as const, id })),
+        name: 'differences', heading: t('chart.forestTitle', c.lang, { reference: named(c, reference) }), caption: caption('caption.differences', c.lang), measures: outcomes.map((id) => ({ level: 'run' as const, id })),
         build: () => forestChart(rows, { ...c.opts, outcomes }),
       }];
     },
@@ -242,8 +245,8 @@ export const CHARTS: readonly ChartEntry[] = [
       const unit = scale?.unit ?? measureUnit('municipality', 'value_per_inhabitant', c.lang);
       return [{
         name: 'map-difference-value-per-inhabitant',
-        heading: t('chart.mapDifferenceTitle', c.lang, { measure: measureName('municipality', 'value_per_inhabitant', c.lang), reference, unit }),
-        caption: caption('caption.mapDifference', c.lang, { reference }), measures: [{ level: 'municipality', id: 'value_per_inhabitant' }],
+        heading: t('chart.mapDifferenceTitle', c.lang, { measure: measureName('municipality', 'value_per_inhabitant', c.lang), reference: named(c, reference), unit }),
+        caption: caption('caption.mapDifference', c.lang, { reference: named(c, reference) }), measures: [{ level: 'municipality', id: 'value_per_inhabitant' }],
         build: () => mapChart(c.topology([...new Set(rows.map((r) => r.code))]), rows, { ...c.opts, measure: 'value_per_inhabitant', difference: { reference }, ...(scale ? { scale } : {}) }),
       }];
     },

@@ -5,7 +5,7 @@
  * run, per scenario, with the elections marked.
  */
 import {
-  chartMarkers, definitionLines, distinct, frame, valueFormat, resolveOptions, round, scenarioColour, scenarioOrder, markersNote, timeMarkerLayers, yearAxis, yearFraction,
+  chartMarkers, definitionLines, distinct, frame, valueFormat, resolveOptions, round, scenarioColour, scenarioOrder, scenarioTitle, markersNote, timeMarkerLayers, yearAxis, yearFraction,
   firstPoints, type ChartOptions, type VlSpec, NoDataError } from './common.js';
 import { eventName, measureName, measureUnit, t } from '../i18n/index.js';
 
@@ -135,14 +135,14 @@ export function eventRateChart(rows: readonly EventCountRow[], opts: EventRateOp
   const measure = RATE_MEASURES[type];
   const name = measure !== undefined ? measureName('run', measure, r.lang) : eventName(type, r.lang);
   const unit = measure !== undefined ? measureUnit('run', measure, r.lang) : t('chart.count', r.lang).toLowerCase();
-  const colour = scenarioColour(order, r.lang, null);
+  const colour = scenarioColour(order, r, null);
   const maxRate = Math.max(0, ...values.map((v) => v['rate'] as number));
   const panels = present.map((scenario, i) => {
     const last = i === present.length - 1;
     const base = yearAxis(from, to, r, last ? t('chart.year', r.lang) : null);
     const x = { ...base, axis: { ...(base['axis'] as Record<string, unknown>), labels: last } };
     return {
-      title: { text: scenario, fontSize: r.sizes.axisTitle, fontWeight: 'bold', anchor: 'start' },
+      title: { text: scenarioTitle(r, scenario), fontSize: r.sizes.axisTitle, fontWeight: 'bold', anchor: 'start' },
       width: r.sizes.width,
       height: r.theme === 'slides' ? 130 : 70,
       layer: [

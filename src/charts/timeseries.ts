@@ -71,7 +71,7 @@ export function timeseriesChart(rows: readonly TimeseriesSummaryRow[], opts: Tim
   const tipFormat = tooltipFormat('month', measure);
   const x = yearAxis(from, to, r);
   const presentOrder = order.filter((s) => values.some((v) => v.scenario === s));
-  const colour = scenarioColour(order, r.lang, bottomLegend(presentOrder, r, r.sizes.width, { symbolType: 'stroke', symbolOpacity: 1 }));
+  const colour = scenarioColour(order, r, bottomLegend(presentOrder, r, r.sizes.width, { symbolType: 'stroke', symbolOpacity: 1 }));
   const tooltip = [
     { field: 'scenario', type: 'nominal', title: t('chart.scenario', r.lang) },
     { field: 'date', type: 'nominal', title: t('chart.date', r.lang) },
@@ -134,7 +134,7 @@ export function runSeriesChart(rows: readonly RunSeriesRow[], opts: RunSeriesOpt
         encoding: {
           x,
           y: { field: 'value', type: 'quantitative', title: yTitle, scale: { zero: true }, axis: { format: yFormat } },
-          color: scenarioColour(order, r.lang, null),
+          color: scenarioColour(order, r, null),
           tooltip: [
             { field: 'date', type: 'nominal', title: t('chart.date', r.lang) },
             { field: 'value', type: 'quantitative', title: yTitle, format: tooltipFormat('month', measure) },

@@ -9,7 +9,7 @@ import type { ChartOptions, Topology } from '../charts/index.js';
 import { featureCode, NoDataError, topologyFeatures } from '../charts/index.js';
 import { CHARTS, type ChartContext, type ChartJob, type ChartScope } from '../charts/registry.js';
 import type { Calendar } from '../core/calendar.js';
-import { t } from '../i18n/index.js';
+import { t, type Lang } from '../i18n/index.js';
 import { dataPath } from '../io/regions.js';
 import type { DirData, KnownFile } from './load.js';
 
@@ -39,6 +39,15 @@ export function scenarioList(data: DirData): string[] {
   add(data.summary);
   add(data.survival);
   if (data.runSummary !== undefined && !out.includes(data.runSummary.scenario)) out.push(data.runSummary.scenario);
+  return out;
+}
+
+/** Each scenario's readable title in the language: from the batch's plan, or from the run's summary. */
+export function scenarioTitles(data: DirData, lang: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of data.batchManifest?.scenarios ?? []) out[s.name] = (lang === 'nl' ? s.title_nl : undefined) ?? s.title;
+  const run = data.runSummary;
+  if (run !== undefined && run.title !== undefined) out[run.scenario] = (lang === 'nl' ? run.title_nl : undefined) ?? run.title;
   return out;
 }
 
@@ -114,7 +123,7 @@ export function catalog(data: DirData, options: ChartOptions = {}): Catalog {
   const context: ChartContext = {
     data,
     lang,
-    opts: { ...options, scenarios: options.scenarios ?? scenarioList(data), calendars: options.calendars ?? calendars(data) },
+    opts: { ...options, scenarios: options.scenarios ?? scenarioList(data), calendars: options.calendars ?? calendars(data), titles: options.titles ?? scenarioTitles(data, lang) },
     window: horizon(data),
     topology: topologyFor,
   };

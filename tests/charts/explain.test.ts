@@ -258,6 +258,28 @@ describe('no e-notation in what the charts print', () => {
   }, 120_000);
 });
 
+describe('scenarios by their titles', () => {
+  const titles = Object.fromEntries(F.SCENARIOS.map((name, i) => [name, `Scenario title ${i + 1}`]));
+  it('legends, axes, panel titles and notes of the batch charts name scenarios by their titles, not their slugs', async () => {
+    const context: ChartContext = {
+      data: fixtureData(), lang: 'en', opts: { lang: 'en', theme: 'default', scenarios: F.SCENARIOS, calendars: F.CALENDARS, titles },
+      window: { start: '2006-01', end: '2020-12', from: '2015-01', to: '2020-12' }, topology: topologyFor,
+    };
+    const batch = CHARTS.filter((entry) => entry.scope === 'batch').flatMap((entry) => entry.make(context));
+    expect(batch.length).toBeGreaterThan(10);
+    let titled = 0;
+    for (const job of batch) {
+      const { svg } = await renderSvg(job.build());
+      const text = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!).join('\n');
+      for (const slug of ['wgr-plus-continues', 'wgr-plus-abolished', 'modular-gr']) expect(text, `${job.name}: ${slug}`).not.toContain(slug);
+      if (F.SCENARIOS.some((name) => text.includes(titles[name]!))) titled++;
+      expect(job.heading, job.name).not.toMatch(/wgr-plus-(continues|abolished)/);
+    }
+    // every batch chart shows its scenarios somewhere: in a legend, on an axis or over a panel
+    expect(titled).toBe(batch.length);
+  }, 120_000);
+});
+
 describe('markers come from each scenario\'s own events', () => {
   const abolition = [t('chart.abolition', 'en'), t('chart.abolition', 'nl'), 'WGR-plus'];
   const mentions = (spec: VlSpec): boolean => abolition.some((a) => JSON.stringify(spec).includes(a));
