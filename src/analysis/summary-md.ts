@@ -14,7 +14,8 @@
  *   percentage points. Numbers are rounded to the precision their interval supports.
  */
 import { HEADLINE, RUN_MEASURES, UNITS, type MeasureSpec } from '../core/measures.js';
-import { decimalsFor, formatter, measureName, measureUnit, t, type Lang } from '../i18n/index.js';
+import { decimalsFor, dissolutionRule, formatter, kindName, measureName, measureUnit, POOLED_KIND, t, type Lang } from '../i18n/index.js';
+import { PARAMS } from '../core/params.js';
 import { scenarioTitle, type BatchData } from './batch-data.js';
 import { MIN_IMPORTANCE } from './importance.js';
 import type { ComparisonRow, SummaryRow, SurvivalSummaryRow } from './rows.js';
@@ -257,14 +258,14 @@ export function months(x: number, lang: Lang): string {
   return formatter(lang).decimal(x, Number.isInteger(x) ? 0 : 1);
 }
 
-function survivalRow(label: string, type: 'arrangement' | 'membership', row: SurvivalSummaryRow | undefined, lang: Lang): string[] {
+function survivalRow(label: string, type: 'arrangement' | 'membership', row: SurvivalSummaryRow | undefined, lang: Lang, kind: string): string[] {
   const what = t(type === 'arrangement' ? 'summary.arrangements' : 'summary.memberships', lang);
-  if (!row || row.n === 0) return [label, what, '–', '–', '0', '0'];
+  if (!row || row.n === 0) return [label, what, kind, '–', '–', '0', '0'];
   const median = Number.isFinite(row.median) ? months(row.median, lang) : t('summary.notReached', lang);
   let interval = '–';
   if (Number.isFinite(row.median_lo) && Number.isFinite(row.median_hi)) interval = t('summary.between', lang, { lo: months(row.median_lo, lang), hi: months(row.median_hi, lang) });
   else if (Number.isFinite(row.median_lo)) interval = t('summary.orMore', lang, { lo: months(row.median_lo, lang) });
-  return [label, what, median, interval, formatter(lang).count(row.n), formatter(lang).count(row.events)];
+  return [label, what, kind, median, interval, formatter(lang).count(row.n), formatter(lang).count(row.events)];
 }
 
 /**
@@ -381,15 +382,24 @@ export function renderSummaryMarkdown(a: SummaryInput, lang: Lang, parts: Summar
   }
 
   // Survival
-  out.push(`## ${t('summary.survivalHeading', lang)}`, '', t('summary.survivalIntro', lang), '');
+  // Per arrangement kind: pooled, the ad hoc networks (which dissolve after a fixed spell without
+  // a decision) would set the median of every structure.
+  const dormancy = data.manifest.experiment.points[0]?.parameters ?? {};
+  const rule = dissolutionRule(lang, { months: dormancy['dormancyMonths'] ?? PARAMS.dormancyMonths.default, secretaryFactor: dormancy['dormancySecretaryFactor'] ?? PARAMS.dormancySecretaryFactor.default });
+  out.push(`## ${t('summary.survivalHeading', lang)}`, '', `${t('summary.survivalIntro', lang)} ${t('summary.survivalByKind', lang)} ${rule}`, '');
   const survRows = data.groups.slice(0, MAX_SURVIVAL_ROWS).flatMap((g) => {
     const label = (pointsPerScenario.get(g.scenario) ?? 1) > 1 ? `${scen(data, g.scenario, lang)} (${g.point})` : scen(data, g.scenario, lang);
-    return (['arrangement', 'membership'] as const).map((type) =>
-      survivalRow(label, type, a.survivalSummary.find((r) => r.point === g.point && r.type === type && r.kind === 'all'), lang),
-    );
+    return (['arrangement', 'membership'] as const).flatMap((type) => {
+      const mine = a.survivalSummary.filter((r) => r.point === g.point && r.type === type);
+      // the kinds that had spells; the pooled row only for a file without kinds
+      const byKind = mine.filter((r) => r.kind !== POOLED_KIND && r.n > 0);
+      const kinds = byKind.length > 0 ? byKind : mine.filter((r) => r.kind === POOLED_KIND && r.n > 0);
+      if (kinds.length === 0) return [survivalRow(label, type, undefined, lang, '–')];
+      return kinds.map((r) => survivalRow(label, type, r, lang, kindName(r.kind, lang)));
+    });
   });
   out.push(
-    ...(parts.survival ?? table([t('summary.thScenario', lang), t('summary.thWhat', lang), t('summary.thMedian', lang), t('summary.thInterval', lang), t('summary.thCount', lang), t('summary.thEnded', lang)], survRows)),
+    ...(parts.survival ?? table([t('summary.thScenario', lang), t('summary.thWhat', lang), t('summary.thKind', lang), t('summary.thMedian', lang), t('summary.thInterval', lang), t('summary.thCount', lang), t('summary.thEnded', lang)], survRows)),
     '',
   );
   for (const type of ['arrangement', 'membership'] as const) {

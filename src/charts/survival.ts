@@ -8,42 +8,19 @@
  *
  * Pure: no file access.
  */
-import { KIND_DEFAULTS, ARRANGEMENT_KINDS, type Secretariat } from '../core/entities/arrangement.js';
-import { formatter, t, type Lang, type MessageKey } from '../i18n/index.js';
+import { ARRANGEMENT_KINDS } from '../core/entities/arrangement.js';
+import { dissolutionRule, kindName, POOLED_KIND, t } from '../i18n/index.js';
 import { bottomLegend, finite, firstPoints, frame, resolveOptions, round, scenarioColour, scenarioOrder, wrapText, type ChartOptions, type VlSpec, NoDataError } from './common.js';
 import type { SurvivalRow } from './rows.js';
 
 const TYPES = ['arrangement', 'membership'] as const;
-/** The kind of the rows that pool every kind (src/analysis/analyze.ts). */
-export const POOLED_KIND = 'all';
+export { dissolutionRule, kindName, POOLED_KIND };
 
 export interface SurvivalOptions extends ChartOptions {
   /** The dormancy rule of the batch: months without a decision before an arrangement without a secretariat dissolves, and the factor for one with a secretary. */
   dormancy?: { months: number; secretaryFactor: number };
 }
 
-/** An arrangement kind's name in a language (the kind itself when unknown). */
-export function kindName(kind: string, lang: Lang): string {
-  const key = `kind.${kind}` as MessageKey;
-  return kind === POOLED_KIND ? t('kind.all', lang) : (ARRANGEMENT_KINDS as readonly string[]).includes(kind) ? t(key, lang) : kind;
-}
-
-/** A name inside a sentence: "Network" → "network", but "GR" stays. */
-const lowerName = (name: string): string => (/^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name);
-
-/** The kinds that keep an arrangement of each secretariat, from the kind registry. */
-function kindsWith(secretariat: Secretariat, lang: Lang): string {
-  const names = ARRANGEMENT_KINDS.filter((k) => KIND_DEFAULTS[k].secretariat === secretariat && !KIND_DEFAULTS[k].mandatory).map((k) => lowerName(kindName(k, lang)));
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${t('chart.or', lang)} ${names[names.length - 1]}`;
-}
-
-/** The subtitle sentence that explains why arrangements end: the dormancy rule with the batch's numbers. */
-export function dissolutionRule(lang: Lang, dormancy: { months: number; secretaryFactor: number }): string {
-  return t('chart.dissolutionRule', lang, {
-    none: kindsWith('none', lang), secretary: kindsWith('secretary', lang), hub: kindsWith('hub', lang),
-    months: formatter(lang).count(dormancy.months), secretaryMonths: formatter(lang).count(dormancy.months * dormancy.secretaryFactor),
-  });
-}
 
 export function survivalChart(rows: readonly SurvivalRow[], opts: SurvivalOptions = {}): VlSpec {
   const r = resolveOptions(opts);
@@ -84,7 +61,7 @@ export function survivalChart(rows: readonly SurvivalRow[], opts: SurvivalOption
   const panelWidth = Math.max(slides ? 200 : 130, Math.round((r.sizes.width - gap * (columns - 1)) / columns));
   const panelHeight = Math.round(r.sizes.height * (types.length > 1 ? 0.6 : 1));
   const totalWidth = columns * panelWidth + (columns - 1) * gap;
-  const colour = scenarioColour(order, r.lang, bottomLegend(present, r, totalWidth, { symbolType: 'stroke', symbolOpacity: 1 }));
+  const colour = scenarioColour(order, r, bottomLegend(present, r, totalWidth, { symbolType: 'stroke', symbolOpacity: 1 }));
   const x = { field: 'time', type: 'quantitative', title: t('chart.monthsSinceStart', r.lang), scale: { zero: true, nice: false }, axis: { format: 'd' } };
   const subtitle = [
     ...wrapText(t('chart.survivalDefinition', r.lang), r, totalWidth),

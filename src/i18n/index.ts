@@ -1,5 +1,6 @@
 /** Languages, the message catalogue and the formatter of each language. */
 export * from './catalogue.js';
 export * from './format.js';
+export * from './kinds.js';
 export * from './lang.js';
 export * from './story.js';

@@ -55,8 +55,10 @@ describe('summary.md', () => {
     expect(md).not.toContain('| Tasks that arose |');
     expect(md).toContain('Not compared, because the scenario sets them rather than the structures producing them (inputs read back): Tasks that arose.');
     expect(md).toContain('- *Basiscoalitie*');
-    expect(md).toContain('| *a* | Arrangements | not reached: more than half last to the end | – | 1 | 0 |');
-    expect(md).toContain('| *Basiscoalitie* | Arrangements | 12 | – | 1 | 1 |');
+    expect(md).toContain('| *a* | Arrangements | GR | not reached: more than half last to the end | – | 1 | 0 |');
+    expect(md).toContain('| *Basiscoalitie* | Arrangements | Basiscoalitie | 12 | – | 1 | 1 |');
+    expect(md).not.toContain('| All kinds |');
+    expect(md).toContain('Each kind of arrangement has its own row: pooled, the short-lived ad hoc networks would set the median of every structure.');
     expect(md).toContain('## Limitations');
     // Every comparison here is decided, so the runs suffice: consistent with the table.
     expect(md).toContain('Yes: every comparison is decided.');

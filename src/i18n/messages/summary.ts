@@ -85,6 +85,11 @@ export const SUMMARY_MESSAGES = {
   },
   'summary.thScenario': { en: 'Scenario', nl: 'Scenario' },
   'summary.thWhat': { en: 'What', nl: 'Wat' },
+  'summary.thKind': { en: 'Kind', nl: 'Soort' },
+  'summary.survivalByKind': {
+    en: 'Each kind of arrangement has its own row: pooled, the short-lived ad hoc networks would set the median of every structure.',
+    nl: 'Elke soort samenwerkingsverband heeft een eigen regel: samen genomen zouden de kortlevende losse netwerken de mediaan van elke structuur bepalen.',
+  },
   'summary.thMedian': { en: 'Median (months)', nl: 'Mediaan (maanden)' },
   'summary.thInterval': { en: '95% interval', nl: '95%-interval' },
   'summary.thCount': { en: 'Number', nl: 'Aantal' },
