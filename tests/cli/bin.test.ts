@@ -50,6 +50,6 @@ describe('bin/regiosim.js', () => {
     const r = regiosim('run', 'rivierenland-none', '--seed', '5');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(listFiles(cwd)).toEqual(['events.jsonl', 'manifest.json', 'summary.json', 'timeseries.csv', 'trust.csv'].map((f) => `output/rivierenland-none/seed-5/${f}`));
+    expect(listFiles(cwd)).toEqual(['events.jsonl', 'manifest.json', 'story.md', 'summary.json', 'timeseries.csv', 'trust.csv'].map((f) => `output/rivierenland-none/seed-5/${f}`));
   });
 });
