@@ -222,19 +222,7 @@ export function assertReplaceable(dir: string): void {
  * empty nor a previous regiosim result.
  */
 export async function writeDirAtomically(finalDir: string, fill: (dir: string) => void | Promise<void>): Promise<void> {
-  assertReplaceable(finalDir);
-  writing(finalDir, () => mkdirSync(dirname(finalDir), { recursive: true }));
-  // What a killed writer of this directory left: its half-filled or displaced copies.
-  removeStaleTemps(dirname(finalDir), basename(finalDir));
-  const tmp = siblingTemp(finalDir, 'tmp');
-  try {
-    writing(finalDir, () => mkdirSync(tmp));
-    try {
-      await fill(tmp);
-    } catch (err) {
-      rmSync(tmp, { recursive: true, force: true });
-      throw isFsError(err) ? new WriteError(finalDir, err) : err;
-    }
+  await withFilledTemp(finalDir, fill, (tmp) => {
     if (existsSync(finalDir)) {
       const old = siblingTemp(finalDir, 'old');
       try {
@@ -258,6 +246,29 @@ export async function writeDirAtomically(finalDir: string, fill: (dir: string) =
         throw isFsError(err) ? new WriteError(finalDir, err) : err;
       }
     }
+  });
+}
+
+/**
+ * The first half of both atomic directory writes: `finalDir` checked, what a killed writer left
+ * beside it removed, a fresh sibling temp filled by `fill` (removed again if `fill` throws), then
+ * `place` moves its contents into place; the temp is released either way.
+ */
+async function withFilledTemp(finalDir: string, fill: (dir: string) => void | Promise<void>, place: (tmp: string) => void): Promise<void> {
+  assertReplaceable(finalDir);
+  writing(finalDir, () => mkdirSync(dirname(finalDir), { recursive: true }));
+  // What a killed writer of this directory left: its half-filled or displaced copies.
+  removeStaleTemps(dirname(finalDir), basename(finalDir));
+  const tmp = siblingTemp(finalDir, 'tmp');
+  try {
+    writing(finalDir, () => mkdirSync(tmp));
+    try {
+      await fill(tmp);
+    } catch (err) {
+      rmSync(tmp, { recursive: true, force: true });
+      throw isFsError(err) ? new WriteError(finalDir, err) : err;
+    }
+    place(tmp);
   } finally {
     releaseTemp(tmp);
   }
@@ -278,18 +289,7 @@ export async function writeDirAtomically(finalDir: string, fill: (dir: string) =
  * empty nor a previous regiosim result.
  */
 export async function writeOwnFilesAtomically(finalDir: string, fill: (dir: string) => void | Promise<void>, options: { last?: string } = {}): Promise<void> {
-  assertReplaceable(finalDir);
-  writing(finalDir, () => mkdirSync(dirname(finalDir), { recursive: true }));
-  removeStaleTemps(dirname(finalDir), basename(finalDir));
-  const tmp = siblingTemp(finalDir, 'tmp');
-  try {
-    writing(finalDir, () => mkdirSync(tmp));
-    try {
-      await fill(tmp);
-    } catch (err) {
-      rmSync(tmp, { recursive: true, force: true });
-      throw isFsError(err) ? new WriteError(finalDir, err) : err;
-    }
+  await withFilledTemp(finalDir, fill, (tmp) => {
     try {
       if (!existsSync(finalDir)) {
         renameSync(tmp, finalDir);
@@ -303,9 +303,7 @@ export async function writeOwnFilesAtomically(finalDir: string, fill: (dir: stri
       rmSync(tmp, { recursive: true, force: true });
       throw isFsError(err) ? new WriteError(finalDir, err) : err;
     }
-  } finally {
-    releaseTemp(tmp);
-  }
+  });
 }
 
 // ------------------------------------------------------------------------------------------

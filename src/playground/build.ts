@@ -14,6 +14,7 @@ import { build, type Plugin } from 'esbuild';
 import { parse } from 'yaml';
 import { t, type Lang } from '../i18n/index.js';
 import { escapeHtml } from '../render/markdown.js';
+import { CSP, htmlHead } from '../render/page.js';
 import { inlineScript, scriptJson } from '../render/report.js';
 import { builtinScenarioNames, scenariosDir } from '../io/scenario.js';
 import { dataPath, listRegions, loadRegion, municipalityUniverse } from '../io/regions.js';
@@ -122,16 +123,7 @@ export async function playgroundHtml(lang: Lang): Promise<string> {
   const [page, worker] = await Promise.all([bundle('page'), bundle('worker-entry')]);
   const data = playgroundData(lang);
   const p = (key: Parameters<typeof t>[0], vars: Record<string, string | number> = {}): string => escapeHtml(t(key, lang, vars)).replace(/`([^`]+)`/g, '<code>$1</code>');
-  return `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' blob:; worker-src blob:; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'">
-<title>${p('playground.title')}</title>
-<style>${CSS}</style>
-</head>
-<body>
+  return `${htmlHead(lang, t('playground.title', lang), CSP.worker, CSS)}
 <header>
 <h1>${p('playground.title')}</h1>
 <p>${p('playground.intro')}</p>

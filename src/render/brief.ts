@@ -15,6 +15,7 @@ import { FONT_FAMILY } from '../charts/theme.js';
 import { t } from '../i18n/index.js';
 import { writeFileAtomically } from '../io/write.js';
 import { escapeHtml } from './markdown.js';
+import { CSP, htmlHead } from './page.js';
 import { renderSvg, svgToPng } from './render.js';
 
 export const BRIEF_HTML = 'brief.html';
@@ -87,16 +88,7 @@ export function briefHtml(brief: Brief, chartSvg: string): string {
     `<dt>${escapeHtml(brief.reference.title)} <span class="ref">(${escapeHtml(t('brief.reference', L))})</span></dt><dd>${escapeHtml(brief.reference.description)}</dd>`,
     ...brief.scenarios.map((s) => `<dt>${escapeHtml(s.title)}</dt><dd>${escapeHtml(s.description)}</dd>`),
   ].join('\n');
-  return `<!DOCTYPE html>
-<html lang="${L}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${escapeHtml(brief.title)}</title>
-<style>${CSS}</style>
-</head>
-<body>
+  return `${htmlHead(L, brief.title, CSP.textImages, CSS)}
 <main>
 <p class="kicker">${escapeHtml(brief.kicker)}</p>
 <h1>${escapeHtml(brief.title)}</h1>

@@ -22,6 +22,7 @@ import { FOREST_OUTCOMES } from '../charts/registry.js';
 import { catalog, horizon, scenarioList, type MissingChart } from './catalog.js';
 import { assertDirectory, loadDir, type DirData } from './load.js';
 import { escapeHtml, markdownToHtml } from './markdown.js';
+import { CSP, htmlHead } from './page.js';
 
 const require = createRequire(import.meta.url);
 
@@ -357,16 +358,7 @@ export function buildReport(data: DirData, lang: Lang): ReportResult {
 
   const finished = formatter(lang).timestamp(m?.finished);
   const version = m?.regiosim_version ?? '–';
-  const html = `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:">
-<title>${escapeHtml(t('report.title', lang))}: ${escapeHtml(batchName)}</title>
-<style>${CSS}</style>
-</head>
-<body>
+  const html = `${htmlHead(lang, `${t('report.title', lang)}: ${batchName}`, CSP.charts, CSS)}
 <main>
 <header>
 <h1>${escapeHtml(t('report.title', lang))}</h1>
@@ -415,16 +407,7 @@ export function writeReport(dir: string, lang: Lang, shown = dir): { path: strin
  * `<dir>/report.html`.
  */
 export function buildTextReport(title: string, markdown: string, lang: Lang): string {
-  return `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${escapeHtml(title)}</title>
-<style>${CSS}</style>
-</head>
-<body>
+  return `${htmlHead(lang, title, CSP.text, CSS)}
 <main>
 <div class="summary">${markdownToHtml(markdown, 0)}</div>
 </main>

@@ -13,6 +13,7 @@ import { outputProblem, writeFileAtomically } from '../io/write.js';
 import { catalog, type MissingChart } from './catalog.js';
 import { loadDir, type DirData } from './load.js';
 import { escapeHtml, markdownToHtml } from './markdown.js';
+import { CSP, htmlHead } from './page.js';
 import { chartScripts, CSS, figureHtml, scrollableTables, type ReportChart } from './report.js';
 import { STORY_NEEDS, storyInput } from './story.js';
 
@@ -47,16 +48,7 @@ export function buildRunReport(data: DirData, lang: Lang): { html: string; chart
   const title = t('story.title', lang, { title: lang === 'nl' ? (s.title_nl ?? s.title) : s.title });
   const m = data.runManifest;
   const made = m !== undefined ? `<p class="ci">${escapeHtml(t('report.runMade', lang, { command: m.command, created: formatter(lang).timestamp(m.created), version: m.regiosim_version }))}</p>` : '';
-  const html = `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:">
-<title>${escapeHtml(title)}</title>
-<style>${CSS}</style>
-</head>
-<body>
+  const html = `${htmlHead(lang, title, CSP.charts, CSS)}
 <main>
 <section id="story" class="summary">
 ${scrollableTables(markdownToHtml(story, 0))}
