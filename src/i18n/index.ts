@@ -3,4 +3,5 @@ export * from './catalogue.js';
 export * from './format.js';
 export * from './kinds.js';
 export * from './lang.js';
+export * from './params.js';
 export * from './story.js';

@@ -16,7 +16,7 @@ import { ARRANGEMENT_KINDS } from '../core/entities/arrangement.js';
 import { isBounded01, measure, HEADLINE, MONTH_INDEX, MUNICIPALITY_MEASURES, RUN_MEASURES, UNITS, domainName, type MonthMeasureId } from '../core/measures.js';
 import { PARAM_GROUPS, PARAM_NAMES, PARAMS, type ParamName } from '../core/params.js';
 import type { Scenario } from '../core/scenario/resolve.js';
-import { formatter, measureName, measureTitle, measureUnit, t, type Lang } from '../i18n/index.js';
+import { formatter, measureName, measureTitle, measureUnit, paramText, t, type Lang } from '../i18n/index.js';
 import { formatProblems } from '../io/errors.js';
 import { checkScenarioBytes } from '../io/scenario-check.js';
 import { comparisonSentence } from '../analysis/summary-md.js';
@@ -467,7 +467,8 @@ function buildParamControls(): void {
       const stepSize = spec.integer ? 1 : 10 ** Math.floor(Math.log10((spec.max - spec.min) / 100));
       const input = el('input', { type: 'range', id, min: String(spec.min), max: String(spec.max), step: String(stepSize), value: String(value), 'data-param': name });
       const out = el('output', { for: id }, f.significant(value));
-      const help = lang === 'en' ? `${spec.meaning} (${spec.unit}; ${tr('playground.bounds', { min: f.significant(spec.min), max: f.significant(spec.max), default: f.significant(spec.default) })})` : tr('playground.bounds', { min: f.significant(spec.min), max: f.significant(spec.max), default: f.significant(spec.default) });
+      const text = paramText(name, lang);
+      const help = `${text.meaning} (${text.unit}; ${tr('playground.bounds', { min: f.significant(spec.min), max: f.significant(spec.max), default: f.significant(spec.default) })})`;
       input.addEventListener('input', () => {
         out.textContent = f.significant(Number(input.value));
       });

@@ -8,6 +8,7 @@ import { scenarioSchema } from '../../src/core/scenario/schema.js';
 import { loadRegion } from '../../src/io/regions.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { KIND_DEFAULTS } from '../../src/core/entities/arrangement.js';
+import { PARAM_UNITS_NL, type ParamUnit } from '../../src/core/param-units.js';
 
 describe('parameter registry', () => {
   it('has every default within its declared bounds, with unit, meaning and justification', () => {
@@ -18,6 +19,28 @@ describe('parameter registry', () => {
       expect(PARAMS[name].meaning.length, name).toBeGreaterThan(10);
       expect(PARAMS[name].justification.length, name).toBeGreaterThan(5);
     }
+  });
+  it('has a Dutch meaning and unit for every parameter, not the English text', () => {
+    // Words that give away English left in Dutch text (parameter names such as trustLossBrokenDeal are one word).
+    const english = /\b(the|and|to|with|when|which|share|task|tasks|member|members|trust|cost|value|month|months|per cent)\b/;
+    for (const name of PARAM_NAMES) {
+      const s = PARAMS[name];
+      expect(s.nl.meaning.length, name).toBeGreaterThan(10);
+      expect(s.meaning, name).not.toContain(s.nl.meaning);
+      expect(s.nl.meaning, name).not.toMatch(english);
+      expect(s.nl.unit, name).toBe(PARAM_UNITS_NL[s.unit]);
+    }
+  });
+  it('names every unit in Dutch, different from English except the words both languages share', () => {
+    const same: ParamUnit[] = ['factor', 'exponent'];
+    for (const [en, nl] of Object.entries(PARAM_UNITS_NL) as [ParamUnit, string][]) {
+      expect(nl.length, en).toBeGreaterThan(0);
+      if (same.includes(en)) expect(nl, en).toBe(en);
+      else expect(nl, en).not.toBe(en);
+    }
+    // The table holds only units in use.
+    const used = new Set(PARAM_NAMES.map((n) => PARAMS[n].unit));
+    expect(Object.keys(PARAM_UNITS_NL).filter((u) => !used.has(u as ParamUnit))).toEqual([]);
   });
   it('rejects out-of-bounds, non-numeric and fractional integer values', () => {
     expect(checkParam('secretaryTurnoverPerYear', -0.1)).toMatch(/between 0 and 0.6/);

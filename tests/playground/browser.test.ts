@@ -221,6 +221,11 @@ describe('playground.html in Chromium', () => {
     await nl.click('#step');
     expect(await nl.textContent('#month')).toBe('januari 2006 (maand 1 van 300)');
     expect(await nl.textContent('#play')).toBe('Afspelen');
+    // Each slider's meaning and unit in Dutch, from the parameter registry; the kind named in Dutch.
+    const help = (name: string): Promise<string | null> => nl.locator(`.param:has(input[data-param="${name}"]) small`).textContent();
+    expect(await help('shareHousing')).toBe('Aandeel van de opgaven op het terrein wonen. (aandeel; 0 tot 1, standaard 0,25)');
+    expect(await help('kind.network.coordination')).toMatch(/^Netwerk: Coördinatiekwaliteit van de projecten .* \(index van 0 tot 1; 0 tot 1, standaard 0,78\)$/);
+    expect(await nl.locator('#params summary').first().textContent()).toMatch(/^Opgaven \(\d+\)$/);
     expect(await nl.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await nl.check('#large');
     expect(await nl.evaluate(() => document.body.classList.contains('large'))).toBe(true);

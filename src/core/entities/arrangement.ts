@@ -2,6 +2,7 @@
  * Arrangements (samenwerkingsverbanden): kinds, their default properties, and the runtime record.
  */
 import type { Domain } from '../domains.js';
+import type { ParamUnit } from '../param-units.js';
 
 export const ARRANGEMENT_KINDS = ['wgr-plus', 'gr', 'modular-gr', 'basiscoalitie', 'network', 'convenant', 'centrumgemeente'] as const;
 export type ArrangementKind = (typeof ARRANGEMENT_KINDS)[number];
@@ -42,16 +43,16 @@ export interface KindProperties {
 export const KIND_NUMERIC = ['binding', 'meetingInterval', 'agendaCapacity', 'overheadFte', 'overheadEuroPerCapita', 'exitCostMonths', 'coordination', 'searchDiscount'] as const;
 export type KindNumeric = (typeof KIND_NUMERIC)[number];
 
-/** Unit, bounds and meaning of each numeric kind property (for the parameter registry and the scenario schema). */
-export const KIND_NUMERIC_SPECS: Readonly<Record<KindNumeric, { unit: string; min: number; max: number; integer?: true; meaning: string }>> = {
-  binding: { unit: 'index 0-1', min: 0, max: 1, meaning: 'How much autonomy a member gives up per unit of cost it commits at this table (multiplies the autonomy cost in the decision).' },
-  meetingInterval: { unit: 'months', min: 1, max: 24, integer: true, meaning: 'Months between the meetings at which the table decides.' },
-  agendaCapacity: { unit: 'tasks', min: 0, max: 200, integer: true, meaning: 'Open agenda items the table can carry at once (0: no table, projects are ad hoc).' },
-  overheadFte: { unit: 'FTE per member per month', min: 0, max: 10, meaning: 'Coordination effort each member spends on the arrangement (meetings, bureau, secretary).' },
-  overheadEuroPerCapita: { unit: 'EUR per inhabitant per year', min: 0, max: 1000, meaning: 'Money each member contributes to the arrangement\'s bureau, per inhabitant.' },
-  exitCostMonths: { unit: 'months of overhead', min: 0, max: 120, meaning: 'Cost of leaving, as months of the member\'s overhead contribution.' },
-  coordination: { unit: 'index 0-1', min: 0, max: 1, meaning: 'Coordination quality of the projects run through this table (multiplies their success).' },
-  searchDiscount: { unit: 'factor', min: 0, max: 1, meaning: 'Factor on the search and negotiation cost of ad hoc projects between members.' },
+/** Unit, bounds and meaning (in English and, `nl`, in Dutch) of each numeric kind property (for the parameter registry and the scenario schema). */
+export const KIND_NUMERIC_SPECS: Readonly<Record<KindNumeric, { unit: ParamUnit; min: number; max: number; integer?: true; meaning: string; nl: string }>> = {
+  binding: { unit: 'index 0-1', min: 0, max: 1, meaning: 'How much autonomy a member gives up per unit of cost it commits at this table (multiplies the autonomy cost in the decision).', nl: 'Hoeveel autonomie een deelnemer inlevert per eenheid kosten die hij aan deze tafel toezegt (vermenigvuldigt de autonomiekosten in zijn afweging).' },
+  meetingInterval: { unit: 'months', min: 1, max: 24, integer: true, meaning: 'Months between the meetings at which the table decides.', nl: 'Aantal maanden tussen de vergaderingen waarin de tafel besluit.' },
+  agendaCapacity: { unit: 'tasks', min: 0, max: 200, integer: true, meaning: 'Open agenda items the table can carry at once (0: no table, projects are ad hoc).', nl: 'Aantal openstaande agendapunten dat de tafel tegelijk aankan (0: geen tafel, projecten komen los tot stand).' },
+  overheadFte: { unit: 'FTE per member per month', min: 0, max: 10, meaning: 'Coordination effort each member spends on the arrangement (meetings, bureau, secretary).', nl: 'Inzet voor afstemming die elke deelnemer aan het samenwerkingsverband besteedt (vergaderingen, bureau, secretaris).' },
+  overheadEuroPerCapita: { unit: 'EUR per inhabitant per year', min: 0, max: 1000, meaning: 'Money each member contributes to the arrangement\'s bureau, per inhabitant.', nl: 'Geld dat elke deelnemer per inwoner bijdraagt aan het bureau van het samenwerkingsverband.' },
+  exitCostMonths: { unit: 'months of overhead', min: 0, max: 120, meaning: 'Cost of leaving, as months of the member\'s overhead contribution.', nl: 'Kosten van uittreden, uitgedrukt in maanden van de overheadbijdrage van de deelnemer.' },
+  coordination: { unit: 'index 0-1', min: 0, max: 1, meaning: 'Coordination quality of the projects run through this table (multiplies their success).', nl: 'Coördinatiekwaliteit van de projecten die via deze tafel lopen (vermenigvuldigt hun succes).' },
+  searchDiscount: { unit: 'factor', min: 0, max: 1, meaning: 'Factor on the search and negotiation cost of ad hoc projects between members.', nl: 'Factor op de zoek- en onderhandelingskosten van losse projecten tussen de leden.' },
 };
 
 /** Why each kind's defaults are what they are (the justification of its parameters). */
