@@ -10,39 +10,19 @@ import {
   timelineChart, timeseriesChart, trustChart, type Topology, type VlSpec,
 } from '../../src/charts/index.js';
 import { dataPath } from '../../src/io/regions.js';
-import { compileSpec } from '../../src/render/render.js';
 import * as F from './fixtures.js';
+import { expectCompiles, findAll, type Node } from './specs.js';
 
 const topology = JSON.parse(readFileSync(dataPath('nl-gemeente-2019.topojson'), 'utf8')) as Topology;
 const HAAGLANDEN_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#E69F00'];
 
-type Node = Record<string, unknown>;
 
-/** Every object in a spec (depth first) that satisfies `pred`. */
-function findAll(value: unknown, pred: (node: Node) => boolean, out: Node[] = []): Node[] {
-  if (Array.isArray(value)) for (const v of value) findAll(v, pred, out);
-  else if (typeof value === 'object' && value !== null) {
-    const node = value as Node;
-    if (pred(node)) out.push(node);
-    for (const v of Object.values(node)) findAll(v, pred, out);
-  }
-  return out;
-}
 
 const markType = (node: Node): string | undefined => (typeof node['mark'] === 'string' ? (node['mark'] as string) : ((node['mark'] as Node | undefined)?.['type'] as string | undefined));
 const marksOf = (spec: VlSpec): string[] => findAll(spec, (n) => n['mark'] !== undefined).map((n) => markType(n)!);
 const dataOf = (spec: VlSpec): Node[] => findAll(spec, (n) => Array.isArray((n['data'] as Node | undefined)?.['values'])).flatMap((n) => (n['data'] as { values: Node[] }).values);
 const titleOf = (spec: VlSpec): { text: string; subtitle?: string | string[] } => spec['title'] as { text: string; subtitle?: string | string[] };
 
-function expectCompiles(build: (theme: 'default' | 'slides', lang: 'en' | 'nl') => VlSpec): void {
-  for (const theme of ['default', 'slides'] as const) {
-    for (const lang of ['en', 'nl'] as const) {
-      const warnings: string[] = [];
-      compileSpec(build(theme, lang), warnings);
-      expect(warnings, `${theme}/${lang}`).toEqual([]);
-    }
-  }
-}
 
 const opts = { scenarios: F.SCENARIOS, calendars: F.CALENDARS };
 

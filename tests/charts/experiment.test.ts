@@ -9,9 +9,8 @@ import { experimentDifferenceChart, experimentOutcomeChart, type PointsSummaryRo
 import { isExperiment } from '../../src/charts/registry.js';
 import { catalog } from '../../src/render/catalog.js';
 import type { DirData } from '../../src/render/load.js';
-import { compileSpec } from '../../src/render/render.js';
+import { expectCompiles, type Node } from './specs.js';
 
-type Node = Record<string, unknown>;
 
 /** Scenarios a (reference) and b over the full factorial of the given values; b is better in cooperation stability where the first parameter is above 0.5. */
 function rows(params: Record<string, readonly number[]>, grid = true): PointsSummaryRow[] {
@@ -43,15 +42,6 @@ function rows(params: Record<string, readonly number[]>, grid = true): PointsSum
   return out;
 }
 
-function expectCompiles(build: (theme: 'default' | 'slides', lang: 'en' | 'nl') => VlSpec): void {
-  for (const theme of ['default', 'slides'] as const) {
-    for (const lang of ['en', 'nl'] as const) {
-      const warnings: string[] = [];
-      compileSpec(build(theme, lang), warnings);
-      expect(warnings, `${theme}/${lang}`).toEqual([]);
-    }
-  }
-}
 
 const values = (spec: VlSpec): Node[] => (spec['data'] as { values: Node[] }).values;
 const points = (spec: VlSpec): string[] => [...new Set(values(spec).map((v) => `${v['scenario']}/${v['point']}`))].sort();

@@ -20,18 +20,9 @@ import { onSlide, renderSvg, svgToPng } from '../../src/render/render.js';
 import type { ComparisonRow, PointsSummaryRow, RunRow } from '../../src/charts/rows.js';
 import type { RunSummary } from '../../src/formats/json-files.js';
 import * as F from './fixtures.js';
+import { findAll, type Node } from './specs.js';
 
-type Node = Record<string, unknown>;
 
-function findAll(value: unknown, pred: (node: Node) => boolean, out: Node[] = []): Node[] {
-  if (Array.isArray(value)) for (const v of value) findAll(v, pred, out);
-  else if (typeof value === 'object' && value !== null) {
-    const node = value as Node;
-    if (pred(node)) out.push(node);
-    for (const v of Object.values(node)) findAll(v, pred, out);
-  }
-  return out;
-}
 
 const lines = (x: unknown): string[] => (typeof x === 'string' ? [x] : Array.isArray(x) ? x.filter((l): l is string => typeof l === 'string') : []);
 
