@@ -66,6 +66,29 @@ export const KIND_JUSTIFICATIONS: Readonly<Record<ArrangementKind, string>> = {
   centrumgemeente: 'Argued guess for a centrumgemeente: the largest member executes for the others, whose staff act as a hub; a costly exit.',
 };
 
+/**
+ * The same properties as one object literal in a fixed key order, whatever order the scenario,
+ * the kind defaults or a change event gave them in: every arrangement's props share one V8 layout,
+ * so the hot loops that read them stay monomorphic (issue 14). Values are copied as they are.
+ */
+export function propsOf(p: KindProperties): KindProperties {
+  return {
+    description: p.description,
+    decisionRule: p.decisionRule,
+    mandatory: p.mandatory,
+    secretariat: p.secretariat,
+    binding: p.binding,
+    meetingInterval: p.meetingInterval,
+    agendaCapacity: p.agendaCapacity,
+    overheadFte: p.overheadFte,
+    overheadEuroPerCapita: p.overheadEuroPerCapita,
+    exitCostMonths: p.exitCostMonths,
+    coordination: p.coordination,
+    searchDiscount: p.searchDiscount,
+    modular: p.modular,
+  };
+}
+
 /** The properties of an arrangement of a kind under the given parameters: the kind's structure with its numeric properties from `kind.<kind>.<property>`. */
 export function kindProperties(kind: ArrangementKind, params: Readonly<Record<string, number>>): KindProperties {
   const out: Record<string, unknown> = { ...KIND_DEFAULTS[kind] };

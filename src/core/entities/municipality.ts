@@ -58,9 +58,25 @@ export function costOf(a: CooperationAccounts): number {
   return a.projectMoney + a.overheadMoney + a.deliveryStaff + a.coordinationStaff;
 }
 
+/**
+ * One object literal with every field in a fixed order, so every municipality of every run shares one
+ * V8 layout (hidden class) and property reads in the hot loops stay monomorphic. Object spread here
+ * gave each run's municipalities layouts of their own and deoptimised the code that reads them (issue 14).
+ */
 export function newMunicipality(init: Omit<Municipality, 'unmet' | 'valueRecent' | 'load' | 'coordination' | 'termValue' | 'termCost' | 'valueEval' | 'accounts' | 'record' | 'capacityFactor'>): Municipality {
   return {
-    ...init,
+    index: init.index,
+    code: init.code,
+    name: init.name,
+    population: init.population,
+    neighbours: init.neighbours,
+    interest: init.interest,
+    autonomy: init.autonomy,
+    capacityBase: init.capacityBase,
+    staff: init.staff,
+    stance: init.stance,
+    secretarySince: init.secretarySince,
+    relationship: init.relationship,
     load: 0,
     coordination: 0,
     termValue: 0,
@@ -71,5 +87,6 @@ export function newMunicipality(init: Omit<Municipality, 'unmet' | 'valueRecent'
     valueRecent: new Float64Array(12),
     record: 1,
     capacityFactor: 1,
+    leader: init.leader,
   };
 }

@@ -175,7 +175,7 @@ export function runAgenda(world: World): void {
 function meet(world: World, a: Arrangement): void {
   const p = world.params;
   const hasSecretariat = a.props.secretariat !== 'none';
-  const venue: Venue = { id: a.id, binding: a.props.binding, dealDiscount: dealDiscount(world, a), quality: tableCoordination(world, a), canStayOut: a.props.decisionRule === 'willing' };
+  const venue: Venue = { id: a.id, binding: a.props.binding, dealDiscount: dealDiscount(world, a), quality: tableCoordination(world, a), canStayOut: a.props.decisionRule === 'willing', pull: 0 };
   const bound: Venue = { ...venue, canStayOut: false };
   const ids = [...a.agenda];
   const decided = new Set<number>();
@@ -317,7 +317,7 @@ function adHoc(world: World, task: Task): void {
   L.coordination += searchFte;
   engaged.sort((x, y) => x - y);
   for (const m of engaged) if (m !== leader) world.municipalities[m]!.coordination += p.preparationCost;
-  const adHocVenue: Venue = { id: 'ad hoc', binding: p['adhoc.binding'], dealDiscount: 0, quality: p['adhoc.coordination'], canStayOut: true };
+  const adHocVenue: Venue = { id: 'ad hoc', binding: p['adhoc.binding'], dealDiscount: 0, quality: p['adhoc.coordination'], canStayOut: true, pull: 0 };
   const outcome = decide(world, 'willing', engaged, [task], adHocVenue, [0]);
   payDeal(world, outcome, [task], adHocVenue);
   world.counters.decisions++;

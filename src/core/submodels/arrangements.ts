@@ -4,7 +4,7 @@
  * memory that secretariats give their members.
  */
 import { DOMAINS, type Domain } from '../domains.js';
-import { insertSorted, isActive, membersFor, removeValue, type Arrangement } from '../entities/arrangement.js';
+import { insertSorted, isActive, propsOf, membersFor, removeValue, type Arrangement } from '../entities/arrangement.js';
 import type { ArrangementSpec } from '../scenario/resolve.js';
 import { dateLabel, domainIdx, emit, inEvaluation, type World } from '../state.js';
 
@@ -67,7 +67,7 @@ export function createArrangement(world: World, spec: ArrangementSpec & { centre
     }
   }
   const a: Arrangement = {
-    id: spec.id, name: spec.name, kind: spec.kind, props: { ...spec.props }, domains: [...spec.domains],
+    id: spec.id, name: spec.name, kind: spec.kind, props: propsOf(spec.props), domains: [...spec.domains],
     members: [...spec.members], modules: new Map(), funding: new Map(), fundShare: spec.fundShare,
     start: world.t, end: null, endReason: null, emergent, lastDecision: world.t, lastPassed: -Infinity, keyMembers: [], centre: spec.members[0]!, agenda: [],
     startupUntil: world.t + startup, startupLength: startup, kwartiermaker: kwartiermaker && startup > 0, grievance: new Map(),

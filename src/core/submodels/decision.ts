@@ -48,7 +48,7 @@ export interface Venue {
    */
   readonly canStayOut: boolean;
   /** How far a leader's pull raises every member's mandate (leadershipWeight when the member who carries the task has a regional leader; 0 ad hoc, where the leader's own chance to lead is what it raises). */
-  readonly pull?: number;
+  readonly pull: number;
 }
 
 /** The share of information and negotiation costs a table saves, by what supports it (ad hoc: 0). */
@@ -125,7 +125,7 @@ export function evaluate(world: World, task: Task, participants: readonly number
     monitorFte[a] = enforce / task.duration;
     const transaction = (deal + enforce) * p.fteMonthCost;
     utility[a] = gains[a]! + partnerTerm - autonomyCost - overload - transaction - outside + noise;
-    mandate[a] = p.mandateScale * mi.stance * costShare[a]! * (1 + p.sharedUrgencyWeight * urgency) * (1 + (venue.pull ?? 0));
+    mandate[a] = p.mandateScale * mi.stance * costShare[a]! * (1 + p.sharedUrgencyWeight * urgency) * (1 + venue.pull);
   }
   return { participants: [...participants], weight, gain: gains, costShare, workDue, utility, mandate, dealFte, monitorFte };
 }

@@ -1,5 +1,5 @@
 /** Scenario events at dates: structure decreed from outside (WGR-plus ends, new bodies start), task rates, austerity. */
-import { isActive } from '../entities/arrangement.js';
+import { isActive, propsOf } from '../entities/arrangement.js';
 import { domainIdx, emit, type World } from '../state.js';
 import { createArrangement, dissolve } from './arrangements.js';
 import { reviewMember } from './elections.js';
@@ -25,7 +25,7 @@ export function applyScenarioEvents(world: World): void {
       case 'change-arrangement': {
         const a = world.arrangements.find((x) => x.id === e.arrangement && isActive(x));
         if (!a) break;
-        a.props = { ...a.props, ...e.properties };
+        a.props = propsOf({ ...a.props, ...e.properties });
         if (e.funding) for (const [d, v] of Object.entries(e.funding)) a.funding.set(d as never, v);
         if (e.domains) a.domains = [...e.domains];
         world.structureDirty = true;

@@ -9,7 +9,7 @@ import { toAbsMonth } from '../../../src/core/time.js';
 import { MECHANISMS_OFF } from '../world.js';
 
 /** A venue with the given bindingness, no transaction-cost discount, full expected quality, members bound. */
-const at = (binding: number, canStayOut = false): Venue => ({ id: 'table', binding, dealDiscount: 0, quality: 1, canStayOut });
+const at = (binding: number, canStayOut = false): Venue => ({ id: 'table', binding, dealDiscount: 0, quality: 1, canStayOut, pull: 0 });
 
 /** A three-municipality world with no judgement noise, so utilities are exact. */
 function world(overrides: Record<string, number> = {}) {
@@ -107,7 +107,7 @@ describe('decisions: transaction costs, expected quality, free-riding and the pr
     const w = world({ altruism: 0, mandateScale: 0, ...TC });
     const none = world({ altruism: 0, mandateScale: 0 });
     const t = task([0.2, 0.4, 0.4], 10, 5);
-    const venue = (binding: number, dealDiscount: number): Venue => ({ id: 'tafel', binding, dealDiscount, quality: 1, canStayOut: false });
+    const venue = (binding: number, dealDiscount: number): Venue => ({ id: 'tafel', binding, dealDiscount, quality: 1, canStayOut: false, pull: 0 });
     const cost = (binding: number, discount: number) => evaluate(none, t, [0, 1, 2], venue(binding, discount), 0).utility[0]! - evaluate(w, t, [0, 1, 2], venue(binding, discount), 0).utility[0]!;
     // Trust 0.6 between all. Deal: (1.5 + 0.5 x 2 partners) x (1 - discount); enforcement: 4 x (1 - binding) x (1 - 0.6); at 0.008 M EUR.
     expect(cost(0, 0)).toBeCloseTo((2.5 + 1.6) * 0.008, 12); // ad hoc: all of it
@@ -121,14 +121,14 @@ describe('decisions: transaction costs, expected quality, free-riding and the pr
     expect(evaluate(w, t, [0, 1, 2], venue(0, 0), 0).monitorFte[0]).toBeCloseTo((4 * 0.1) / 12, 12);
     // Once paid at a venue, the deal is not counted again there.
     t.dealtAt = 'tafel';
-    const again = evaluate(w, t, [0, 1, 2], { id: 'tafel', binding: 0.5, dealDiscount: 0.5, quality: 1, canStayOut: false }, 0);
+    const again = evaluate(w, t, [0, 1, 2], { id: 'tafel', binding: 0.5, dealDiscount: 0.5, quality: 1, canStayOut: false, pull: 0 }, 0);
     expect(again.dealFte).toEqual([0, 0, 0]);
   });
 
   it('members count on the venue\'s coordination quality, weigh the spill-over they would get by staying out, and each sends someone to the project group', () => {
     const w = world({ altruism: 0, mandateScale: 0, freeRiding: 0.5, spillover: 0.3, taskFixedFte: 0.25 });
     const t = task([0.2, 0.4, 0.4], 10, 5);
-    const ev = evaluate(w, t, [0, 1, 2], { id: 'x', binding: 0, dealDiscount: 0, quality: 0.8, canStayOut: true }, 0);
+    const ev = evaluate(w, t, [0, 1, 2], { id: 'x', binding: 0, dealDiscount: 0, quality: 0.8, canStayOut: true, pull: 0 }, 0);
     // Fixed share: 0.25 FTE a month over 12 months at 0.008 = 0.024 M EUR each, on top of the population share.
     expect(ev.costShare.map((c) => Math.round(c * 1e9) / 1e9)).toEqual([2.524, 1.524, 1.024]);
     expect(ev.workDue).toEqual([0.25, 0.25, 0.25]);
@@ -136,7 +136,7 @@ describe('decisions: transaction costs, expected quality, free-riding and the pr
     expect(ev.gain[1]).toBeCloseTo(3.2 - 1.524, 12);
     expect(ev.utility[1]).toBeCloseTo(3.2 - 1.524 - 0.6, 12);
     // Bound members (a majority table) have no outside option.
-    const bound = evaluate(w, t, [0, 1, 2], { id: 'x', binding: 0, dealDiscount: 0, quality: 0.8, canStayOut: false }, 0);
+    const bound = evaluate(w, t, [0, 1, 2], { id: 'x', binding: 0, dealDiscount: 0, quality: 0.8, canStayOut: false, pull: 0 }, 0);
     expect(bound.utility[1]).toBeCloseTo(3.2 - 1.524, 12);
   });
 });
