@@ -10,6 +10,7 @@ import { createStreams } from './random.js';
 import { EVENT_TYPES, TIMESERIES_COLUMNS } from './results.js';
 import type { Scenario } from './scenario/resolve.js';
 import { newCounters, type World } from './state.js';
+import { benefitReach } from './submodels/arrival.js';
 import { createArrangement, refreshStructure } from './submodels/arrangements.js';
 import { isElectionMonth } from './submodels/elections.js';
 
@@ -79,13 +80,13 @@ export function initialise(scenario: Scenario, seed: number, recordEvents = true
   const world: World = {
     scenario, params: p, rng, n, municipalities,
     totalPopulation: municipalities.reduce((s, m) => s + m.population, 0),
-    distance, trust, arrangements: [], tasks: new Map(), nextTaskId: 1, t: first,
+    distance, near: benefitReach(distance, n), trust, arrangements: [], tasks: new Map(), nextTaskId: 1, t: first,
     rateMultiplier: new Float64Array(DOMAINS.length).fill(1), capacityMultiplier: 1, lastElection: -Infinity,
-    tieAge: new Int32Array(n * n), lastJoint: new Float64Array(n * n).fill(-Infinity), counters: newCounters(),
+    tieAge: new Int32Array(n * n), lastJoint: new Float64Array(n * n).fill(-Infinity), tiePairs: [], tieListed: new Uint8Array(n * n), counters: newCounters(),
     totals: { months: 0, valueNonTransport: 0, exits: 0, exitsAfterElection: 0, partnerPairs: 0, partnerPairsNeighbours: 0, beneficiaryPairs: 0, beneficiaryPairsNeighbours: 0, secretaryTurnovers: 0, cohortArrived: 0, cohortCompleted: 0, austerityChoices: 0, austerityRegionalFirst: 0, standingFormations: 0 },
     events: [], spells: [], trustSnapshots: [], structureDirty: true, formedCount: 0,
     recordEvents, eventCounts: new Int32Array(EVENT_TYPES.length),
-    scratch: { tie: new Uint8Array(n * n), project: new Uint8Array(n * n), demand: new Float64Array(n), ratio: new Float64Array(n), perCapita: new Float64Array(n) },
+    scratch: { tie: new Uint8Array(n * n), project: new Uint8Array(n * n), marked: [], demand: new Float64Array(n), ratio: new Float64Array(n), perCapita: new Float64Array(n) },
     locationWeights: Float64Array.from(municipalities, (m) => Math.pow(m.population, p.locationPopulationExponent)),
     benefitWeights: Float64Array.from(municipalities, (m) => Math.pow(m.population, p.benefitPopulationExponent)),
     windowSums: new Float64Array(TIMESERIES_COLUMNS.length),

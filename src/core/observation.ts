@@ -6,6 +6,7 @@
 import { DOMAINS } from './domains.js';
 import { isActive, overheadFteOf } from './entities/arrangement.js';
 import { costOf, type Municipality } from './entities/municipality.js';
+import type { TrustSums } from './entities/trust.js';
 import { MONTH_INDEX, RUN_MEASURES, type MonthMeasureId, type MunicipalityMeasureId, type RunMeasureId } from './measures.js';
 import type { MunicipalityOutcome } from './results.js';
 import { capacity, dateLabel, inEvaluation, type World } from './state.js';
@@ -108,17 +109,19 @@ const STANCE_MEAN = COL.stance_mean;
 const MANDATE_MEAN = COL.mandate_mean;
 
 /** Computes this month's row of measures into `series` at index `row`. */
-export function observe(world: World, series: Float64Array[], row: number): void {
+export function observe(world: World, series: Float64Array[], row: number, sums?: TrustSums): void {
   const { n, trust, municipalities, counters: c, params: p } = world;
   const pairs = (n * (n - 1)) / 2;
   // Table level: pairs who sit together at a working table. Pair level (the ties): pairs who took
   // part in the same passed decision or project in the last TIE_WINDOW months (world.lastJoint).
-  const { tie: table, project } = world.scratch;
-  table.fill(0);
-  project.fill(0);
+  // Only the pairs that are marked are visited (issue 14): the counts are those of a pass over all
+  // pairs i < j, and the scratch marks are cleared again before the function returns.
+  const { tie: table, project, marked } = world.scratch;
+  const { tieAge, lastJoint, distance } = world;
   let memberships = 0;
   let arrangementsActive = 0;
   let agendaOpen = 0;
+  let atTable = 0;
   for (const a of world.arrangements) {
     if (!isActive(a)) continue;
     arrangementsActive++;
@@ -127,10 +130,22 @@ export function observe(world: World, series: Float64Array[], row: number): void
     if (a.props.modular) for (const l of a.modules.values()) memberships += l.length;
     if (!working(world, a)) continue;
     const ms = a.members;
-    for (let x = 0; x < ms.length; x++) for (let y = x + 1; y < ms.length; y++) table[ms[x]! * n + ms[y]!] = 1;
+    for (let x = 0; x < ms.length; x++) {
+      for (let y = x + 1; y < ms.length; y++) {
+        const k = ms[x]! * n + ms[y]!;
+        if (table[k]) continue;
+        table[k] = 1;
+        marked.push(k);
+        if (ms[x]! < ms[y]!) atTable++;
+      }
+    }
   }
+  for (const k of marked) table[k] = 0;
+  marked.length = 0;
   let projects = 0;
   let participations = 0;
+  let projectPairs = 0;
+  let projectNeighbours = 0;
   for (const task of world.tasks.values()) {
     if (task.status !== 'project') continue;
     projects++;
@@ -140,61 +155,39 @@ export function observe(world: World, series: Float64Array[], row: number): void
       for (let y = x + 1; y < ps.length; y++) {
         const a = ps[x]!;
         const b = ps[y]!;
-        project[a < b ? a * n + b : b * n + a] = 1;
-      }
-    }
-  }
-  let tied = 0;
-  let stable = 0;
-  let atTable = 0;
-  let projectPairs = 0;
-  let projectNeighbours = 0;
-  const { tieAge, lastJoint, distance } = world;
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const k = i * n + j;
-      if (table[k]) atTable++;
-      if (world.t - lastJoint[k]! < TIE_WINDOW) {
-        const age = tieAge[k]! + 1;
-        tieAge[k] = age;
-        tied++;
-        if (age >= STABLE_TIE_AGE) stable++;
-      } else tieAge[k] = 0;
-      if (project[k]) {
+        const k = a < b ? a * n + b : b * n + a;
+        if (project[k]) continue;
+        project[k] = 1;
+        marked.push(k);
         projectPairs++;
         if (distance[k] === 1) projectNeighbours++;
       }
     }
   }
-  // Trust statistics over ordered pairs.
-  let ts = 0;
-  let ts2 = 0;
-  let tp = 0;
-  let ti = 0;
-  // Effective and institutional trust of a pair: the mean over domains.
-  const { personal, institutional, weight } = trust;
-  const D = trust.domains;
-  const nn = n * n;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      if (i === j) continue;
-      const k = i * n + j;
-      const pk = personal[k]!;
-      let v = 0;
-      let ik = 0;
-      for (let d = 0; d < D; d++) {
-        const kd = d * nn + k;
-        const w = weight[kd]!;
-        v += w * institutional[kd]! + (1 - w) * pk;
-        ik += institutional[kd]!;
-      }
-      v /= D;
-      ts += v;
-      ts2 += v * v;
-      tp += pk;
-      ti += ik / D;
+  for (const k of marked) project[k] = 0;
+  marked.length = 0;
+  // Ties: only pairs with a joint act are listed (markJoint); a pair leaves the list, its tie age
+  // back at 0, when its last joint act is TIE_WINDOW months old.
+  let tied = 0;
+  let stable = 0;
+  const listed = world.tiePairs;
+  for (let x = 0; x < listed.length; ) {
+    const k = listed[x]!;
+    if (world.t - lastJoint[k]! < TIE_WINDOW) {
+      const age = tieAge[k]! + 1;
+      tieAge[k] = age;
+      tied++;
+      if (age >= STABLE_TIE_AGE) stable++;
+      x++;
+    } else {
+      tieAge[k] = 0;
+      world.tieListed[k] = 0;
+      listed[x] = listed[listed.length - 1]!;
+      listed.pop();
     }
   }
+  // Trust statistics over ordered pairs: from the month's drift when the schedule passes them, else computed here.
+  const { effective: ts, effectiveSquares: ts2, personal: tp, institutional: ti } = sums ?? trust.sums();
   const ordered = n * (n - 1);
   const trustMean = ts / ordered;
   let capTotal = 0;

@@ -53,7 +53,8 @@ export function step(world: World, series: Float64Array[], row: number): void {
   execute(world);
   structureDynamics(world);
   refreshStructure(world);
-  world.trust.drift(world.params.trustBase, world.params.trustDrift, world.params.institutionalDecayWithout);
+  // The drift also sums the drifted trust for observation (one pass over the pairs); meeting changes no trust.
+  const sums = world.trust.driftAndSum(world.params.trustBase, world.params.trustDrift, world.params.institutionalDecayWithout);
   meetingRelationships(world);
-  observe(world, series, row);
+  observe(world, series, row, sums);
 }

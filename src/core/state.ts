@@ -101,6 +101,8 @@ export interface World {
   readonly totalPopulation: number;
   /** Neighbour-step distance between municipalities, capped at 255 (n*n). */
   readonly distance: Uint8Array;
+  /** Per location, the municipalities within reach of a task's benefits, ascending (arrival.ts). */
+  readonly near: Int32Array[];
   readonly trust: Trust;
   /** Arrangements in creation order (dissolved ones stay, with an end). */
   readonly arrangements: Arrangement[];
@@ -124,6 +126,10 @@ export interface World {
    * -Infinity when never.
    */
   readonly lastJoint: Float64Array;
+  /** The pairs (keys i*n+j) whose last joint act may still be within the tie window, in no particular order: observation visits only these. */
+  readonly tiePairs: number[];
+  /** 1 for a pair in tiePairs. */
+  readonly tieListed: Uint8Array;
   counters: MonthCounters;
   readonly totals: Totals;
   readonly events: ModelEvent[];
@@ -137,7 +143,7 @@ export interface World {
   /** Event counts of the current month, per EVENT_TYPES entry. */
   readonly eventCounts: Int32Array;
   /** Scratch buffers reused every month (n*n for the observation, n for execution). */
-  readonly scratch: { tie: Uint8Array; project: Uint8Array; demand: Float64Array; ratio: Float64Array; perCapita: Float64Array };
+  readonly scratch: { tie: Uint8Array; project: Uint8Array; marked: number[]; demand: Float64Array; ratio: Float64Array; perCapita: Float64Array };
   /** Fixed per run: task location weights (population^locationPopulationExponent) and benefit weights (population^benefitPopulationExponent). */
   readonly locationWeights: Float64Array;
   readonly benefitWeights: Float64Array;
@@ -175,7 +181,12 @@ export function markJoint(world: World, ms: readonly number[]): void {
     for (let y = x + 1; y < ms.length; y++) {
       const a = ms[x]!;
       const b = ms[y]!;
-      lastJoint[a < b ? a * n + b : b * n + a] = t;
+      const k = a < b ? a * n + b : b * n + a;
+      lastJoint[k] = t;
+      if (!world.tieListed[k]) {
+        world.tieListed[k] = 1;
+        world.tiePairs.push(k);
+      }
     }
   }
 }

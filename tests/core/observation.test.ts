@@ -60,6 +60,37 @@ describe('pair ties', () => {
     expect(s.slice(12, 18)).toEqual(Array(6).fill(1));
     expect(s.slice(18)).toEqual([0, 0]); // 12 months after the second act the tie ends
   });
+
+  it('counts ties over all pairs though it visits only the listed ones: the same shares as a count over every pair', () => {
+    // Six municipalities, random joint acts over 40 months; the reference keeps its own tie ages for all 15 pairs.
+    const w = buildWorld({ municipalities: ['A', 'B', 'C', 'D', 'E', 'F'].map((name) => ({ name, population: 10000 })), start: '2015-01', end: '2018-12' });
+    const series = TIMESERIES_COLUMNS.map(() => new Float64Array(1));
+    const col = (id: string): number => series[TIMESERIES_COLUMNS.indexOf(id as never)]![0]!;
+    const n = 6;
+    const age = new Int32Array(n * n);
+    let x = 11;
+    const next = (): number => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const start = w.t;
+    for (let m = 0; m < 40; m++) {
+      w.t = start + m;
+      if (next() < 0.3) {
+        const group = [0, 1, 2, 3, 4, 5].filter(() => next() < 0.4);
+        markJoint(w, group);
+      }
+      observe(w, series, 0);
+      let tied = 0;
+      let stable = 0;
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+          const k = i * n + j;
+          age[k] = w.t - w.lastJoint[k]! < 12 ? age[k]! + 1 : 0;
+          if (age[k]! > 0) tied++;
+          if (age[k]! >= 13) stable++;
+        }
+      }
+      expect([col('pairs_cooperating'), col('cooperation_stability')]).toEqual([tied / 15, stable / 15]);
+    }
+  });
 });
 
 describe('neighbours among partners', () => {

@@ -7,6 +7,20 @@ import { DOMAINS } from '../domains.js';
 import type { Task } from '../entities/task.js';
 import { domainIdx, inEvaluation, type World } from '../state.js';
 
+/** Neighbour steps within which a municipality can benefit from a task (the locality decay has a factor per step up to here). */
+export const BENEFIT_REACH = 3;
+
+/** Per location, the municipalities within BENEFIT_REACH neighbour steps, ascending: the candidates for a task's beneficiaries. */
+export function benefitReach(distance: Uint8Array, n: number): Int32Array[] {
+  const out: Int32Array[] = [];
+  for (let l = 0; l < n; l++) {
+    const near: number[] = [];
+    for (let i = 0; i < n; i++) if (distance[l * n + i]! <= BENEFIT_REACH) near.push(i);
+    out.push(Int32Array.from(near));
+  }
+  return out;
+}
+
 export function arriveTasks(world: World): void {
   const { params: p, rng, n, municipalities } = world;
   const shares = [p.shareHousing, p.shareTransport, p.shareEconomy, p.shareSocial, p.shareOperations];
@@ -32,9 +46,11 @@ export function arriveTasks(world: World): void {
       const beneficiaries: number[] = [];
       const weights: number[] = [];
       let total = 0;
-      for (let i = 0; i < n; i++) {
+      // The municipalities within BENEFIT_REACH steps of the location, ascending (fixed per region).
+      const near = world.near[location]!;
+      for (let x = 0; x < near.length; x++) {
+        const i = near[x]!;
         const dist = world.distance[location * n + i]!;
-        if (dist > 3) continue;
         const w = municipalities[i]!.interest[di]! * decay[dist]! * benefitWeights[i]!;
         if (w <= 0) continue;
         beneficiaries.push(i);
