@@ -106,8 +106,15 @@ export function evaluate(world: World, task: Task, participants: readonly number
   for (let a = 0; a < k; a++) {
     const i = participants[a]!;
     const mi = municipalities[i]!;
+    // Its trust in each partner: weighted by their gains (altruism) and averaged (enforcement), in one loop.
     let partner = 0;
-    for (let b = 0; b < k; b++) if (b !== a) partner += trust.get(i, participants[b]!, di) * gains[b]!;
+    let trustSum = 0;
+    for (let b = 0; b < k; b++) {
+      if (b === a) continue;
+      const t = trust.get(i, participants[b]!, di);
+      partner += t * gains[b]!;
+      trustSum += t;
+    }
     const partnerTerm = k > 1 ? (p.altruism * partner) / (k - 1) : 0;
     const autonomyCost = p.autonomyWeight * mi.autonomy * binding * costShare[a]!;
     const cap = capacity(world, mi);
@@ -117,7 +124,8 @@ export function evaluate(world: World, task: Task, participants: readonly number
     const noise = noiseScale * hashNormal(task.noiseKey, i);
     // Transaction costs: the deal (information, negotiation) and enforcement, which binding rules
     // and trust in the partners make unnecessary.
-    const trustIn = k > 1 ? trust.meanTrustIn(i, participants, di) : 1;
+    // The mean trust in the partners (Trust.meanTrustIn: the same sum in the same order).
+    const trustIn = k > 1 ? trustSum / (k - 1) : 1;
     // Free-riding: where it may stay out, a member sets against its gain the spill-over it would get anyway.
     const outside = venue.canStayOut ? p.freeRiding * p.spillover * shareOf(task, i) * task.value : 0;
     const enforce = p['tc.enforcement'] * (1 - binding) * (1 - trustIn);

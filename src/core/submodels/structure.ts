@@ -164,16 +164,19 @@ function form(world: World, d: Domain): void {
 function joins(world: World): void {
   const p = world.params;
   const n = world.n;
+  const pressure = p.formationPressure * p.joinPressureShare;
+  const reach = p.formationReach + p.joinReachExtra;
   for (const a of [...world.arrangements]) {
     if (!isActive(a) || a.props.mandatory || heldBySpinup(world, a)) continue;
     for (let i = 0; i < n; i++) {
+      // Arrangements stay regional: a newcomer lies near the centre and borders a member. The checks
+      // before the draw draw nothing, so the cheapest come first.
+      if (world.distance[i * n + a.centre]! > reach) continue;
       const m = world.municipalities[i]!;
       for (const d of a.domains) {
         const di = domainIdx(d);
-        if (m.unmet[di]! < p.formationPressure * p.joinPressureShare) continue;
+        if (m.unmet[di]! < pressure) continue;
         if (membersFor(a, d).includes(i)) continue;
-        // Arrangements stay regional: a newcomer borders a member and lies near the centre.
-        if (world.distance[i * n + a.centre]! > p.formationReach + p.joinReachExtra) continue;
         const adjacent = a.members.some((j) => world.distance[i * n + j] === 1);
         if (!adjacent) continue;
         const u = world.rng.structure.next();
