@@ -5,14 +5,14 @@ import { configDefaults, defineConfig } from 'vitest/config';
  *
  * - `fast`: every test file not listed below. The developer loop (`npm test`), under a minute of
  *   test time on two cores.
- * - `slow`: the files listed here, each with its measured test time (two shared cores, the
- *   seconds of its tests alone, without its beforeAll). The rule: a file whose tests take more
- *   than about 5 s in all, or that needs Chromium or Slurm, goes here. CI (`.ci/run`,
- *   `npm run test:all`) runs both projects, so every test still runs before a merge.
+ * - `slow`: the files listed here. The rule: a test file whose tests take more than about 4 s
+ *   on two cores, or that needs Chromium or Slurm, goes here. CI (`.ci/run`, `npm run test:all`)
+ *   runs both projects, so every test still runs before a merge.
  *
- * Keep the list in step with the files: a test file renamed or split keeps its entry. A new
- * test file is `fast` by default; when `npx vitest run --project fast` shows it above about 5 s,
- * add it here.
+ * The seconds beside each file were measured on two shared cores (vitest's time for the file;
+ * for the longest ones from a full run under load, so they are a guide, not a limit). Keep the
+ * list in step with the files: a test file renamed or split keeps its entry. A new test file is
+ * `fast` by default; when `npx vitest run --project fast` shows it above about 4 s, add it here.
  */
 export const SLOW = [
   // statistical validation: paired seeded runs of whole scenarios
