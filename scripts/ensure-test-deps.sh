@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Run before `npm test`: the browser test needs Debian's chromium, the cluster test needs
-# slurm-wlm and munge. Installs what is missing when run as root with apt-get; otherwise says
+# Run by `npm run test:all` and `npm run test:slow` (the fast project needs neither): the
+# browser tests need Debian's chromium, the cluster test needs slurm-wlm and munge. Installs what is missing when run as root with apt-get; otherwise says
 # what to install and fails, so that a test run never silently skips them.
 set -euo pipefail
 missing=()

@@ -1,33 +1,33 @@
 /**
- * Builds the compiled CLI (dist/) for tests that run the real `bin/regiosim.js`.
+ * Builds the compiled CLI (dist/) for tests that run the real `bin/regiosim.js` or the batch's
+ * worker threads (which always run the compiled dist/src/batch/worker.js).
  *
  * Use as a vitest globalSetup (`globalSetup: ['tests/setup/build.ts']`: builds once per test run
  * and tells the workers through REGIOSIM_TEST_BUILT), or call `ensureBuilt()` in a `beforeAll`
  * (builds once per test file unless the global setup already did).
  *
+ * The build is scripts/build.mjs, the same as `npm run build`: it skips tsc when dist/ is byte
+ * for byte what tsc last wrote from the current sources, and rebuilds (incrementally when it
+ * can) otherwise, so a test never runs against a stale dist/.
+ *
  * Type errors do not stop the build here: tsc still emits, and type checking is the job of
- * `npm run typecheck`. The build fails only when the CLI entry point was not written.
+ * `npm run typecheck`. The build fails only when tsc wrote no output.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDist } from '../../scripts/build.mjs';
 
+export { distUpToDate } from '../../scripts/build.mjs';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = join(ROOT, 'bin', 'regiosim.js');
-const ENTRY = join(ROOT, 'dist', 'src', 'cli', 'main.js');
 
 let built = false;
 
 export function ensureBuilt(): void {
   if (built || process.env['REGIOSIM_TEST_BUILT'] === '1') return;
-  const startedAt = Date.now();
-  const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
-  if (!existsSync(ENTRY) || statSync(ENTRY).mtimeMs < startedAt - 2000) {
-    throw new Error(`npm run build did not produce ${ENTRY}:\n${r.stdout}\n${r.stderr}`);
-  }
+  ensureDist({ allowTypeErrors: true });
   built = true;
 }
 
