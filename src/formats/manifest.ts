@@ -6,6 +6,7 @@
  * Pure: no Node imports.
  */
 import { z } from 'zod';
+import { TRUST_OUTPUT_MEANING } from './files.js';
 
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const numbers = z.record(z.string(), z.number());
@@ -98,6 +99,7 @@ export const runManifestSchema = z
     overrides: numbers.describe('The overrides given (--set).'),
     calendar: calendarSchema.optional(),
     files: checksumsSchema.optional().describe('SHA-256 of every other file of the run (timeseries.csv, events.jsonl, summary.json, trust.csv), checked by the commands that read them; absent in runs of older versions.'),
+    trust: z.enum(['sparse', 'none']).optional().describe(`How trust.csv was written (\`regiosim run --trust\`); absent: all pairs. sparse: ${TRUST_OUTPUT_MEANING.sparse} none: ${TRUST_OUTPUT_MEANING.none}`),
     node: z.string().describe('Node.js version.'),
   })
   .strict();
