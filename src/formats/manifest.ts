@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { TRUST_OUTPUT_MEANING } from './files.js';
+import { PARQUET_MEANING } from './parquet.js';
 
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const numbers = z.record(z.string(), z.number());
@@ -61,6 +62,7 @@ export const batchManifestSchema = z
     resumed: z.array(z.string()).describe('When it was resumed.'),
     workers: z.number().int().describe('Worker threads of the last session.'),
     keep_timeseries: z.boolean().describe('Whether timeseries-runs.csv is written.'),
+    parquet: z.literal(true).optional().describe(`Present (true) when the batch also writes Parquet files (\`--parquet\`). ${PARQUET_MEANING}`),
     shard: z.object({ index: z.number().int(), count: z.number().int() }).nullable().describe('The slice i/n of a shard, or null.'),
     merged_from: z.array(z.string()).optional().describe('Shard directories a merged result was made from.'),
     counts: z

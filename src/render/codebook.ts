@@ -10,6 +10,7 @@ import { EVENTS } from '../core/events.js';
 import { MONTH_MEASURES, RUN_MEASURES, UNITS, type MeasureSpec } from '../core/measures.js';
 import * as files from '../formats/files.js';
 import { runSummarySchema } from '../formats/json-files.js';
+import { PARQUET_MEANING } from '../formats/parquet.js';
 import { batchManifestSchema, runManifestSchema } from '../formats/manifest.js';
 import { codebookMarkdown, type CsvSchema } from '../formats/schema.js';
 
@@ -128,6 +129,9 @@ ${csv(files.MUNICIPALITIES_CSV)}
 ${csv(files.TIMESERIES_SUMMARY_CSV)}
 ${csv(files.TIMESERIES_RUNS_CSV)}
 ${csv(files.EVENTS_COUNTS_CSV)}
+### \`runs.parquet\`, \`timeseries-runs.parquet\` (only with \`--parquet\`)
+
+${PARQUET_MEANING}
 ### \`journal/\`
 
 While a batch runs, and kept by a shard for \`regiosim merge\`: \`runs.ndjson\` (one JSON line per
