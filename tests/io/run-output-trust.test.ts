@@ -10,6 +10,7 @@ import { decodeTable } from '../../src/formats/schema.js';
 import { parseCsv } from '../../src/formats/csv.js';
 import { loadScenario, type LoadedScenario } from '../../src/io/scenario.js';
 import { RUN_FILES, runFiles, trustCsv } from '../../src/io/run-output.js';
+import { loadDir } from '../../src/render/load.js';
 import { listFiles, OWN_REGION_SCENARIO, read, removeDir, tempDir } from '../cli/helpers.js';
 
 let dir: string;
@@ -87,5 +88,16 @@ describe('trust snapshots not collected', () => {
     expect((JSON.parse(read(out, 'manifest.json')) as { trust: string }).trust).toBe('sparse');
     expect(read(out, 'trust.csv')).toBe(trustCsv(result, loaded.scenario, 'sparse'));
     expect(() => simulate(loaded, { seed: 7, trust: 'half' as 'all' })).toThrow(/trust: expected one of all, sparse, none, found "half"/);
+  });
+
+  it('the charts read a sparse trust.csv as the full one, missing pairs at trustBase', async () => {
+    const full = join(dir, 'full-for-charts');
+    await writeRun(full, simulate(loaded, { seed: 7 }));
+    await writeRun(join(dir, 'sparse'), simulate(loaded, { seed: 7, trust: 'sparse' }));
+    const a = loadDir(full).trust!;
+    const b = loadDir(join(dir, 'sparse')).trust!;
+    expect(b).toHaveLength(a.length);
+    expect(b.filter((r) => r.trust === 0.5 && r.personal === 0.5 && r.institutional === 0.5).length).toBeGreaterThan(0);
+    b.forEach((r, k) => expect(Math.abs(r.trust - a[k]!.trust)).toBeLessThanOrEqual(TRUST_SPARSE_TOLERANCE));
   });
 });
