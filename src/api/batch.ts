@@ -46,6 +46,8 @@ export interface PlannedBatch {
 export interface BatchExecution {
   workers?: number;
   keepTimeseries?: boolean;
+  /** Also write runs.parquet and (with keepTimeseries) timeseries-runs.parquet (docs/formats.md). */
+  parquet?: boolean;
   /** The command line, for the manifest. */
   command?: string;
   /** Stops the batch (BatchAbortedError); what is finished stays for resumeBatch. */
@@ -160,7 +162,7 @@ function sink(exec: BatchExecution): ProgressSink {
 /** Runs a planned batch into its output directory. */
 export async function runBatch(planned: PlannedBatch, exec: BatchExecution = {}): Promise<BatchOutcome> {
   return runPlannedBatch(planned.plan, {
-    out: planned.out, workers: exec.workers ?? defaultWorkers(), shard: planned.shard, keepTimeseries: exec.keepTimeseries ?? false,
+    out: planned.out, workers: exec.workers ?? defaultWorkers(), shard: planned.shard, keepTimeseries: exec.keepTimeseries ?? false, parquet: exec.parquet ?? false,
     command: exec.command ?? 'regiosim (library)', progress: sink(exec), ...(exec.signal ? { signal: exec.signal } : {}),
     ...(exec.beforeComplete ? { beforeComplete: exec.beforeComplete } : {}),
   });
@@ -207,7 +209,7 @@ export async function resumeBatch(dir: string, exec: BatchExecution = {}): Promi
     return undefined;
   }
   return runPlannedBatch(planned.plan, {
-    out: dir, workers: exec.workers ?? defaultWorkers(), shard: planned.shard, keepTimeseries: manifest.keep_timeseries,
+    out: dir, workers: exec.workers ?? defaultWorkers(), shard: planned.shard, keepTimeseries: manifest.keep_timeseries, parquet: manifest.parquet === true,
     command: exec.command ?? manifest.command, progress: sink(exec), ...(exec.signal ? { signal: exec.signal } : {}),
     ...(exec.beforeComplete ? { beforeComplete: exec.beforeComplete } : {}),
   }, true);

@@ -19,7 +19,9 @@ import { basename, join } from 'node:path';
 import { quantileSorted } from 'simple-statistics';
 import { MONTH_IDS } from '../core/measures.js';
 import { EVENTS_COUNTS_CSV, MUNICIPALITIES_CSV, POINTS_CSV, RUNS_CSV, SPELLS_CSV, SUMMARY_PERCENTILES, TIMESERIES_RUNS_CSV, TIMESERIES_SUMMARY_CSV } from '../formats/files.js';
+import { parquetColumns, parquetFile } from '../formats/parquet.js';
 import { headerLine, line } from '../formats/schema.js';
+import { ParquetFile } from '../io/parquet.js';
 import { csvField, formatNumber } from '../formats/text.js';
 import { JOURNAL_DIR, readAt, readLine, SERIES_FILE, LINES_FILE, type JournalIndex } from './journal.js';
 import { inShard, runInfo, scenarioDates, totalRuns, type BatchPlan, type Shard } from './plan.js';
@@ -30,6 +32,9 @@ export const SUMMARY_BUDGET_BYTES = 32 * 1024 * 1024;
 
 export const BATCH_FILES = [POINTS_CSV.file, RUNS_CSV.file, SPELLS_CSV.file, MUNICIPALITIES_CSV.file, EVENTS_COUNTS_CSV.file, TIMESERIES_SUMMARY_CSV.file] as const;
 export const TIMESERIES_RUNS_FILE = TIMESERIES_RUNS_CSV.file;
+/** The Parquet files of --parquet (src/formats/parquet.ts): runs.parquet always, timeseries-runs.parquet with --keep-timeseries. */
+export const RUNS_PARQUET = parquetFile(RUNS_CSV);
+export const TIMESERIES_RUNS_PARQUET = parquetFile(TIMESERIES_RUNS_CSV);
 
 /** Measures summarised in timeseries-summary.csv: every monthly measure except the month counter. */
 export const SUMMARY_MEASURES = MONTH_IDS.map((name, index) => ({ name, index })).filter((m) => m.name !== 'month');
@@ -116,6 +121,8 @@ class Sources {
 export interface FinalizeOptions {
   shard: Shard | null;
   keepTimeseries: boolean;
+  /** Also write runs.parquet (and with keepTimeseries timeseries-runs.parquet). */
+  parquet?: boolean;
   /** Series bytes held at once for timeseries-summary.csv (default SUMMARY_BUDGET_BYTES; tests make it tiny). */
   summaryBudgetBytes?: number;
 }
@@ -140,17 +147,23 @@ export function finalizeBatch(plan: BatchPlan, index: JournalIndex, dir: string,
     if (!index.has(run)) throw new Error(`finalizeBatch: run ${run} is missing from the journal`);
   }
   const sources = new Sources(index);
-  const writers: FileWriter[] = [];
+  const writers: Array<FileWriter | ParquetFile> = [];
   const open = (name: string): FileWriter => {
     const w = new FileWriter(join(dir, name));
     writers.push(w);
     return w;
   };
+  const openParquet = (name: string, columns: ReturnType<typeof parquetColumns>): ParquetFile | null => {
+    if (!options.parquet) return null;
+    const w = new ParquetFile(join(dir, name), columns);
+    writers.push(w);
+    return w;
+  };
   try {
     writePoints(plan, open(POINTS_CSV.file));
-    writePerRun(plan, index, sources, options.shard, open(RUNS_CSV.file), open(SPELLS_CSV.file), open(MUNICIPALITIES_CSV.file), open(EVENTS_COUNTS_CSV.file));
+    writePerRun(plan, index, sources, options.shard, open(RUNS_CSV.file), open(SPELLS_CSV.file), open(MUNICIPALITIES_CSV.file), open(EVENTS_COUNTS_CSV.file), openParquet(RUNS_PARQUET, parquetColumns(RUNS_CSV, plan.paramColumns)));
     writeSummary(plan, index, sources, options.shard, open(TIMESERIES_SUMMARY_CSV.file), options.summaryBudgetBytes ?? SUMMARY_BUDGET_BYTES);
-    if (options.keepTimeseries) writeRunSeries(plan, index, sources, options.shard, open(TIMESERIES_RUNS_FILE));
+    if (options.keepTimeseries) writeRunSeries(plan, index, sources, options.shard, open(TIMESERIES_RUNS_FILE), openParquet(TIMESERIES_RUNS_PARQUET, parquetColumns(TIMESERIES_RUNS_CSV)));
     for (const w of writers) w.finish();
     const sums: Record<string, string> = {};
     for (const w of writers) sums[w.name] = w.sha256;
@@ -168,7 +181,7 @@ function writePoints(plan: BatchPlan, out: FileWriter): void {
   for (const p of plan.points) out.write(line([p.point, plan.scenarios[p.scenario]!.name, ...plan.paramColumns.map((c) => p.parameters[c]!)]));
 }
 
-function writePerRun(plan: BatchPlan, index: JournalIndex, sources: Sources, shard: Shard | null, runs: FileWriter, spells: FileWriter, munis: FileWriter, events: FileWriter): void {
+function writePerRun(plan: BatchPlan, index: JournalIndex, sources: Sources, shard: Shard | null, runs: FileWriter, spells: FileWriter, munis: FileWriter, events: FileWriter, runsParquet: ParquetFile | null): void {
   runs.write(headerLine(RUNS_CSV, plan.paramColumns));
   spells.write(headerLine(SPELLS_CSV));
   munis.write(headerLine(MUNICIPALITIES_CSV));
@@ -180,6 +193,7 @@ function writePerRun(plan: BatchPlan, index: JournalIndex, sources: Sources, sha
     const prefix = `${run},${csvField(plan.scenarios[p.scenario]!.name)},${point},${replication},`;
     const journalled = readLine(sources.lines[index.source[run]!]!, index, run);
     runs.write(prefix + [String(seed), ...paramCells[point]!].join(',') + ',' + line(journalled.o));
+    runsParquet?.add([run, plan.scenarios[p.scenario]!.name, point, replication, seed, ...plan.paramColumns.map((c) => p.parameters[c]!), ...(journalled.o as Array<number | null>)]);
     for (const row of journalled.s) spells.write(prefix + line(row));
     for (const row of journalled.m) munis.write(prefix + line(row));
     for (const row of journalled.e) events.write(prefix + line(row));
@@ -242,7 +256,7 @@ export function statsCells(values: Float64Array): string {
   return [n, mean, sd, ...SUMMARY_PERCENTILES.map((q) => quantileSorted(sorted, q))].map(formatNumber).join(',');
 }
 
-function writeRunSeries(plan: BatchPlan, index: JournalIndex, sources: Sources, shard: Shard | null, out: FileWriter): void {
+function writeRunSeries(plan: BatchPlan, index: JournalIndex, sources: Sources, shard: Shard | null, out: FileWriter, parquet: ParquetFile | null): void {
   out.write(headerLine(TIMESERIES_RUNS_CSV));
   const datesByScenario = plan.scenarios.map(scenarioDates);
   const C = SERIES_COLUMNS;
@@ -258,6 +272,11 @@ function writeRunSeries(plan: BatchPlan, index: JournalIndex, sources: Sources, 
       const cells: string[] = new Array<string>(C);
       for (let c = 0; c < C; c++) cells[c] = formatNumber(series[m * C + c]!);
       out.write(prefix + dates[m] + ',' + cells.join(',') + '\n');
+      if (parquet) {
+        const row: Array<string | number> = [run, sc.name, point, replication, dates[m]!];
+        for (let c = 0; c < C; c++) row.push(series[m * C + c]!);
+        parquet.add(row);
+      }
     }
   }
 }

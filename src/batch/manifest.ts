@@ -44,7 +44,7 @@ export function gitCommit(): string | null {
   }
 }
 
-export function newManifest(plan: BatchPlan, options: { command: string; workers: number; keepTimeseries: boolean; shard: Shard | null; planned: number }): BatchManifest {
+export function newManifest(plan: BatchPlan, options: { command: string; workers: number; keepTimeseries: boolean; parquet?: boolean; shard: Shard | null; planned: number }): BatchManifest {
   return {
     kind: BATCH_MANIFEST_KIND,
     format: BATCH_FORMAT,
@@ -58,6 +58,7 @@ export function newManifest(plan: BatchPlan, options: { command: string; workers
     resumed: [],
     workers: options.workers,
     keep_timeseries: options.keepTimeseries,
+    ...(options.parquet ? { parquet: true as const } : {}),
     shard: options.shard,
     counts: { scenarios: plan.scenarios.length, points: plan.points.length, replications: plan.replications, planned: options.planned, done: 0 },
     scenarios: plan.scenarios,

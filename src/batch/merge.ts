@@ -72,6 +72,7 @@ export async function mergeShards(dirs: string[], out: string, command: string, 
     }
     if (m.regiosim_version !== first.regiosim_version) problems.push({ path: dir, expected: `results of regiosim ${first.regiosim_version}`, found: `regiosim ${m.regiosim_version}` });
     if (m.keep_timeseries !== first.keep_timeseries) problems.push({ path: dir, expected: `shards all run ${first.keep_timeseries ? 'with' : 'without'} --keep-timeseries`, found: m.keep_timeseries ? 'with' : 'without' });
+    if ((m.parquet === true) !== (first.parquet === true)) problems.push({ path: dir, expected: `shards all run ${first.parquet ? 'with' : 'without'} --parquet`, found: m.parquet ? 'with' : 'without' });
     if (m.status !== 'complete') problems.push({ path: dir, expected: 'a finished shard', found: `an unfinished shard (${m.counts.done} of ${m.counts.planned} runs): finish it with \`regiosim batch --resume ${dir}\`` });
     if (!existsSync(join(absDirs[i]!, JOURNAL_DIR))) problems.push({ path: dir, expected: 'a shard output with its journal/ (written by `regiosim batch --shard i/n`)', found: m.shard ? 'no journal/ directory' : 'a whole batch, not a shard' });
   });
@@ -109,7 +110,7 @@ export async function mergeShards(dirs: string[], out: string, command: string, 
   }
   if (problems.length > 0) throw new UserError('the command line', problems);
 
-  const manifest = newManifest(plan, { command, workers: 0, keepTimeseries: first.keep_timeseries, shard: null, planned: total });
+  const manifest = newManifest(plan, { command, workers: 0, keepTimeseries: first.keep_timeseries, parquet: first.parquet === true, shard: null, planned: total });
   const valid = manifests as BatchManifest[];
   manifest.started = valid.map((m) => m.started).sort()[0]!;
   manifest.finished = valid
@@ -122,7 +123,7 @@ export async function mergeShards(dirs: string[], out: string, command: string, 
   manifest.merged_from = absDirs;
   manifest.git_commit = first.git_commit;
   await writeDirAtomically(absOut, (tmp) => {
-    manifest.files = finalizeBatch(plan, index, tmp, { shard: null, keepTimeseries: first.keep_timeseries });
+    manifest.files = finalizeBatch(plan, index, tmp, { shard: null, keepTimeseries: first.keep_timeseries, parquet: first.parquet === true });
     writeManifest(tmp, manifest);
   });
   return { out: absOut, runs: index.size, manifest };

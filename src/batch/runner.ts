@@ -29,6 +29,8 @@ export interface BatchRunOptions {
   workers: number;
   shard: Shard | null;
   keepTimeseries: boolean;
+  /** Also write the per-run tables as Parquet (runs.parquet, timeseries-runs.parquet). */
+  parquet?: boolean;
   /** Shell-quoted command line, for the manifest. */
   command: string;
   progress?: ProgressSink;
@@ -169,7 +171,7 @@ export async function runBatch(plan: BatchPlan, options: BatchRunOptions, resume
       mkdirSync(out, { recursive: true });
     });
     removeStaleTemps(dirname(out), basename(out));
-    manifest = newManifest(plan, { command: options.command, workers: options.workers, keepTimeseries: options.keepTimeseries, shard, planned });
+    manifest = newManifest(plan, { command: options.command, workers: options.workers, keepTimeseries: options.keepTimeseries, parquet: options.parquet === true, shard, planned });
   }
   index.dirs[0] = out;
   manifest.counts.done = index.size;
@@ -248,7 +250,7 @@ export async function runBatch(plan: BatchPlan, options: BatchRunOptions, resume
   }
   progress.stop();
 
-  manifest.files = finalizeBatch(plan, index, out, { shard, keepTimeseries: manifest.keep_timeseries });
+  manifest.files = finalizeBatch(plan, index, out, { shard, keepTimeseries: manifest.keep_timeseries, parquet: manifest.parquet === true });
   manifest.counts.done = index.size;
   if (options.beforeComplete) {
     // The files and their checksums are recorded first (the analysis checks them).

@@ -91,7 +91,7 @@ function langMiddleware(ctx: CliContext): (args: Record<string, unknown>) => voi
 }
 
 /** Boolean flags: a value after them is never theirs. */
-const FLAGS = new Set(['--quiet', '--keep-timeseries', '--analyze', '--no-analyze', '--help', '-h', '--version']);
+const FLAGS = new Set(['--quiet', '--keep-timeseries', '--parquet', '--analyze', '--no-analyze', '--help', '-h', '--version']);
 
 /**
  * `--shard -1/2` and `--seed -3` as the user meant them: an option followed by something that

@@ -51,7 +51,7 @@ export function smallerHalf(populations: readonly number[]): Uint8Array {
  * arrangements in place at the start exist from then on (their founding); the months of the
  * spin-up are simulated but not reported.
  */
-export function initialise(scenario: Scenario, seed: number, recordEvents = true): World {
+export function initialise(scenario: Scenario, seed: number, recordEvents = true, recordTrust = true): World {
   const p = scenario.params;
   const first = scenario.start - scenario.spinup;
   const rng = createStreams(seed);
@@ -85,7 +85,7 @@ export function initialise(scenario: Scenario, seed: number, recordEvents = true
     tieAge: new Int32Array(n * n), lastJoint: new Float64Array(n * n).fill(-Infinity), tiePairs: [], tieListed: new Uint8Array(n * n), counters: newCounters(),
     totals: { months: 0, valueNonTransport: 0, exits: 0, exitsAfterElection: 0, partnerPairs: 0, partnerPairsNeighbours: 0, beneficiaryPairs: 0, beneficiaryPairsNeighbours: 0, secretaryTurnovers: 0, cohortArrived: 0, cohortCompleted: 0, austerityChoices: 0, austerityRegionalFirst: 0, standingFormations: 0 },
     events: [], spells: [], trustSnapshots: [], structureDirty: true, formedCount: 0,
-    recordEvents, eventCounts: new Int32Array(EVENT_TYPES.length),
+    recordEvents, recordTrust, eventCounts: new Int32Array(EVENT_TYPES.length),
     scratch: { tie: new Uint8Array(n * n), project: new Uint8Array(n * n), marked: [], demand: new Float64Array(n), ratio: new Float64Array(n), perCapita: new Float64Array(n) },
     locationWeights: Float64Array.from(municipalities, (m) => Math.pow(m.population, p.locationPopulationExponent)),
     benefitWeights: Float64Array.from(municipalities, (m) => Math.pow(m.population, p.benefitPopulationExponent)),

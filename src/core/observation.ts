@@ -277,7 +277,9 @@ export function observe(world: World, series: Float64Array[], row: number, sums?
   }
 }
 
+/** Adds a trust snapshot to the run's result (nothing when the run does not collect them). */
 export function snapshotTrust(world: World, label: 'start' | 'election' | 'end'): void {
+  if (!world.recordTrust) return;
   world.trustSnapshots.push({
     date: dateLabel(world),
     label,

@@ -140,6 +140,8 @@ export interface World {
   formedCount: number;
   /** Whether full events are recorded (counts per type are always kept). */
   readonly recordEvents: boolean;
+  /** Whether the trust snapshots (start, elections, end) are collected. */
+  readonly recordTrust: boolean;
   /** Event counts of the current month, per EVENT_TYPES entry. */
   readonly eventCounts: Int32Array;
   /** Scratch buffers reused every month (n*n for the observation, n for execution). */

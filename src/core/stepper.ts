@@ -13,7 +13,7 @@ import { dateLabel, type World } from './state.js';
 import { censorAll } from './submodels/arrangements.js';
 
 export interface RunOptions {
-  /** Skip collecting the (large) trust snapshots, e.g. in batches. */
+  /** Skip collecting the (large) trust snapshots (start, elections, end), e.g. in batches. */
   trustSnapshots?: boolean;
   /** Skip recording the full event log (monthly counts per type are always kept). */
   events?: boolean;
@@ -31,7 +31,7 @@ export class RunStepper {
   private result: RunResult | undefined;
 
   constructor(readonly scenario: Scenario, readonly seed: number, readonly options: RunOptions = {}) {
-    this.world = initialise(scenario, seed, options.events !== false);
+    this.world = initialise(scenario, seed, options.events !== false, options.trustSnapshots !== false);
     this.months = scenario.end - scenario.start + 1;
     this.eventCounts = EVENT_TYPES.map(() => new Int32Array(this.months));
     this.series = TIMESERIES_COLUMNS.map(() => new Float64Array(this.months));
@@ -43,7 +43,7 @@ export class RunStepper {
       step(world, scratch, 0);
     }
     world.t = scenario.start;
-    if (options.trustSnapshots !== false) snapshotTrust(world, 'start');
+    snapshotTrust(world, 'start');
   }
 
   get done(): boolean {
@@ -70,7 +70,7 @@ export class RunStepper {
     const world = this.world;
     // The run's last month is world.t (= scenario.end).
     censorAll(world);
-    if (this.options.trustSnapshots !== false) snapshotTrust(world, 'end');
+    snapshotTrust(world, 'end');
     this.result = {
       scenario: this.scenario.name,
       seed: this.seed,
@@ -78,7 +78,7 @@ export class RunStepper {
       series: this.series,
       events: world.events,
       eventCounts: this.eventCounts,
-      trust: this.options.trustSnapshots === false ? [] : world.trustSnapshots,
+      trust: world.trustSnapshots,
       outcomes: outcomes(world, this.series),
       spells: world.spells,
       arrangements: world.arrangements

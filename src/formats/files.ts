@@ -49,6 +49,54 @@ export const TRUST_CSV = {
   ] as const,
 } as const satisfies CsvSchema;
 
+/** What `regiosim run --trust` writes of the trust snapshots (the default first). */
+export const TRUST_OUTPUTS = ['all', 'sparse', 'none'] as const;
+export type TrustOutput = (typeof TRUST_OUTPUTS)[number];
+
+/**
+ * A sparse trust.csv leaves out a pair at a snapshot when its effective, personal and
+ * institutional trust all lie within this distance of `trustBase`, the level trust drifts back
+ * to when nothing happens (pairs that have not interacted, or not for long: drift and staff
+ * turnover pull them to the base, but only ever part of the way, so an exact test would keep them).
+ */
+export const TRUST_SPARSE_TOLERANCE = 0.001;
+
+/** Whether a sparse trust.csv keeps the row (values as computed, before rounding). */
+export function keepsTrustRow(base: number, trust: number, personal: number, institutional: number): boolean {
+  return Math.abs(trust - base) > TRUST_SPARSE_TOLERANCE || Math.abs(personal - base) > TRUST_SPARSE_TOLERANCE || Math.abs(institutional - base) > TRUST_SPARSE_TOLERANCE;
+}
+
+/**
+ * The full rows of a sparse trust.csv: every snapshot in it with every ordered pair of
+ * `municipalities` (in that order, as the full file has them), a missing pair read as `base`.
+ */
+export function expandSparseTrust(rows: readonly TrustRow[], municipalities: readonly { code: string; name: string }[], base: number): TrustRow[] {
+  const snapshots = new Map<string, Map<string, TrustRow>>();
+  for (const r of rows) {
+    const key = `${r.date}\u0000${r.label}`;
+    if (!snapshots.has(key)) snapshots.set(key, new Map());
+    snapshots.get(key)!.set(`${r.from_code}\u0000${r.to_code}`, r);
+  }
+  const out: TrustRow[] = [];
+  for (const [key, pairs] of snapshots) {
+    const [date, label] = key.split('\u0000') as [string, string];
+    for (const a of municipalities) {
+      for (const b of municipalities) {
+        if (a.code === b.code) continue;
+        out.push(pairs.get(`${a.code}\u0000${b.code}`) ?? { date, label, from_code: a.code, from_name: a.name, to_code: b.code, to_name: b.name, trust: base, personal: base, institutional: base });
+      }
+    }
+  }
+  return out;
+}
+
+/** What each choice of `--trust` writes, for the codebook, the manifest and the README. */
+export const TRUST_OUTPUT_MEANING: Record<TrustOutput, string> = {
+  all: 'every ordered pair at every snapshot (the default).',
+  sparse: `only the pairs whose trust, personal or institutional value differs from the parameter \`trustBase\` (in manifest.json's \`parameters\`) by more than ${TRUST_SPARSE_TOLERANCE} at that snapshot; a pair missing from a snapshot has all three within ${TRUST_SPARSE_TOLERANCE} of trustBase (read it as trustBase; \`regiosim chart\` does), and a snapshot none of whose pairs is kept has no rows. Same columns and order as the full file.`,
+  none: 'no trust.csv (and the model does not collect the snapshots, which saves time in large regions).',
+};
+
 // ------------------------------------------------------------------ a batch
 
 export const POINTS_CSV = {

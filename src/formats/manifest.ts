@@ -6,6 +6,8 @@
  * Pure: no Node imports.
  */
 import { z } from 'zod';
+import { TRUST_OUTPUT_MEANING } from './files.js';
+import { PARQUET_MEANING } from './parquet.js';
 
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const numbers = z.record(z.string(), z.number());
@@ -60,6 +62,7 @@ export const batchManifestSchema = z
     resumed: z.array(z.string()).describe('When it was resumed.'),
     workers: z.number().int().describe('Worker threads of the last session.'),
     keep_timeseries: z.boolean().describe('Whether timeseries-runs.csv is written.'),
+    parquet: z.literal(true).optional().describe(`Present (true) when the batch also writes Parquet files (\`--parquet\`). ${PARQUET_MEANING}`),
     shard: z.object({ index: z.number().int(), count: z.number().int() }).nullable().describe('The slice i/n of a shard, or null.'),
     merged_from: z.array(z.string()).optional().describe('Shard directories a merged result was made from.'),
     counts: z
@@ -98,6 +101,7 @@ export const runManifestSchema = z
     overrides: numbers.describe('The overrides given (--set).'),
     calendar: calendarSchema.optional(),
     files: checksumsSchema.optional().describe('SHA-256 of every other file of the run (timeseries.csv, events.jsonl, summary.json, trust.csv), checked by the commands that read them; absent in runs of older versions.'),
+    trust: z.enum(['sparse', 'none']).optional().describe(`How trust.csv was written (\`regiosim run --trust\`); absent: all pairs. sparse: ${TRUST_OUTPUT_MEANING.sparse} none: ${TRUST_OUTPUT_MEANING.none}`),
     node: z.string().describe('Node.js version.'),
   })
   .strict();

@@ -18,7 +18,7 @@ import type { Scenario } from '../core/scenario/resolve.js';
 import { fromAbsMonth } from '../core/time.js';
 import { packageRoot } from './regions.js';
 import { manifestPath, type LoadedScenario } from './scenario.js';
-import { TIMESERIES_CSV, TRUST_CSV } from '../formats/files.js';
+import { keepsTrustRow, TIMESERIES_CSV, TRUST_CSV, type TrustOutput } from '../formats/files.js';
 import { headerLine, line } from '../formats/schema.js';
 import { toJson, toJsonLine } from '../formats/text.js';
 import { writeOwnFilesAtomically } from './write.js';
@@ -32,6 +32,11 @@ export function regiosimVersion(): string {
 
 /** The files of a run: regiosim owns these, and a rerun replaces them and nothing else in the folder. */
 export const RUN_FILES = ['timeseries.csv', 'events.jsonl', 'summary.json', 'trust.csv', 'story.md', 'manifest.json'] as const;
+
+/** The files a run writes with `--trust <trust>`: all of RUN_FILES, without trust.csv for `none`. */
+export function runFiles(trust: TrustOutput = 'all'): readonly (typeof RUN_FILES)[number][] {
+  return trust === 'none' ? RUN_FILES.filter((f) => f !== TRUST_CSV.file) : RUN_FILES;
+}
 
 /** The texts of a run's files the story is told from. */
 export interface RunTexts {
@@ -53,13 +58,16 @@ export function eventsJsonl(result: RunResult): string {
   return result.events.map(toJsonLine).join('');
 }
 
-export function trustCsv(result: RunResult, scenario: Scenario): string {
+/** trust.csv: every ordered pair at every snapshot, or with `sparse` only the pairs away from trustBase ({@link keepsTrustRow}). */
+export function trustCsv(result: RunResult, scenario: Scenario, trust: 'all' | 'sparse' = 'all'): string {
   const ms = scenario.region.municipalities;
+  const base = scenario.params.trustBase;
   const parts = [headerLine(TRUST_CSV)];
   for (const snap of result.trust) {
     for (let i = 0; i < ms.length; i++) {
       for (let j = 0; j < ms.length; j++) {
         if (i === j) continue;
+        if (trust === 'sparse' && !keepsTrustRow(base, snap.effective[i]![j]!, snap.personal[i]![j]!, snap.institutional[i]![j]!)) continue;
         parts.push(line([snap.date, snap.label, ms[i]!.code, ms[i]!.name, ms[j]!.code, ms[j]!.name, snap.effective[i]![j]!, snap.personal[i]![j]!, snap.institutional[i]![j]!]));
       }
     }
@@ -99,6 +107,8 @@ export interface ManifestInput {
   command: string;
   /** ISO timestamp; defaults to now (the only field that differs between identical runs). */
   created?: string;
+  /** What of the trust snapshots was written (default all; recorded in the manifest otherwise). */
+  trust?: TrustOutput;
 }
 
 export function manifestJson(m: ManifestInput, files?: Record<string, string>): string {
@@ -115,6 +125,7 @@ export function manifestJson(m: ManifestInput, files?: Record<string, string>): 
     overrides: loaded.overrides,
     calendar: scenarioCalendar(loaded.scenario),
     ...(files ? { files } : {}),
+    ...(m.trust && m.trust !== 'all' ? { trust: m.trust } : {}),
     node: process.version,
   });
 }
@@ -127,7 +138,9 @@ export function sha256(content: string | Uint8Array): string {
 /**
  * Writes the files of a run into `dir` (RUN_FILES): each file replaced whole, the manifest last,
  * and nothing else in the folder touched, so what a user put there (notes, charts/, a report)
- * survives a rerun of the seed ({@link writeOwnFilesAtomically}).
+ * survives a rerun of the seed ({@link writeOwnFilesAtomically}). With `trust: 'none'` there is
+ * no trust.csv, and one left by an earlier run of the folder is removed (the manifest would not
+ * vouch for it).
  */
 export async function writeRunOutput(dir: string, result: RunResult, m: ManifestInput, story: StoryWriter): Promise<void> {
   const scenario = m.loaded.scenario;
@@ -143,10 +156,11 @@ export async function writeRunOutput(dir: string, result: RunResult, m: Manifest
     write('timeseries.csv', texts['timeseries.csv']);
     write('events.jsonl', texts['events.jsonl']);
     write('summary.json', texts['summary.json']);
-    write('trust.csv', trustCsv(result, scenario));
+    const trust = m.trust ?? 'all';
+    if (trust !== 'none') write('trust.csv', trustCsv(result, scenario, trust));
     // story.md is told from the other files and `regiosim story` tells it again (in another
     // language, say): it is not a result, so the manifest keeps no checksum of it.
     writeFileSync(join(tmp, 'story.md'), story(texts));
     writeFileSync(join(tmp, 'manifest.json'), manifestJson(m, files));
-  }, { last: 'manifest.json' });
+  }, { last: 'manifest.json', remove: m.trust === 'none' ? [TRUST_CSV.file] : [] });
 }

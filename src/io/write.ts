@@ -283,12 +283,13 @@ async function withFilledTemp(finalDir: string, fill: (dir: string) => void | Pr
  * gets the new files one by one, each by a rename (so no file is ever half-written), with
  * `last` (the manifest, which holds the checksums of the others) moved in last: a run killed in
  * between leaves the old manifest, whose checksums then refuse the mixed files, and a rerun
- * repairs it. If `fill` throws, nothing in `finalDir` changes.
+ * repairs it. `remove` names files of an earlier write that this one does not make; they are
+ * deleted before the new files move in. If `fill` throws, nothing in `finalDir` changes.
  *
  * Throws {@link OutputDirError} (before writing anything) when `finalDir` exists and is neither
  * empty nor a previous regiosim result.
  */
-export async function writeOwnFilesAtomically(finalDir: string, fill: (dir: string) => void | Promise<void>, options: { last?: string } = {}): Promise<void> {
+export async function writeOwnFilesAtomically(finalDir: string, fill: (dir: string) => void | Promise<void>, options: { last?: string; remove?: readonly string[] } = {}): Promise<void> {
   await withFilledTemp(finalDir, fill, (tmp) => {
     try {
       if (!existsSync(finalDir)) {
@@ -297,6 +298,8 @@ export async function writeOwnFilesAtomically(finalDir: string, fill: (dir: stri
       }
       const names = readdirSync(tmp).sort();
       const ordered = [...names.filter((n) => n !== options.last), ...names.filter((n) => n === options.last)];
+      // Files of ours this write does not make go first (a rerun with fewer files: the old manifest refuses the mix until the new one is in).
+      for (const gone of options.remove ?? []) rmSync(join(finalDir, gone), { force: true });
       for (const name of ordered) renameSync(join(tmp, name), join(finalDir, name));
       rmSync(tmp, { recursive: true, force: true });
     } catch (err) {

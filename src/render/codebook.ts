@@ -10,6 +10,7 @@ import { EVENTS } from '../core/events.js';
 import { MONTH_MEASURES, RUN_MEASURES, UNITS, type MeasureSpec } from '../core/measures.js';
 import * as files from '../formats/files.js';
 import { runSummarySchema } from '../formats/json-files.js';
+import { PARQUET_MEANING } from '../formats/parquet.js';
 import { batchManifestSchema, runManifestSchema } from '../formats/manifest.js';
 import { codebookMarkdown, type CsvSchema } from '../formats/schema.js';
 
@@ -61,6 +62,11 @@ export function readmeBlocks(): Record<string, string> {
   return { 'timeseries-columns': timeseriesTable(), outcomes: outcomesTable(), events: eventsReadmeTable() };
 }
 
+/** The choices of `regiosim run --trust`, as a list. */
+function trustChoices(): string {
+  return files.TRUST_OUTPUTS.map((o) => `- \`${o}\`: ${files.TRUST_OUTPUT_MEANING[o]}`).join('\n') + '\n';
+}
+
 /** The whole of docs/formats.md. */
 export function codebook(): string {
   const csv = (schema: CsvSchema): string => codebookMarkdown(schema);
@@ -97,6 +103,9 @@ ${fieldsTable(runSummarySchema)}
 The run told in words (\`--lang\`), from summary.json, events.jsonl and timeseries.csv: the arrangements at the start, what happened year by year (joins, exits with their reasons, formations, dissolutions, scenario events, what each election changed), what each table decided, the arrangements at the end and the headline outcomes. Not a result: the manifest keeps no checksum of it, and \`regiosim story\` writes it again.
 
 ${csv(files.TRUST_CSV)}
+What trust.csv holds is chosen with \`regiosim run --trust\` (\`trust\` in the library's \`simulate\`), and manifest.json's \`trust\` field says which when it is not the default:
+
+${trustChoices()}
 ### \`manifest.json\` (a run)
 
 Only \`created\` differs between two runs of the same command (set \`SOURCE_DATE_EPOCH\` to fix it).
@@ -120,6 +129,9 @@ ${csv(files.MUNICIPALITIES_CSV)}
 ${csv(files.TIMESERIES_SUMMARY_CSV)}
 ${csv(files.TIMESERIES_RUNS_CSV)}
 ${csv(files.EVENTS_COUNTS_CSV)}
+### \`runs.parquet\`, \`timeseries-runs.parquet\` (only with \`--parquet\`)
+
+${PARQUET_MEANING}
 ### \`journal/\`
 
 While a batch runs, and kept by a shard for \`regiosim merge\`: \`runs.ndjson\` (one JSON line per

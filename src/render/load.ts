@@ -183,7 +183,13 @@ export function loadDir(dir: string, shown = dir): DirData {
     if (t !== undefined) data.runSeries = runSeriesOf(t);
   }
   if (has('events.jsonl')) data.events = readEvents(dir, problems);
-  if (has(files.TRUST_CSV.file)) data.trust = readTable(dir, files.TRUST_CSV, problems)?.rows;
+  if (has(files.TRUST_CSV.file)) {
+    const rows = readTable(dir, files.TRUST_CSV, problems)?.rows;
+    // A sparse trust.csv (run --trust sparse) leaves out the pairs at trustBase: the charts get them back.
+    const base = data.runManifest?.parameters['trustBase'];
+    const ms = data.runSummary?.municipalities;
+    data.trust = rows && data.runManifest?.trust === 'sparse' && base !== undefined && ms ? files.expandSparseTrust(rows, ms, base) : rows;
+  }
   if (has(files.RUNS_CSV.file)) {
     const t = readTable(dir, files.RUNS_CSV, problems);
     if (t !== undefined) {

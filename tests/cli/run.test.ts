@@ -42,6 +42,21 @@ describe('regiosim run', () => {
     expect(manifest['scenario']).toMatchObject({ name: 'test-region', file: 'lake.yaml' });
   });
 
+  it('--trust none writes no trust.csv and says so; a value it does not know is a usage error', async () => {
+    const r = await runCli(['run', 'lake.yaml', '--trust', 'none', '--out', 'no-trust'], cwd);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[1]).toBe('Wrote no-trust/ (timeseries.csv, events.jsonl, summary.json, story.md, manifest.json)');
+    expect(listFiles(join(cwd, 'no-trust'))).toEqual(['events.jsonl', 'manifest.json', 'story.md', 'summary.json', 'timeseries.csv']);
+    const bad = await runCli(['run', 'lake.yaml', '--trust', 'some', '--seed', 'x', '--out', 'bad-trust'], cwd);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe(
+      'regiosim: 2 problems in the command line:\n' +
+        '  - --seed: expected a whole number between 0 and 4294967295, found "x"\n' +
+        '  - --trust: expected one of all, sparse, none, found "some"\n',
+    );
+    expect(listFiles(cwd).some((f) => f.startsWith('bad-trust'))).toBe(false);
+  });
+
   it('gives byte-identical files for the same scenario and seed (manifest time aside)', async () => {
     const args = ['run', 'lake.yaml', '--seed', '11', '--out', 'same', '--set', 'altruism=0.3'];
     expect((await runCli(args, cwd)).code).toBe(0);

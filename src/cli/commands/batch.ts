@@ -4,7 +4,7 @@
  * docs/formats.md and analysed.
  *
  *   regiosim batch <scenario...> --runs N [--seed S] [--workers W] [--out DIR] [--set p=v ...]
- *                  [--keep-timeseries] [--shard i/n] [--quiet] [--no-analyze]
+ *                  [--keep-timeseries] [--parquet] [--shard i/n] [--quiet] [--no-analyze]
  *   regiosim batch --experiment FILE [same options; --runs and --seed override the file]
  *   regiosim batch --resume DIR [--workers W] [--quiet] [--no-analyze]
  */
@@ -27,6 +27,7 @@ interface BatchArgs {
   out?: string;
   set?: string[];
   keepTimeseries?: boolean;
+  parquet?: boolean;
   shard?: string;
   quiet?: boolean;
   experiment?: string;
@@ -60,6 +61,7 @@ export const batchCommand: CliCommand = {
       .option('out', { type: 'string', describe: 'Output directory (default: output/batch/<name>/)' })
       .option('set', { type: 'string', array: true, describe: 'Override a model parameter in every run, e.g. --set altruism=0.3 (repeatable)' })
       .option('keep-timeseries', { type: 'boolean', default: false, describe: 'Also write every run\'s monthly series (timeseries-runs.csv)' })
+      .option('parquet', { type: 'boolean', default: false, describe: 'Also write runs.parquet and, with --keep-timeseries, timeseries-runs.parquet (same columns as the CSV, for pandas, R and DuckDB)' })
       .option('shard', { type: 'string', describe: 'Run only slice i of n of the batch (runs with run % n == i), for clusters; join with `regiosim merge`' })
       .option('experiment', { type: 'string', describe: 'An experiment file (YAML): scenarios, parameter variations, replications, seed' })
       .option('resume', { type: 'string', describe: 'Continue the unfinished batch in this directory (runs only what is missing)' })
@@ -68,6 +70,7 @@ export const batchCommand: CliCommand = {
       .example('regiosim batch wgr-plus-abolished basiscoalitie --runs 200', 'Two scenarios, 200 paired replications each')
       .example('regiosim batch --experiment scenarios/experiments/trust-grid.yaml', 'A parameter grid from an experiment file')
       .example('regiosim batch --resume output/batch/trust-grid', 'Finish a batch that was interrupted')
+      .example('regiosim batch basiscoalitie --runs 1000 --keep-timeseries --parquet', 'Every run\'s monthly series, also as timeseries-runs.parquet')
       .example('regiosim batch basiscoalitie --runs 1000 --shard 0/4 --out shard-0', 'The first of four slices (then: regiosim merge shard-* --out all)'),
   handler: async (rawArgs, ctx) => {
     const args = rawArgs as unknown as BatchArgs;
@@ -85,6 +88,7 @@ export const batchCommand: CliCommand = {
         [args.seed !== undefined, '--seed'],
         [(args.set ?? []).length > 0, '--set'],
         [args.keepTimeseries === true, '--keep-timeseries'],
+        [args.parquet === true, '--parquet'],
         [args.shard !== undefined, '--shard'],
         [args.out !== undefined, '--out'],
       ] as const) {
@@ -125,7 +129,7 @@ async function execute(planned: PlannedBatch, resume: boolean, workers: number, 
   // The analysis is part of the batch: done before it is marked complete, so that a batch killed
   // during it is finished by --resume like one killed during its runs.
   const analyse = args.analyze !== false && !shard && plan.replications >= 2;
-  const exec = { workers, keepTimeseries, command, progress, signal: ctx.signal, ...(analyse ? { beforeComplete: (dir: string) => void analyzeBatch(dir, { lang: ctx.lang }) } : {}) };
+  const exec = { workers, keepTimeseries, parquet: args.parquet === true, command, progress, signal: ctx.signal, ...(analyse ? { beforeComplete: (dir: string) => void analyzeBatch(dir, { lang: ctx.lang }) } : {}) };
   const result = resume ? (await resumeBatch(out, exec))! : await runBatch(planned, exec);
   const secs = (performance.now() - t0) / 1000;
   const shown = displayDir(out, ctx.cwd);

@@ -2,14 +2,14 @@
  * `regiosim run <scenario>`: one simulation run, written to output/<scenario>/seed-<N>/.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { defaultRunDir, simulate, writeRun } from '../../api/index.js';
+import { defaultRunDir, parseTrustOutput, simulate, TRUST_OUTPUTS, writeRun, type TrustOutput } from '../../api/index.js';
 import { HEADLINE } from '../../core/measures.js';
 import { fromAbsMonth } from '../../core/time.js';
 import { formatter, measureName, measureUnit, t } from '../../i18n/index.js';
 import { UserError, describeValue, type Problem } from '../../io/errors.js';
 import { OutputDirError, assertReplaceable, outputProblem } from '../../io/write.js';
 import { parseSetArgs } from '../../io/overrides.js';
-import { RUN_FILES } from '../../io/run-output.js';
+import { runFiles } from '../../io/run-output.js';
 import { loadScenario, type LoadedScenario } from '../../io/scenario.js';
 import { commandLine, failOn, type CliCommand } from '../context.js';
 
@@ -47,6 +47,7 @@ interface RunArgs {
   seed?: string;
   out?: string;
   set?: string | string[];
+  trust?: unknown;
 }
 
 export const runCommand: CliCommand = {
@@ -59,8 +60,10 @@ export const runCommand: CliCommand = {
       .option('out', { type: 'string', describe: 'Output directory (default: output/<scenario>/seed-<N>/)' })
       // Not `array: true`: that would swallow a scenario name after `--set a=1`; repeated options still collect into a list.
       .option('set', { type: 'string', describe: 'Override a model parameter, e.g. --set altruism=0.3 (repeat for more; see `regiosim params`)' })
+      .option('trust', { type: 'string', describe: `What trust.csv holds: ${TRUST_OUTPUTS.join(', ')} (default all; sparse: only pairs away from trustBase; none: no trust.csv, faster for large regions)` })
       .example('regiosim run basiscoalitie --seed 3', 'Run the built-in basiscoalitie scenario with seed 3')
-      .example('regiosim run my-region.yaml --set secretaryTurnoverPerYear=0.17', 'Run your own scenario with one parameter changed'),
+      .example('regiosim run my-region.yaml --set secretaryTurnoverPerYear=0.17', 'Run your own scenario with one parameter changed')
+      .example('regiosim run national --trust sparse', 'Run the 355 municipalities, writing only the trust pairs away from the neutral level'),
   handler: async (rawArgs, ctx) => {
     const args = rawArgs as unknown as RunArgs;
     let seedProblem: UserError | undefined;
@@ -73,6 +76,15 @@ export const runCommand: CliCommand = {
     }
     // Every problem before any work: the options, the scenario and where the files would go.
     const optionProblems: Problem[] = [...(seedProblem?.problems ?? [])];
+    let trust: TrustOutput = 'all';
+    if (args.trust !== undefined) {
+      try {
+        trust = parseTrustOutput(Array.isArray(args.trust) ? args.trust[args.trust.length - 1] : args.trust);
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        optionProblems.push(...err.problems);
+      }
+    }
     const outGiven = args.out !== undefined ? resolve(ctx.cwd, args.out) : undefined;
     const outProblem = (dir: string, shown: string): Problem | null => outputProblem(dir, args.out !== undefined ? '--out' : 'the output directory', { kind: 'dir', siblings: true }, shown) ?? replaceProblem(dir);
     if (outGiven) {
@@ -93,14 +105,14 @@ export const runCommand: CliCommand = {
       if (p) optionProblems.push(p);
     }
     failOn(ctx, optionProblems);
-    const sim = simulate(loaded, { seed });
+    const sim = simulate(loaded, { seed, trust });
     await writeRun(outDir, sim, { command: commandLine(ctx.argv), lang: ctx.lang });
 
     const sc = loaded.scenario;
     const { lang } = ctx;
     const fmt = formatter(lang);
     ctx.out(t('cli.runHeader', lang, { title: sc.title, region: sc.region.name, n: sc.region.municipalities.length, start: fmt.month(fromAbsMonth(sc.start)), end: fmt.month(fromAbsMonth(sc.end)), seed }) + '\n');
-    ctx.out(t('cli.wrote', lang, { dir: displayDir(outDir, ctx.cwd), files: RUN_FILES.join(', ') }) + '\n');
+    ctx.out(t('cli.wrote', lang, { dir: displayDir(outDir, ctx.cwd), files: runFiles(trust).join(', ') }) + '\n');
     ctx.out(t('cli.outcomesOver', lang, { from: fmt.month(fromAbsMonth(sc.evaluation.from)), to: fmt.month(fromAbsMonth(sc.evaluation.to)) }) + '\n');
     const width = Math.max(...HEADLINE.map((id) => measureName('run', id, lang).length));
     for (const id of HEADLINE) {
