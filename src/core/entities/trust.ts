@@ -151,37 +151,13 @@ export class Trust {
     return { effective: ts, effectiveSquares: ts2, personal: tp, institutional: ti };
   }
 
-  /** Sums over ordered pairs (i ≠ j) of effective trust (the mean over domains), its square, personal trust and institutional trust (the mean over domains). */
+  /**
+   * Sums over ordered pairs (i ≠ j) of effective trust (the mean over domains), its square, personal
+   * trust and institutional trust (the mean over domains): the drift's pass at rate 0, which leaves
+   * every value as it is (x + 0 * (b - x) is x for trust in [0, 1]).
+   */
   sums(): TrustSums {
-    const n = this.n;
-    const nn = n * n;
-    const D = this.domains;
-    const { personal, institutional, weight } = this;
-    let ts = 0;
-    let ts2 = 0;
-    let tp = 0;
-    let ti = 0;
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        if (i === j) continue;
-        const k = i * n + j;
-        const pk = personal[k]!;
-        let v = 0;
-        let ik = 0;
-        for (let d = 0; d < D; d++) {
-          const kd = d * nn + k;
-          const w = weight[kd]!;
-          v += w * institutional[kd]! + (1 - w) * pk;
-          ik += institutional[kd]!;
-        }
-        v /= D;
-        ts += v;
-        ts2 += v * v;
-        tp += pk;
-        ti += ik / D;
-      }
-    }
-    return { effective: ts, effectiveSquares: ts2, personal: tp, institutional: ti };
+    return this.driftAndSum(0, 0, 0);
   }
 
   /** People leave: i's personal trust relations (both directions) move toward the base by `share`. */
