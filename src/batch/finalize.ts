@@ -12,10 +12,9 @@
  * (two-pass; NaN for n < 2); percentiles by linear interpolation (R type 7, as in
  * src/stats/descriptive.ts).
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { releaseTemp, siblingTemp, writing } from '../io/write.js';
-import { createHash } from 'node:crypto';
-import { basename, join } from 'node:path';
+import { closeSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+import { StreamedFile } from '../io/write.js';
 import { quantileSorted } from 'simple-statistics';
 import { MONTH_IDS } from '../core/measures.js';
 import { EVENTS_COUNTS_CSV, MUNICIPALITIES_CSV, POINTS_CSV, RUNS_CSV, SPELLS_CSV, SUMMARY_PERCENTILES, TIMESERIES_RUNS_CSV, TIMESERIES_SUMMARY_CSV } from '../formats/files.js';
@@ -39,28 +38,13 @@ export const TIMESERIES_RUNS_PARQUET = parquetFile(TIMESERIES_RUNS_CSV);
 /** Measures summarised in timeseries-summary.csv: every monthly measure except the month counter. */
 export const SUMMARY_MEASURES = MONTH_IDS.map((name, index) => ({ name, index })).filter((m) => m.name !== 'month');
 
-/**
- * A text file written through a buffer to a temporary name (`<file>.tmp-<pid>-<n>`), renamed
- * into place by {@link finish}. A failure of the file system becomes a WriteError about the
- * file; {@link abort} removes the temporary.
- */
+/** A text file written through a buffer into a {@link StreamedFile} (temporary name, renamed into place by finish). */
 class FileWriter {
-  private readonly fd: number;
-  private readonly tmp: string;
+  private readonly file: StreamedFile;
   private parts: string[] = [];
   private size = 0;
-  private closed = false;
-  private readonly hash = createHash('sha256');
-  /** SHA-256 (hex) of the file's bytes, once finished. */
-  sha256 = '';
-  constructor(private readonly path: string) {
-    this.tmp = siblingTemp(path, 'tmp');
-    try {
-      this.fd = writing(path, () => openSync(this.tmp, 'w'));
-    } catch (err) {
-      releaseTemp(this.tmp);
-      throw err;
-    }
+  constructor(path: string) {
+    this.file = new StreamedFile(path);
   }
   write(text: string): void {
     this.parts.push(text);
@@ -69,39 +53,22 @@ class FileWriter {
   }
   private flush(): void {
     if (this.parts.length === 0) return;
-    const buf = Buffer.from(this.parts.join(''), 'utf8');
-    this.hash.update(buf);
-    writing(this.path, () => {
-      let off = 0;
-      while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off);
-    });
+    this.file.write(Buffer.from(this.parts.join(''), 'utf8'));
     this.parts = [];
     this.size = 0;
   }
   finish(): void {
     this.flush();
-    writing(this.path, () => {
-      fsyncSync(this.fd);
-      closeSync(this.fd);
-      this.closed = true;
-      renameSync(this.tmp, this.path);
-    });
-    releaseTemp(this.tmp);
-    this.sha256 = this.hash.digest('hex');
+    this.file.finish();
+  }
+  get sha256(): string {
+    return this.file.sha256;
   }
   get name(): string {
-    return basename(this.path);
+    return this.file.name;
   }
   abort(): void {
-    if (!this.closed) {
-      try {
-        closeSync(this.fd);
-      } catch {
-        // already closed
-      }
-    }
-    rmSync(this.tmp, { force: true });
-    releaseTemp(this.tmp);
+    this.file.abort();
   }
 }
 

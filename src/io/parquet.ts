@@ -1,16 +1,13 @@
 /**
  * Writes a Parquet file (src/formats/parquet.ts) row by row with hyparquet-writer, in row groups
  * of {@link PARQUET_ROW_GROUP} rows, so memory stays flat however many rows there are. Like the
- * batch's CSV files it is written to a temporary name and renamed into place by
- * {@link ParquetFile.finish}, which gives the SHA-256 of its bytes for the manifest. The same
- * rows give the same bytes.
+ * batch's CSV files it goes through a {@link StreamedFile}: a temporary name renamed into place
+ * by {@link ParquetFile.finish}, with the SHA-256 of its bytes for the manifest. The same rows
+ * give the same bytes.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
 import { ByteWriter, ParquetWriter, type SchemaElement } from 'hyparquet-writer';
 import { parquetValue, type ParquetColumn } from '../formats/parquet.js';
-import { releaseTemp, siblingTemp, writing } from './write.js';
+import { StreamedFile } from './write.js';
 
 /** Rows per row group. */
 export const PARQUET_ROW_GROUP = 16_384;
@@ -22,18 +19,13 @@ const ELEMENT: Record<ParquetColumn['type'], Pick<SchemaElement, 'type' | 'conve
   BOOLEAN: { type: 'BOOLEAN' },
 };
 
-/** hyparquet-writer's byte writer, emptied into a file descriptor after every row group. */
-class FdWriter extends ByteWriter {
-  constructor(private readonly fd: number, private readonly path: string, private readonly hash: ReturnType<typeof createHash>) {
+/** hyparquet-writer's byte writer, emptied into the file after every row group. */
+class SinkWriter extends ByteWriter {
+  constructor(private readonly file: StreamedFile) {
     super(1 << 20);
   }
   flush(): void {
-    const bytes = new Uint8Array(this.buffer, 0, this.index);
-    this.hash.update(bytes);
-    writing(this.path, () => {
-      let off = 0;
-      while (off < bytes.length) off += writeSync(this.fd, bytes, off, bytes.length - off);
-    });
+    this.file.write(new Uint8Array(this.buffer, 0, this.index));
     this.index = 0;
   }
   override finish(): void {
@@ -42,34 +34,28 @@ class FdWriter extends ByteWriter {
 }
 
 export class ParquetFile {
-  private readonly fd: number;
-  private readonly tmp: string;
-  private readonly hash = createHash('sha256');
+  private readonly file: StreamedFile;
   private readonly writer: ParquetWriter;
   private readonly data: (string | number | bigint | boolean | null)[][];
   private rows = 0;
-  private closed = false;
-  /** SHA-256 (hex) of the file's bytes, once finished. */
-  sha256 = '';
 
-  constructor(private readonly path: string, private readonly columns: readonly ParquetColumn[]) {
-    this.tmp = siblingTemp(path, 'tmp');
-    try {
-      this.fd = writing(path, () => openSync(this.tmp, 'w'));
-    } catch (err) {
-      releaseTemp(this.tmp);
-      throw err;
-    }
+  constructor(path: string, private readonly columns: readonly ParquetColumn[]) {
+    this.file = new StreamedFile(path);
     const schema: SchemaElement[] = [
       { name: 'root', num_children: columns.length },
       ...columns.map((c): SchemaElement => ({ name: c.name, ...ELEMENT[c.type], repetition_type: c.nullable ? 'OPTIONAL' : 'REQUIRED' })),
     ];
-    this.writer = new ParquetWriter({ writer: new FdWriter(this.fd, path, this.hash), schema, createdBy: 'regiosim' });
+    this.writer = new ParquetWriter({ writer: new SinkWriter(this.file), schema, createdBy: 'regiosim' });
     this.data = columns.map(() => []);
   }
 
   get name(): string {
-    return basename(this.path);
+    return this.file.name;
+  }
+
+  /** SHA-256 (hex) of the file's bytes, once finished. */
+  get sha256(): string {
+    return this.file.sha256;
   }
 
   /** One row, cells in column order (numbers may be NaN; null or undefined for an empty cell). */
@@ -82,6 +68,7 @@ export class ParquetFile {
 
   private flushGroup(): void {
     if (this.rows === 0) return;
+    // Synchronous: the sink's flush returns nothing, so hyparquet-writer returns no promise.
     void this.writer.write({ columnData: this.columns.map((c, k) => ({ name: c.name, data: this.data[k]! })), rowGroupSize: this.rows });
     for (const d of this.data) d.length = 0;
     this.rows = 0;
@@ -90,25 +77,10 @@ export class ParquetFile {
   finish(): void {
     this.flushGroup();
     void this.writer.finish();
-    writing(this.path, () => {
-      fsyncSync(this.fd);
-      closeSync(this.fd);
-      this.closed = true;
-      renameSync(this.tmp, this.path);
-    });
-    releaseTemp(this.tmp);
-    this.sha256 = this.hash.digest('hex');
+    this.file.finish();
   }
 
   abort(): void {
-    if (!this.closed) {
-      try {
-        closeSync(this.fd);
-      } catch {
-        // already closed
-      }
-    }
-    rmSync(this.tmp, { force: true });
-    releaseTemp(this.tmp);
+    this.file.abort();
   }
 }

@@ -17,7 +17,8 @@
  *   (/proc, /sys, /dev), a file where a directory is meant, a path through a file, a read-only or
  *   forbidden place are refused as problems of the option that named them.
  */
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statfsSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { accessSync, closeSync, constants, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statfsSync, statSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { toCsv, toJson, type CsvCell } from '../formats/text.js';
 import type { Problem } from './errors.js';
@@ -158,6 +159,61 @@ export function writeFileAtomically(path: string, content: string | Uint8Array):
     throw isFsError(err) ? new WriteError(path, err) : err;
   } finally {
     releaseTemp(tmp);
+  }
+}
+
+/**
+ * A file written in pieces to a temporary name (`<file>.tmp-<pid>-<n>`) and renamed into place by
+ * {@link finish}, which also gives the SHA-256 of its bytes. A failure of the file system becomes
+ * a WriteError about the file; {@link abort} removes the temporary. The batch's CSV and Parquet
+ * files are written through it.
+ */
+export class StreamedFile {
+  private readonly fd: number;
+  private readonly tmp: string;
+  private closed = false;
+  private readonly hash = createHash('sha256');
+  /** SHA-256 (hex) of the file's bytes, once finished. */
+  sha256 = '';
+  constructor(readonly path: string) {
+    this.tmp = siblingTemp(path, 'tmp');
+    try {
+      this.fd = writing(path, () => openSync(this.tmp, 'w'));
+    } catch (err) {
+      releaseTemp(this.tmp);
+      throw err;
+    }
+  }
+  get name(): string {
+    return basename(this.path);
+  }
+  write(bytes: Uint8Array): void {
+    this.hash.update(bytes);
+    writing(this.path, () => {
+      let off = 0;
+      while (off < bytes.length) off += writeSync(this.fd, bytes, off, bytes.length - off);
+    });
+  }
+  finish(): void {
+    writing(this.path, () => {
+      fsyncSync(this.fd);
+      closeSync(this.fd);
+      this.closed = true;
+      renameSync(this.tmp, this.path);
+    });
+    releaseTemp(this.tmp);
+    this.sha256 = this.hash.digest('hex');
+  }
+  abort(): void {
+    if (!this.closed) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // already closed
+      }
+    }
+    rmSync(this.tmp, { force: true });
+    releaseTemp(this.tmp);
   }
 }
 
