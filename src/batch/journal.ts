@@ -325,7 +325,12 @@ const EVENT_NUMBERS = [2];
 
 /** Reads the journal line of a run from its source, with its non-finite numbers restored. */
 export function readLine(fd: number, index: JournalIndex, run: number): JournalLine {
-  const buf = readAt(fd, index.lineLength[run]!, index.lineOffset[run]!);
+  return readLineAt(fd, index.lineOffset[run]!, index.lineLength[run]!);
+}
+
+/** Reads the journal line of `length` bytes at `offset`, with its non-finite numbers restored. */
+export function readLineAt(fd: number, offset: number, length: number): JournalLine {
+  const buf = readAt(fd, length, offset);
   const line = JSON.parse(buf.toString('utf8')) as JournalLine;
   numbersBack(line.o as Cell[], ALL(line.o.length));
   for (const row of line.s) numbersBack(row, SPELL_NUMBERS);

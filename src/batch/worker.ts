@@ -4,11 +4,15 @@
  *
  * The worker loads and resolves its scenario itself from (file, overrides), once per point
  * it sees, and keeps it in a small cache: the main thread only sends references.
+ *
+ * The same pool also writes the text of the batch files (the named tasks `rows` and `summary`,
+ * see finalize.ts), so that the main thread only puts it in order.
  */
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { runSimulation } from '../core/run.js';
 import type { Scenario } from '../core/scenario/resolve.js';
 import { loadScenario } from '../io/scenario.js';
+import { rowsText, summaryText, type RowsTask, type RowsText, type SummaryTask } from './finalize.js';
 import { toRecord, type RunRecord } from './record.js';
 
 export interface ChunkTask {
@@ -50,4 +54,14 @@ export function runChunk(task: ChunkTask): RunRecord[] {
 
 export default function (task: ChunkTask): unknown {
   return move(new ChunkResult(runChunk(task)) as never);
+}
+
+/** The per-run rows of a range of runs (piscina task `rows`). */
+export function rows(task: RowsTask): RowsText {
+  return rowsText(task);
+}
+
+/** The summary rows of a block of months of one point (piscina task `summary`). */
+export function summary(task: SummaryTask): string {
+  return summaryText(task);
 }
