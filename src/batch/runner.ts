@@ -16,11 +16,10 @@ import { UserError } from '../io/errors.js';
 import { packageRoot } from '../io/regions.js';
 import { assertReplaceable, removeStaleTemps, writing } from '../io/write.js';
 import { Finalizer, type FinalizeExecutor, type RowsText } from './finalize.js';
-import { JOURNAL_DIR, JournalIndex, JournalWriter, scanJournal } from './journal.js';
+import { JOURNAL_DIR, JournalIndex, JournalWriter, scanJournal, type EncodedRun } from './journal.js';
 import { MANIFEST, newManifest, readManifest, writeManifest, type BatchManifest } from './manifest.js';
 import { inShard, runInfo, shardRuns, totalRuns, type BatchPlan, type Shard } from './plan.js';
 import { silentProgress, type ProgressSink } from './progress.js';
-import type { RunRecord } from './record.js';
 import type { ChunkTask } from './worker.js';
 
 export interface BatchRunOptions {
@@ -215,16 +214,17 @@ export async function runBatch(plan: BatchPlan, options: BatchRunOptions, resume
             while (!failed && next < chunks.length && inFlight < maxInFlight) {
               const chunk = chunks[next++]!;
               inFlight += 1;
-              (pool.run(chunk.task) as Promise<RunRecord[]>).then(
+              (pool.run(chunk.task) as Promise<EncodedRun[]>).then(
                 (records) => {
                   inFlight -= 1;
                   if (failed) return;
                   try {
-                    for (const rec of records) {
-                      const at = journal.append(rec);
+                    const where = journal.appendAll(records);
+                    records.forEach((rec, k) => {
+                      const at = where[k]!;
                       index.set(rec.run, 0, at.lineOffset, at.lineLength, at.seriesOffset, rec.months);
                       fin.added(rec.run);
-                    }
+                    });
                   } catch (err) {
                     failed = true;
                     reject(err);

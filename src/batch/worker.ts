@@ -13,7 +13,8 @@ import { runSimulation } from '../core/run.js';
 import type { Scenario } from '../core/scenario/resolve.js';
 import { loadScenario } from '../io/scenario.js';
 import { rowsText, summaryText, type RowsTask, type RowsText, type SummaryTask } from './finalize.js';
-import { toRecord, type RunRecord } from './record.js';
+import { encodeRun, type EncodedRun } from './journal.js';
+import { toRecord } from './record.js';
 
 export interface ChunkTask {
   /** loadScenario argument: a built-in name or an absolute path. */
@@ -36,20 +37,20 @@ function scenarioFor(task: ChunkTask): Scenario {
   return scenario;
 }
 
-/** Records of a chunk, moved to the main thread with their series buffers in the transfer list. */
+/** Records of a chunk in the journal's form, moved to the main thread with their series buffers in the transfer list. */
 class ChunkResult {
-  constructor(private readonly records: RunRecord[]) {}
+  constructor(private readonly records: EncodedRun[]) {}
   get [transferableSymbol](): ArrayBuffer[] {
     return this.records.map((r) => r.series.buffer as ArrayBuffer);
   }
-  get [valueSymbol](): RunRecord[] {
+  get [valueSymbol](): EncodedRun[] {
     return this.records;
   }
 }
 
-export function runChunk(task: ChunkTask): RunRecord[] {
+export function runChunk(task: ChunkTask): EncodedRun[] {
   const scenario = scenarioFor(task);
-  return task.runs.map(({ run, seed }) => toRecord(run, runSimulation(scenario, seed, { trustSnapshots: false, events: false })));
+  return task.runs.map(({ run, seed }) => encodeRun(toRecord(run, runSimulation(scenario, seed, { trustSnapshots: false, events: false }))));
 }
 
 export default function (task: ChunkTask): unknown {
