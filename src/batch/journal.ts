@@ -50,6 +50,26 @@ function bytesOf(a: Float64Array): Buffer {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 }
 
+/**
+ * A run as the journal stores it: its series block with the CRC-32, and the JSON of its typed
+ * values (the `o`, `s`, `m`, `e` members of its line). Made by {@link encodeRun} in the worker,
+ * so that the main thread only writes bytes.
+ */
+export interface EncodedRun {
+  run: number;
+  months: number;
+  series: Float64Array;
+  crc: number;
+  /** `"o":[...],"s":[...],"m":[...],"e":[...]` */
+  values: string;
+}
+
+/** The journal's form of a run's record. */
+export function encodeRun(rec: RunRecord): EncodedRun {
+  const values = cellsToJson({ o: rec.outcomes, s: rec.spells, m: rec.municipalities, e: rec.events });
+  return { run: rec.run, months: rec.months, series: rec.series, crc: crc32(bytesOf(rec.series)), values: values.slice(1, -1) };
+}
+
 /** Appends finished runs to a journal. Open it only after {@link scanJournal} with `repair` when resuming. */
 export class JournalWriter {
   private readonly linesFd: number;
@@ -75,30 +95,36 @@ export class JournalWriter {
   }
 
   /** Appends a run; returns where its line and series block lie. */
-  append(rec: RunRecord): { lineOffset: number; lineLength: number; seriesOffset: number } {
-    return writing(join(this.dir, JOURNAL_DIR), () => this.appendRecord(rec));
+  append(rec: RunRecord | EncodedRun): { lineOffset: number; lineLength: number; seriesOffset: number } {
+    return this.appendAll(['values' in rec ? rec : encodeRun(rec)])[0]!;
   }
 
-  private appendRecord(rec: RunRecord): { lineOffset: number; lineLength: number; seriesOffset: number } {
-    const bytes = bytesOf(rec.series);
-    writeAll(this.seriesFd, bytes);
-    const line: JournalLine = {
-      v: JOURNAL_LINE_VERSION,
-      run: rec.run,
-      o: rec.outcomes,
-      s: rec.spells,
-      m: rec.municipalities,
-      e: rec.events,
-      months: rec.months,
-      at: this.seriesSize,
-      len: bytes.byteLength,
-      crc: crc32(bytes),
-    };
-    this.seriesSize += bytes.byteLength;
-    const text = Buffer.from(cellsToJson(line) + '\n', 'utf8');
-    writeAll(this.linesFd, text);
-    const at = { lineOffset: this.linesSize, lineLength: text.byteLength, seriesOffset: line.at };
-    this.linesSize += text.byteLength;
+  /**
+   * Appends runs: their series blocks in one write, then their lines in one write (a line is
+   * written only after the block it refers to). Returns where each line and block lie.
+   */
+  appendAll(recs: readonly EncodedRun[]): { lineOffset: number; lineLength: number; seriesOffset: number }[] {
+    return writing(join(this.dir, JOURNAL_DIR), () => this.appendEncoded(recs));
+  }
+
+  private appendEncoded(recs: readonly EncodedRun[]): { lineOffset: number; lineLength: number; seriesOffset: number }[] {
+    const blocks = recs.map((r) => bytesOf(r.series));
+    writeAll(this.seriesFd, blocks.length === 1 ? blocks[0]! : Buffer.concat(blocks));
+    const texts: string[] = [];
+    const at: { lineOffset: number; lineLength: number; seriesOffset: number }[] = [];
+    let lineOffset = this.linesSize;
+    recs.forEach((rec, k) => {
+      const len = blocks[k]!.byteLength;
+      // The members of a JournalLine, in its order.
+      const text = `{"v":${JOURNAL_LINE_VERSION},"run":${rec.run},${rec.values},"months":${rec.months},"at":${this.seriesSize},"len":${len},"crc":${rec.crc}}\n`;
+      const lineLength = Buffer.byteLength(text, 'utf8');
+      at.push({ lineOffset, lineLength, seriesOffset: this.seriesSize });
+      texts.push(text);
+      lineOffset += lineLength;
+      this.seriesSize += len;
+    });
+    writeAll(this.linesFd, Buffer.from(texts.join(''), 'utf8'));
+    this.linesSize = lineOffset;
     this.dirty = true;
     if (performance.now() - this.lastSync >= this.syncIntervalMs) this.sync();
     return at;
@@ -325,7 +351,12 @@ const EVENT_NUMBERS = [2];
 
 /** Reads the journal line of a run from its source, with its non-finite numbers restored. */
 export function readLine(fd: number, index: JournalIndex, run: number): JournalLine {
-  const buf = readAt(fd, index.lineLength[run]!, index.lineOffset[run]!);
+  return readLineAt(fd, index.lineOffset[run]!, index.lineLength[run]!);
+}
+
+/** Reads the journal line of `length` bytes at `offset`, with its non-finite numbers restored. */
+export function readLineAt(fd: number, offset: number, length: number): JournalLine {
+  const buf = readAt(fd, length, offset);
   const line = JSON.parse(buf.toString('utf8')) as JournalLine;
   numbersBack(line.o as Cell[], ALL(line.o.length));
   for (const row of line.s) numbersBack(row, SPELL_NUMBERS);

@@ -122,8 +122,8 @@ export async function mergeShards(dirs: string[], out: string, command: string, 
   manifest.workers = valid.reduce((s, m) => s + m.workers, 0);
   manifest.merged_from = absDirs;
   manifest.git_commit = first.git_commit;
-  await writeDirAtomically(absOut, (tmp) => {
-    manifest.files = finalizeBatch(plan, index, tmp, { shard: null, keepTimeseries: first.keep_timeseries, parquet: first.parquet === true });
+  await writeDirAtomically(absOut, async (tmp) => {
+    manifest.files = await finalizeBatch(plan, index, tmp, { shard: null, keepTimeseries: first.keep_timeseries, parquet: first.parquet === true });
     writeManifest(tmp, manifest);
   });
   return { out: absOut, runs: index.size, manifest };

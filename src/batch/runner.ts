@@ -15,12 +15,11 @@ import { Piscina } from 'piscina';
 import { UserError } from '../io/errors.js';
 import { packageRoot } from '../io/regions.js';
 import { assertReplaceable, removeStaleTemps, writing } from '../io/write.js';
-import { finalizeBatch } from './finalize.js';
-import { JOURNAL_DIR, JournalIndex, JournalWriter, scanJournal } from './journal.js';
+import { Finalizer, type FinalizeExecutor, type RowsText } from './finalize.js';
+import { JOURNAL_DIR, JournalIndex, JournalWriter, scanJournal, type EncodedRun } from './journal.js';
 import { MANIFEST, newManifest, readManifest, writeManifest, type BatchManifest } from './manifest.js';
 import { inShard, runInfo, shardRuns, totalRuns, type BatchPlan, type Shard } from './plan.js';
 import { silentProgress, type ProgressSink } from './progress.js';
-import type { RunRecord } from './record.js';
 import type { ChunkTask } from './worker.js';
 
 export interface BatchRunOptions {
@@ -186,71 +185,88 @@ export async function runBatch(plan: BatchPlan, options: BatchRunOptions, resume
   const chunks = chunksOf(plan, todo, chunkSize);
 
   progress.start(planned, resumedRuns);
-  if (chunks.length > 0) {
-    const pool = new Piscina({ filename: pathToFileURL(workerFile()).href, minThreads: workers, maxThreads: workers, idleTimeout: 60_000, atomics: 'disabled' });
-    const signal = options.signal;
-    let onAbort: (() => void) | undefined;
-    try {
-      await new Promise<void>((resolvePromise, reject) => {
-        let next = 0;
-        let inFlight = 0;
-        let failed = false;
-        const maxInFlight = workers * 2;
-        onAbort = (): void => {
-          if (failed) return;
-          failed = true;
-          reject(new BatchAbortedError(out, index.size, planned, signal?.reason));
-        };
-        if (signal?.aborted) return onAbort();
-        signal?.addEventListener('abort', onAbort, { once: true });
-        const pump = (): void => {
-          while (!failed && next < chunks.length && inFlight < maxInFlight) {
-            const chunk = chunks[next++]!;
-            inFlight += 1;
-            (pool.run(chunk.task) as Promise<RunRecord[]>).then(
-              (records) => {
-                inFlight -= 1;
-                if (failed) return;
-                try {
-                  for (const rec of records) {
-                    const at = journal.append(rec);
-                    index.set(rec.run, 0, at.lineOffset, at.lineLength, at.seriesOffset, rec.months);
+  const finalizeOptions = { shard, keepTimeseries: manifest.keep_timeseries, parquet: manifest.parquet === true };
+  // One pool for the runs and for the text of the batch files, which it writes as runs arrive.
+  const pool = new Piscina({ filename: pathToFileURL(workerFile()).href, minThreads: workers, maxThreads: workers, idleTimeout: 60_000, atomics: 'disabled' });
+  const exec: FinalizeExecutor = {
+    rows: (task) => pool.run(task, { name: 'rows' }) as Promise<RowsText>,
+    summary: (task) => pool.run(task, { name: 'summary' }) as Promise<string>,
+  };
+  let finalizer: Finalizer | null = null;
+  const signal = options.signal;
+  let onAbort: (() => void) | undefined;
+  try {
+    finalizer = new Finalizer(plan, index, out, finalizeOptions, exec);
+    const fin = finalizer;
+    if (chunks.length > 0) {
+      try {
+        await new Promise<void>((resolvePromise, reject) => {
+          let next = 0;
+          let inFlight = 0;
+          let failed = false;
+          const maxInFlight = workers * 2;
+          onAbort = (): void => {
+            if (failed) return;
+            failed = true;
+            reject(new BatchAbortedError(out, index.size, planned, signal?.reason));
+          };
+          if (signal?.aborted) return onAbort();
+          signal?.addEventListener('abort', onAbort, { once: true });
+          const pump = (): void => {
+            while (!failed && next < chunks.length && inFlight < maxInFlight) {
+              const chunk = chunks[next++]!;
+              inFlight += 1;
+              (pool.run(chunk.task) as Promise<EncodedRun[]>).then(
+                (records) => {
+                  inFlight -= 1;
+                  if (failed) return;
+                  try {
+                    const where = journal.appendAll(records);
+                    records.forEach((rec, k) => {
+                      const at = where[k]!;
+                      index.set(rec.run, 0, at.lineOffset, at.lineLength, at.seriesOffset, rec.months);
+                      fin.added(rec.run);
+                    });
+                  } catch (err) {
+                    failed = true;
+                    reject(err);
+                    return;
                   }
-                } catch (err) {
-                  failed = true;
-                  reject(err);
-                  return;
-                }
-                progress.tick(records.length);
-                if (next >= chunks.length && inFlight === 0) resolvePromise();
-                else pump();
-              },
-              (err: unknown) => {
-                inFlight -= 1;
-                if (!failed) {
-                  failed = true;
-                  reject(err);
-                }
-              },
-            );
-          }
-        };
-        pump();
-      });
-    } catch (err) {
-      progress.stop();
-      throw err;
-    } finally {
-      if (onAbort) signal?.removeEventListener('abort', onAbort);
+                  progress.tick(records.length);
+                  if (next >= chunks.length && inFlight === 0) resolvePromise();
+                  else pump();
+                },
+                (err: unknown) => {
+                  inFlight -= 1;
+                  if (!failed) {
+                    failed = true;
+                    reject(err);
+                  }
+                },
+              );
+            }
+          };
+          pump();
+        });
+      } finally {
+        if (onAbort) signal?.removeEventListener('abort', onAbort);
+        // What the files are written from is on disk before they are.
+        journal.close();
+      }
+    } else {
       journal.close();
-      await pool.destroy();
     }
-  } else {
+    progress.stop();
+    manifest.files = await finalizer.finish();
+  } catch (err) {
+    progress.stop();
+    finalizer?.abort();
+    throw err;
+  } finally {
     journal.close();
+    await pool.destroy();
   }
-  progress.stop();
 
-  manifest.files = finalizeBatch(plan, index, out, { shard, keepTimeseries: manifest.keep_timeseries, parquet: manifest.parquet === true });
   manifest.counts.done = index.size;
   if (options.beforeComplete) {
     // The files and their checksums are recorded first (the analysis checks them).

@@ -10,7 +10,7 @@ import { UserError } from '../io/errors.js';
 import { outputProblem, removeStaleTemps, writeFileAtomically } from '../io/write.js';
 import { catalog, type MissingChart } from './catalog.js';
 import type { DirData } from './load.js';
-import { onSlide, renderSvg, svgToPng } from './render.js';
+import { onSlide, renderSvg, svgToPngAsync } from './render.js';
 
 export const FORMATS = ['svg', 'png', 'both'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -49,6 +49,10 @@ export async function renderCharts(data: DirData, options: RenderChartsOptions):
   removeStaleTemps(outDir);
   const cat = catalog(data, { lang: options.lang, theme: options.theme });
   const result: RenderChartsResult = { outDir, written: [], empty: [], missing: cat.missing, warnings: [] };
+  // Each chart's PNG is rasterised on libuv's thread pool while the next chart is drawn to SVG;
+  // files are written, and reported, in the catalogue's order.
+  let previous: Promise<void> = Promise.resolve();
+  const pending: Promise<void>[] = [];
   for (const job of cat.jobs) {
     let spec;
     try {
@@ -64,17 +68,29 @@ export async function renderCharts(data: DirData, options: RenderChartsOptions):
     for (const w of drawn.warnings) result.warnings.push({ chart: job.name, warning: w });
     // The slides theme draws 16:9 slides: the chart centred on a canvas of a slide's proportions.
     const rendering = options.theme === 'slides' ? onSlide(drawn) : drawn;
-    const files: string[] = [];
-    const write = (file: string, content: string | Uint8Array): void => {
-      const path = join(outDir, file);
-      writeFileAtomically(path, content);
-      files.push(path);
-    };
-    write(`${job.name}.vl.json`, specJson(spec));
-    if (options.format === 'svg' || options.format === 'both') write(`${job.name}.svg`, rendering.svg);
-    if (options.format === 'png' || options.format === 'both') write(`${job.name}.png`, svgToPng(rendering.svg, options.scale ?? 2).png);
-    result.written.push(...files);
-    options.onChart?.(job.name, files);
+    const png = options.format === 'png' || options.format === 'both' ? svgToPngAsync(rendering.svg, options.scale ?? 2) : null;
+    png?.catch(() => {}); // awaited below, in order
+    const json = specJson(spec);
+    const after = previous;
+    previous = (async () => {
+      await after;
+      const files: string[] = [];
+      const write = (file: string, content: string | Uint8Array): void => {
+        const path = join(outDir, file);
+        writeFileAtomically(path, content);
+        files.push(path);
+      };
+      write(`${job.name}.vl.json`, json);
+      if (options.format === 'svg' || options.format === 'both') write(`${job.name}.svg`, rendering.svg);
+      if (png) write(`${job.name}.png`, await png);
+      result.written.push(...files);
+      options.onChart?.(job.name, files);
+    })();
+    previous.catch(() => {}); // a failure is thrown by the await of the last one
+    pending.push(previous);
+    // At most a few rasterisations at once (each holds its image).
+    if (pending.length >= 4) await pending.shift();
   }
+  await previous;
   return result;
 }

@@ -4,7 +4,7 @@
  * (without fonts resvg silently drops all text). Charts carry their data inline; the loader
  * refuses any file or network access.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync, Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import { FONT_FAMILY } from '../charts/theme.js';
@@ -118,11 +118,20 @@ export interface PngRendering {
 
 /** Rasterises an SVG document with resvg and the DejaVu fonts; `scale` 2 gives crisp slides and print. */
 export function svgToPng(svg: string, scale = 2): PngRendering {
-  const resvg = new Resvg(svg, {
+  const resvg = new Resvg(svg, pngOptions(scale));
+  const image = resvg.render();
+  return { png: image.asPng(), width: image.width, height: image.height, pixels: image.pixels };
+}
+
+function pngOptions(scale: number): ResvgRenderOptions {
+  return {
     background: '#ffffff',
     fitTo: { mode: 'zoom', value: scale },
     font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
-  });
-  const image = resvg.render();
-  return { png: image.asPng(), width: image.width, height: image.height, pixels: image.pixels };
+  };
+}
+
+/** The PNG of {@link svgToPng}, rasterised on libuv's thread pool: the caller goes on (with the next chart) meanwhile. */
+export async function svgToPngAsync(svg: string, scale = 2): Promise<Buffer> {
+  return (await renderAsync(svg, pngOptions(scale))).asPng();
 }

@@ -132,7 +132,7 @@ describe('regiosim batch', () => {
     scanJournal(dir, index, 0, { verify: true, repair: false });
     const again = join(cwd, 'kt-blocks');
     mkdirSync(again);
-    finalizeBatch(plan, index, again, { shard: null, keepTimeseries: true, summaryBudgetBytes: 1 });
+    await finalizeBatch(plan, index, again, { shard: null, keepTimeseries: true, summaryBudgetBytes: 1 });
     expect(sameData(dir, again).differing).toEqual([]);
   });
 
